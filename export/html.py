@@ -1,0 +1,382 @@
+"""The interactive HTML map: one self-contained file that opens offline.
+
+pyvis assembles the node and edge records; the page around them is our own
+template (pyvis's pulls Bootstrap from a CDN and writes ids into the page
+unescaped). vis-network's script and style are inlined from pyvis's copy, the
+data travels as JSON in a ``<script type="application/json">`` block, and the
+page's script puts every text from the data into the page as text.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import html
+import json
+import math
+from importlib import resources
+
+import networkx as nx
+from pyvis.network import Network
+
+from partnergraph.asof import latest_date, parse_date
+from partnergraph.atomic import write_atomic
+from partnergraph.errors import PartnergraphError, UnknownIdError
+
+__all__ = ["NetworkMap", "network_map", "kind_styles", "layout_positions", "SIZE_MEASURES"]
+
+#: Shape and colour of the kinds the bundled dataset uses.
+KNOWN_KINDS = {
+    "country": ("dot", "#4e79a7"),
+    "framework": ("diamond", "#e15759"),
+    "activity": ("square", "#59a14f"),
+    "threat": ("triangle", "#f28e2b"),
+}
+#: Styles handed out, in order, to any other kinds (sorted by name).
+OTHER_STYLES = [
+    ("hexagon", "#76b7b2"), ("star", "#b07aa1"), ("triangleDown", "#edc948"),
+    ("dot", "#9c755f"), ("square", "#ff9da7"), ("diamond", "#7f7f7f"),
+]
+#: What ``size_by`` accepts.
+SIZE_MEASURES = ("degree", "none")
+_BASE_SIZE = {"framework": 16, "threat": 12, "activity": 12}
+
+
+def kind_styles(kinds) -> dict[str, dict[str, str]]:
+    """The shape and colour of each kind, the same for the same kinds on every run.
+
+    Examples
+    --------
+    >>> kind_styles(["country", "programme"])["programme"]
+    {'shape': 'hexagon', 'color': '#76b7b2'}
+    """
+    styles = {}
+    others = sorted(k for k in set(kinds) if k not in KNOWN_KINDS)
+    for k in set(kinds) & KNOWN_KINDS.keys():
+        styles[k] = KNOWN_KINDS[k]
+    for i, k in enumerate(others):
+        shape, color = OTHER_STYLES[i % len(OTHER_STYLES)]
+        styles[k] = (shape, color)
+    return {k: {"shape": s, "color": c} for k, (s, c) in styles.items()}
+
+
+def layout_positions(dataset, *, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Node positions (pixels): a seeded spring layout of each connected part, packed in rows.
+
+    The layout uses every edge of every date, so a node keeps its place
+    whatever date the map shows; the same data and seed give the same places.
+
+    Examples
+    --------
+    >>> pos = layout_positions(pg.load())
+    >>> pos == layout_positions(pg.load())
+    True
+    """
+    full = dataset.full
+    G = nx.Graph()
+    G.add_nodes_from(sorted(full.nodes["id"].astype(str)))
+    G.add_edges_from(sorted(set(zip(full.edges["u"].astype(str), full.edges["v"].astype(str)))))
+    parts = sorted(nx.connected_components(G), key=lambda c: (-len(c), min(c)))
+    blocks = [_component_layout(G, sorted(part), seed) for part in parts]
+    return _pack(blocks)
+
+
+_SPACING = 70.0  # pixels between neighbours, roughly
+
+
+def _component_layout(G: nx.Graph, part: list[str], seed: int) -> dict[str, tuple[float, float]]:
+    """One connected part, centred on (0, 0)."""
+    n = len(part)
+    if n == 1:
+        return {part[0]: (0.0, 0.0)}
+    H = nx.Graph()
+    H.add_nodes_from(part)
+    H.add_edges_from(sorted((u, v) if u <= v else (v, u) for u, v in G.subgraph(part).edges()))
+    raw = nx.spring_layout(H, seed=seed, iterations=200 if n <= 500 else 80, k=1.0 / math.sqrt(n))
+    xs = [p[0] for p in raw.values()]
+    ys = [p[1] for p in raw.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    spread = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
+    radius = _SPACING * max(1.0, 0.9 * math.sqrt(n))
+    return {node: ((x - cx) / spread * radius, (y - cy) / spread * radius) for node, (x, y) in raw.items()}
+
+
+def _pack(blocks: list[dict]) -> dict[str, tuple[float, float]]:
+    """Place the parts left to right in rows (largest first), rounded to 0.1 px."""
+    margin = 2 * _SPACING
+    boxes = []
+    for block in blocks:
+        xs = [p[0] for p in block.values()]
+        ys = [p[1] for p in block.values()]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + margin, max(ys) - min(ys) + margin))
+    area = sum(w * h for *_, w, h in boxes)
+    row_width = max([math.sqrt(area) * 1.3] + [w for *_, w, _ in boxes])
+    out, x, y, row_height = {}, 0.0, 0.0, 0.0
+    for block, (x0, y0, w, h) in zip(blocks, boxes):
+        if x > 0 and x + w > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in block.items():
+            out[node] = (round(px - x0 + x, 1), round(py - y0 + y, 1))
+        x += w
+        row_height = max(row_height, h)
+    return out
+
+
+class NetworkMap:
+    """An interactive map of a dataset: ``.save(path)``, ``.html()``, and inline display in Jupyter.
+
+    Made by :func:`network_map`.
+    """
+
+    def __init__(self, page: str, meta: dict):
+        self._page = page
+        self.meta = meta
+
+    def html(self) -> str:
+        """The whole page, as text."""
+        return self._page
+
+    def save(self, path):
+        """Write the page to ``path`` atomically (a temporary file, then a rename); returns the path."""
+        return write_atomic(path, self._page)
+
+    def _repr_html_(self) -> str:
+        # an iframe holding the page: its scripts run in their own document, as
+        # they do in classic Notebook, JupyterLab and VS Code alike
+        return (
+            '<iframe srcdoc="' + html.escape(self._page, quote=True) + '" '
+            'style="width: 100%; height: 640px; border: 1px solid #e3e7ec;" '
+            'sandbox="allow-scripts allow-popups" loading="eager"></iframe>'
+        )
+
+    def __repr__(self) -> str:
+        return f"<NetworkMap {self.meta['title']!r}: {self.meta['nodes']} nodes, {self.meta['edges']} edges>"
+
+
+def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, focus: str | None = None,
+                radius: int = 1, size_by: str = "degree", seed: int = 7) -> NetworkMap:
+    """An interactive, self-contained HTML map of a dataset.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    as_of : year or ISO date, optional
+        The date the map shows. Default: a snapshot's own date, or for a loaded
+        dataset the latest state in the data (so the file is the same on any day).
+    title : str, optional
+    kinds : list of str, optional
+        Show only nodes of these kinds.
+    focus : str, optional
+        Show only the nodes within ``radius`` steps of this id.
+    size_by : {"degree", "none"}
+        What node size shows.
+    seed : int
+        The layout's seed.
+
+    Returns
+    -------
+    NetworkMap
+
+    Raises
+    ------
+    UnknownIdError
+        ``focus`` is not an id of the dataset.
+    PartnergraphError
+        ``kinds`` names a kind the dataset does not have, or ``size_by`` is unknown.
+
+    Examples
+    --------
+    >>> m = network_map(pg.load(), as_of=2024)
+    >>> m.meta["as_of"], m.meta["dataset"]
+    ('2024-12-31', 'nato')
+    """
+    full = dataset.full
+    if as_of is not None:
+        when = parse_date(as_of)
+    elif dataset.date is not None:
+        when = dataset.date
+    else:
+        when = latest_date(full.edges)
+    snap = full.as_of(when) if when else full
+    if size_by not in SIZE_MEASURES:
+        raise PartnergraphError(f"unknown size measure {size_by!r}; choose one of {', '.join(SIZE_MEASURES)}")
+
+    nodes = full.nodes
+    all_kinds = list(dict.fromkeys(nodes["kind"]))
+    if kinds:
+        kinds = [k.strip() for k in kinds if k.strip()]
+        unknown = [k for k in kinds if k not in all_kinds]
+        if unknown:
+            raise PartnergraphError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(all_kinds)}")
+        nodes = nodes[nodes["kind"].isin(kinds)]
+    if focus is not None:
+        ids = set(full.nodes["id"])
+        if focus not in ids:
+            raise UnknownIdError(unknown_id_message(focus, ids))
+        if radius < 0:
+            raise PartnergraphError(f"radius must be 0 or more, got {radius}")
+        ego = nx.ego_graph(snap.graph, focus, radius=radius)
+        nodes = nodes[nodes["id"].isin(ego.nodes) | (nodes["id"] == focus)]
+    keep = set(nodes["id"])
+    edges = snap.edges[snap.edges["u"].isin(keep) & snap.edges["v"].isin(keep)]
+
+    styles = kind_styles(full.nodes["kind"])
+    pos = layout_positions(full, seed=seed)
+    degree = dict(nx.MultiGraph(list(zip(edges["u"], edges["v"]))).degree()) if len(edges) else {}
+
+    net = Network(directed=True)  # directed: pyvis then keeps every row's edge (it merges undirected ones)
+    extra_node_cols = [c for c in nodes.columns if c not in ("id", "kind", "label")]
+    for rec in nodes.to_dict("records"):
+        nid, kind = rec["id"], rec["kind"]
+        base = _BASE_SIZE.get(kind, 9)
+        size = base if size_by == "none" else round(base + 2.5 * math.sqrt(degree.get(nid, 0)), 2)
+        x, y = pos[nid]
+        net.add_node(
+            nid, label=str(rec["label"]), shape=styles[kind]["shape"], color=styles[kind]["color"],
+            size=size, x=x, y=y, physics=False, kind=kind,
+            info=_fields(rec, extra_node_cols),
+        )
+    extra_edge_cols = [c for c in edges.columns if c not in ("relation", "u", "v")]
+    for i, rec in zip(edges.index, edges.to_dict("records")):
+        net.add_edge(
+            rec["u"], rec["v"], id=int(i), relation=rec["relation"], arrows={"to": {"enabled": False}},
+            info=_fields(rec, extra_edge_cols),
+        )
+
+    counts = nodes["kind"].value_counts().to_dict()
+    shown_kinds = [k for k in all_kinds if k in counts]
+    relations = list(dict.fromkeys(edges["relation"]))
+    from partnergraph import __version__
+
+    name = full.name or "dataset"
+    title = title if title is not None else f"Partnership map: {name}"
+    meta = {
+        "generator": "partnergraph",
+        "version": __version__,
+        "dataset": name,
+        "content_hash": full.content_hash(),
+        "as_of": when.isoformat() if when else None,
+        "title": title,
+        "nodes": len(nodes),
+        "edges": len(edges),
+    }
+    data = {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "kinds": [{"kind": k, **styles[k], "count": int(counts[k])} for k in shown_kinds],
+        "relations": relations,
+        "options": _options(),
+    }
+    subtitle = (f"as of {when.isoformat()}" if when else "undated") + (
+        f" \u00b7 {len(nodes)} nodes \u00b7 {len(edges)} edges \u00b7 data: {name} (sha256 {meta['content_hash'][:12]})"
+    )
+    page = _render(
+        title=html.escape(title),
+        subtitle=html.escape(subtitle),
+        version=html.escape(__version__),
+        meta=_json_for_script(meta),
+        data=_json_for_script(data),
+        legend=_legend(shown_kinds, styles, counts, relations),
+    )
+    return NetworkMap(page, meta)
+
+
+def unknown_id_message(wanted: str, ids) -> str:
+    """``unknown id 'X'`` with the closest matches, for errors that name an id.
+
+    Examples
+    --------
+    >>> unknown_id_message("JAP", ["JPN", "JOR", "pfp"])
+    "unknown id 'JAP'; did you mean JPN, JOR?"
+    """
+    ids = [str(i) for i in ids]
+    lowered = {i.lower(): i for i in ids}
+    close = difflib.get_close_matches(wanted.lower(), list(lowered), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(lowered[c] for c in close)}?" if close else ""
+    return f"unknown id {wanted!r}{hint}"
+
+
+def _fields(record: dict, columns) -> list[list[str]]:
+    """The non-empty cells of a record as [name, text] pairs, for tooltips."""
+    out = []
+    for c in columns:
+        value = record.get(c)
+        if value is None or (isinstance(value, float) and value != value):
+            continue
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        out.append([str(c), str(value)])
+    return out
+
+
+def _options() -> dict:
+    return {
+        "autoResize": True,
+        "physics": {"enabled": False},
+        "layout": {"improvedLayout": False},
+        "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": {"enabled": True, "bindToWindow": False},
+                        "multiselect": False},
+        "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, Arial, sans-serif", "strokeWidth": 3,
+                                             "strokeColor": "#ffffff"}},
+        "edges": {"smooth": False, "color": {"color": "#9aa5b1", "highlight": "#1d2530", "hover": "#1d2530"},
+                  "width": 1.2, "selectionWidth": 2},
+    }
+
+
+def _json_for_script(value) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>' or '&' left as such."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+_SHAPES_SVG = {
+    "dot": '<circle cx="8" cy="8" r="6" fill="{c}"/>',
+    "diamond": '<polygon points="8,1 15,8 8,15 1,8" fill="{c}"/>',
+    "square": '<rect x="2" y="2" width="12" height="12" fill="{c}"/>',
+    "triangle": '<polygon points="8,1 15,14 1,14" fill="{c}"/>',
+    "triangleDown": '<polygon points="1,2 15,2 8,15" fill="{c}"/>',
+    "hexagon": '<polygon points="4,1.5 12,1.5 15.5,8 12,14.5 4,14.5 0.5,8" fill="{c}"/>',
+    "star": '<polygon points="8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6" fill="{c}"/>',
+}
+
+
+def _legend(kinds, styles, counts, relations) -> str:
+    lines = ["<h2>Kinds</h2>", "<ul>"]
+    for k in kinds:
+        svg = _SHAPES_SVG[styles[k]["shape"]].format(c=html.escape(styles[k]["color"]))
+        lines.append(
+            f'<li data-kind="{html.escape(k)}"><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{svg}</svg>'
+            f'<span class="pg-kind">{html.escape(k)}</span><span class="pg-count">{counts[k]}</span></li>'
+        )
+    lines.append("</ul>")
+    if relations:
+        lines += ["<h2>Relations</h2>", "<ul>"]
+        lines += [f'<li data-relation="{html.escape(r)}"><span class="pg-line"></span><span>{html.escape(r)}</span></li>'
+                  for r in relations]
+        lines.append("</ul>")
+    return "\n".join(lines)
+
+
+def _asset(name: str) -> str:
+    return resources.files("partnergraph.export").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _vis_asset(name: str) -> str:
+    text = resources.files("pyvis").joinpath("lib", "vis-9.1.2", name).read_text(encoding="utf-8")
+    # nothing in the library may close the element it is inlined into
+    return text.replace("</script", "<\\/script").replace("</style", "<\\/style")
+
+
+def _render(**values) -> str:
+    page = _asset("map.html")
+    values = {"vis_css": _vis_asset("vis-network.css"), "vis_js": _vis_asset("vis-network.min.js"),
+              "page_css": _asset("map.css"), "app_js": _asset("map.js"), **values}
+    # one pass, so a value can never be taken for a placeholder
+    out, rest = [], page
+    while "{{" in rest:
+        before, _, after = rest.partition("{{")
+        key, _, rest = after.partition("}}")
+        out.append(before)
+        out.append(values[key])
+    out.append(rest)
+    return "".join(out)

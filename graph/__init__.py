@@ -1,0 +1,48 @@
+"""partnergraph: a partnership graph explorer.
+
+Load CSV edge lists linking countries, partnership frameworks, activity types
+and threat domains; analyse them as pandas tables and a networkx graph; draw
+them as interactive maps that open offline.
+
+>>> import partnergraph as pg
+>>> nato = pg.load()
+>>> nato.graph.nodes["md"]["label"]
+'Mediterranean Dialogue'
+"""
+from importlib.metadata import PackageNotFoundError, version as _version
+
+from .asof import parse_date
+from .dataset import Dataset
+from .errors import DataError, DateError, PartnergraphError, Problem, UnknownIdError
+from .info import info
+from .load import bundled_path, load
+from .validate import validate
+
+try:
+    __version__ = _version("partnergraph")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    __version__ = "0+unknown"
+
+
+def network_map(dataset, **options):
+    """An interactive map of ``dataset``; see :func:`partnergraph.export.network_map`."""
+    from .export import network_map as _network_map
+
+    return _network_map(dataset, **options)
+
+
+__all__ = [
+    "Dataset",
+    "DataError",
+    "DateError",
+    "PartnergraphError",
+    "Problem",
+    "UnknownIdError",
+    "bundled_path",
+    "info",
+    "load",
+    "network_map",
+    "parse_date",
+    "validate",
+    "__version__",
+]

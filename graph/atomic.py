@@ -1,0 +1,79 @@
+"""Writing files atomically: a temporary file beside the target, then a rename.
+
+A run that fails leaves the user's existing file untouched and no
+half-written file behind.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import PartnergraphError
+
+__all__ = ["write_atomic", "OutputError"]
+
+
+class OutputError(PartnergraphError, OSError):
+    """An output file cannot be written where the user asked."""
+
+
+def write_atomic(path, data: str | bytes) -> Path:
+    """Write ``data`` to ``path`` all at once, or not at all.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    data : str (written as UTF-8) or bytes
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    OutputError
+        When the folder does not exist, the path is a folder, or the disk refuses.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> write_atomic(target, "hello\\n").read_text()
+    'hello\\n'
+    """
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a folder")
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {target}: no such folder {folder}")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as err:
+        raise OutputError(f"cannot write {target}: {err.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException as err:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(err, OSError):
+            raise OutputError(f"cannot write {target}: {err.strerror}") from None
+        raise
+    return target
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -1,0 +1,72 @@
+"""The exceptions partnergraph raises, and the problem records validation returns.
+
+Every exception of ours derives from :class:`PartnergraphError`, so a caller
+(the command line among them) can catch them all with one ``except``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a data folder.
+
+    ``row`` is the spreadsheet row (the header is row 1) and ``column`` the
+    header name (or its 1-based number when the header cell is blank); either
+    is ``None`` when the problem concerns a whole file or a whole row.
+
+    Examples
+    --------
+    >>> str(Problem("memberships.csv", 14, "since", 'expected a year or an ISO date, got "20x4"'))
+    'memberships.csv:14:since: expected a year or an ISO date, got "20x4"'
+    """
+
+    path: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.path]
+        if self.row is not None:
+            where.append(str(self.row))
+        if self.column is not None:
+            where.append(str(self.column))
+        return f"{':'.join(where)}: {self.message}"
+
+    def as_dict(self) -> dict:
+        """The problem as a plain dict (path, row, column, message)."""
+        return {"path": self.path, "row": self.row, "column": self.column, "message": self.message}
+
+
+class PartnergraphError(Exception):
+    """The base class of every error partnergraph raises on purpose."""
+
+
+class DataError(PartnergraphError, ValueError):
+    """A data folder breaks the data contract.
+
+    Carries ``path``, ``row``, ``column`` and ``problem`` (a :class:`Problem`);
+    ``str(err)`` is the one-line ``file:row:column: message`` form.
+    """
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+        self.path = problem.path
+        self.row = problem.row
+        self.column = problem.column
+
+
+class DateError(PartnergraphError, ValueError):
+    """A date given to a query is neither a year nor an ISO date."""
+
+
+class UnknownIdError(PartnergraphError, KeyError):
+    """A query names an id the dataset does not have."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""

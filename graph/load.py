@@ -1,0 +1,55 @@
+"""Loading a data folder (or the bundled NATO dataset) into a Dataset."""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from .dataset import Dataset
+from .errors import DataError
+from .validate import read_folder
+
+__all__ = ["load", "bundled_path"]
+
+
+def bundled_path() -> Path:
+    """The folder of the bundled NATO dataset, inside the installed package."""
+    return Path(str(resources.files("partnergraph.data")))
+
+
+def load(path=None) -> Dataset:
+    """Read a data folder into a :class:`Dataset`.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A folder that follows the data contract. ``None`` (the default) reads
+        the bundled NATO partnerships dataset.
+
+    Returns
+    -------
+    Dataset
+        Every node and every edge (all dates); see :meth:`Dataset.as_of`.
+
+    Raises
+    ------
+    DataError
+        On the first problem :func:`validate` would report, with its ``path``,
+        ``row`` and ``column``. No other exception escapes for any file content.
+
+    Examples
+    --------
+    >>> nato = pg.load()
+    >>> nato.name
+    'nato'
+    >>> list(nato.edges.columns[:5])
+    ['relation', 'u', 'v', 'since', 'until']
+    """
+    if path is None:
+        folder, name = bundled_path(), "nato"
+    else:
+        folder = Path(path)
+        name = folder.resolve().name or "data"
+    found = read_folder(folder if path is None else path)
+    if found.problems:
+        raise DataError(found.problems[0])
+    return Dataset(found.nodes, found.edges, relations=found.relations, name=name, path=str(folder))

@@ -1,0 +1,428 @@
+"""Reading a data folder and checking it against the data contract.
+
+:func:`validate` returns every problem it finds; :func:`partnergraph.load`
+uses the same reader and raises on the first. No exception other than our own
+escapes either of them, whatever the files hold.
+
+The reader works a file at a time: the bytes are checked (not empty, not
+binary, UTF-8 with or without a byte-order mark), the CSV is split into
+records by Python's C tokenizer, and every check on the cells then runs on
+whole pandas columns.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .asof import DATE_PATTERN, edge_windows
+from .errors import Problem
+
+__all__ = ["validate", "FIXED_COLUMNS", "NODE_COLUMNS"]
+
+#: Columns nodes.csv must have.
+NODE_COLUMNS = ("id", "kind", "label")
+#: Optional edge columns with a fixed meaning, in the order `.edges` shows them.
+FIXED_COLUMNS = ("since", "until", "status", "weight", "source", "note")
+#: Names an edge file may not use for its extra columns (the loader makes them).
+_RESERVED = ("relation", "u", "v")
+
+csv.field_size_limit(1 << 24)
+
+
+def validate(path) -> list[Problem]:
+    """Every problem in a data folder, in file and row order.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The folder: a ``nodes.csv`` (optional) and one edge list per relation.
+
+    Returns
+    -------
+    list of Problem
+        Each with ``path``, ``row`` (the spreadsheet row, header = 1),
+        ``column`` and ``message``; empty when the folder is fine.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "memberships.csv").write_text("country,framework,since\\nJPN,pag,20x4\\n")
+    >>> [str(p).replace(str(d), "DIR") for p in validate(d)]
+    ['DIR/memberships.csv:2:since: expected a year or an ISO date, got "20x4"']
+
+    See Also
+    --------
+    partnergraph.load : reads the folder, raising :class:`DataError` on the first problem.
+    """
+    return read_folder(path).problems
+
+
+# ---------------------------------------------------------------------------
+# one folder
+
+
+@dataclass
+class Folder:
+    """What :func:`read_folder` found: the tables (valid rows only) and the problems."""
+
+    path: Path
+    nodes: pd.DataFrame | None
+    edges: pd.DataFrame
+    relations: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_folder(path) -> Folder:
+    """Read and check a data folder; internal to :func:`validate` and :func:`load`."""
+    folder = Path(path)
+    shown = str(path)
+    empty_edges = pd.DataFrame(columns=["relation", "u", "v", "since", "until", "source"])
+    empty_relations = pd.DataFrame(columns=["relation", "u_kind", "v_kind", "file"])
+    if not folder.exists():
+        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, "no such folder")])
+    if not folder.is_dir():
+        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, "not a folder")])
+    try:
+        files = sorted(
+            p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith((".", "~")) and p.is_file()
+        )
+    except OSError as err:
+        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, f"cannot list folder: {err.strerror}")])
+    if not files:
+        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, "no CSV files in folder")])
+
+    problems: list[Problem] = []
+    node_files = [p for p in files if p.stem.lower() == "nodes"]
+    edge_files = [p for p in files if p.stem.lower() != "nodes"]
+    if len(node_files) > 1:
+        problems.append(Problem(shown, None, None, "more than one nodes file: " + ", ".join(p.name for p in node_files)))
+
+    nodes = None
+    nodes_ok = True
+    if node_files:
+        nodes_path = node_files[0]
+        table, found = _read_table(nodes_path)
+        problems += found
+        nodes, found = _check_nodes(table, str(nodes_path)) if table is not None else (None, [])
+        problems += found
+        nodes_ok = nodes is not None
+
+    frames, relations = [], []
+    seen_stems: dict[str, str] = {}
+    for p in edge_files:
+        key = p.stem.lower()
+        if key in seen_stems:
+            problems.append(Problem(str(p), None, None, f"relation {p.stem!r} is also defined by {seen_stems[key]}"))
+            continue
+        seen_stems[key] = p.name
+        table, found = _read_table(p)
+        problems += found
+        if table is None:
+            continue
+        frame, found = _check_edge_table(table, str(p), p.stem)
+        problems += found
+        if frame is not None:
+            frames.append(frame)
+            relations.append({"relation": p.stem, "u_kind": table.header[0], "v_kind": table.header[1], "file": p.name})
+
+    edges = _concat_edges(frames)
+    relations_df = pd.DataFrame(relations, columns=["relation", "u_kind", "v_kind", "file"])
+    if nodes is not None:
+        problems += _check_endpoints_against_nodes(edges, nodes)
+    elif nodes_ok:
+        nodes, found = _nodes_from_edges(edges)
+        problems += found
+    edges = edges.drop(columns=["_path", "_row", "_u_kind", "_v_kind", "_u_col", "_v_col"])
+    if nodes is None:
+        nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
+    order = {shown: -1, **{str(p): i for i, p in enumerate(node_files + edge_files)}}
+    problems.sort(key=lambda p: (order.get(p.path, len(order)), p.row or 0))
+    return Folder(folder, nodes, edges, relations_df, problems)
+
+
+# ---------------------------------------------------------------------------
+# one file
+
+
+@dataclass
+class _Table:
+    path: str
+    header: list[str]
+    frame: pd.DataFrame  # columns 0..n-1 (str), plus "_row"
+
+
+def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
+    """Bytes -> text -> records -> a frame of the well-formed rows."""
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(shown, None, None, f"cannot read file: {err.strerror or err}")]
+    if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
+        return None, [Problem(shown, None, None, "empty file, expected a header row")]
+    if b"\x00" in raw:
+        return None, [Problem(shown, None, None, "binary file (it contains NUL bytes), expected CSV text")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as err:
+        message = str(err)
+        if "unexpected end of data" in message:
+            message = "a quoted cell is never closed"
+        elif "expected after" in message:
+            message = "unexpected text after a closing quote"
+        return None, [Problem(shown, len(records) + 1, None, f"malformed CSV: {message}")]
+
+    header = [cell.strip() for cell in records[0]] if records else []
+    problems: list[Problem] = []
+    if not any(header):
+        return None, [Problem(shown, 1, None, "the first row must be a header row, found an empty row")]
+    for i, name in enumerate(header):
+        if not name:
+            problems.append(Problem(shown, 1, str(i + 1), "empty column header"))
+    width = len(header)
+
+    body = records[1:]
+    lengths = np.fromiter(map(len, body), dtype=np.int64, count=len(body))
+    rows = np.arange(2, len(body) + 2)
+    blank = lengths == 0
+    wrong = ~blank & (lengths != width)
+    # a row of empty cells (as spreadsheets export) counts as blank, whatever its width
+    if wrong.any():
+        all_empty = np.fromiter((not "".join(body[i]).strip() for i in np.flatnonzero(wrong)), dtype=bool)
+        idx = np.flatnonzero(wrong)
+        blank[idx[all_empty]] = True
+        wrong[idx[all_empty]] = False
+    for i in np.flatnonzero(wrong):
+        n = int(lengths[i])
+        col = header[n] if n < width and header[n] else str(n + 1)
+        problems.append(Problem(shown, int(rows[i]), col, f"expected {width} cells, found {n}"))
+
+    keep = ~(blank | wrong)
+    kept = [body[i] for i in np.flatnonzero(keep)]
+    frame = pd.DataFrame(kept, columns=range(width), dtype=object) if kept else pd.DataFrame(columns=range(width), dtype=object)
+    for c in frame.columns:
+        frame[c] = frame[c].str.strip()
+    frame["_row"] = rows[keep]
+    # rows that are all empty cells of the right width are blank lines too
+    if len(frame) and width:
+        nonblank = (frame[list(range(width))] != "").any(axis=1)
+        frame = frame[nonblank].reset_index(drop=True)
+    return _Table(shown, header, frame), problems
+
+
+def _column_name(header: list[str], i: int) -> str:
+    return header[i] if header[i] else str(i + 1)
+
+
+def _duplicate_headers(table: _Table, start: int = 0) -> list[Problem]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, name in enumerate(table.header):
+        if not name:
+            continue
+        if i >= start and name in seen and seen[name] >= start:
+            out.append(Problem(table.path, 1, name, f"duplicate column header (also column {seen[name] + 1})"))
+        seen.setdefault(name, i)
+    return out
+
+
+def _flag(table_path: str, frame: pd.DataFrame, mask, column: str, messages) -> list[Problem]:
+    """Problems for the rows where mask holds; messages is a str or a Series."""
+    mask = np.asarray(mask, dtype=bool)
+    if not mask.any():
+        return []
+    rows = frame["_row"].to_numpy()[mask]
+    if isinstance(messages, str):
+        texts = [messages] * len(rows)
+    else:
+        texts = list(pd.Series(messages).to_numpy()[mask])
+    return [Problem(table_path, int(r), column, t) for r, t in zip(rows, texts)]
+
+
+def _quoted(values: pd.Series) -> pd.Series:
+    return '"' + values.astype(str) + '"'
+
+
+# ---------------------------------------------------------------------------
+# nodes.csv
+
+
+def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    header, frame = table.header, table.frame
+    problems = _duplicate_headers(table)
+    missing = [c for c in NODE_COLUMNS if c not in header]
+    if missing:
+        found = ", ".join(h for h in header if h) or "none"
+        problems.append(
+            Problem(shown, 1, None, f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} (nodes.csv needs id, kind, label; found {found})")
+        )
+        return None, problems
+    named = {}
+    for i, name in enumerate(header):
+        if name and name not in named:
+            named[name] = frame[i]
+    df = pd.DataFrame(named)
+    df["_row"] = frame["_row"].to_numpy()
+    for col in ("id", "kind"):
+        problems += _flag(shown, df, df[col] == "", col, f"empty {col}")
+    dup = (df["id"] != "") & df["id"].duplicated(keep="first")
+    if dup.any():
+        first = df.groupby("id", sort=False)["_row"].transform("first")
+        msgs = "duplicate id " + _quoted(df["id"]) + " (first on row " + first.astype(str) + ")"
+        problems += _flag(shown, df, dup, "id", msgs)
+    if problems:
+        return None, problems
+    df["label"] = df["label"].where(df["label"] != "", df["id"])
+    extras = [c for c in df.columns if c not in NODE_COLUMNS and c != "_row"]
+    nodes = df[list(NODE_COLUMNS) + extras].copy()
+    for c in extras:
+        nodes[c] = nodes[c].replace("", np.nan)
+    return nodes.reset_index(drop=True), problems
+
+
+# ---------------------------------------------------------------------------
+# edge files
+
+
+def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    header, frame = table.header, table.frame
+    if len(header) < 2:
+        return None, [Problem(shown, 1, None, "an edge list needs at least two columns: the kinds of its two endpoints")]
+    problems = _duplicate_headers(table, start=2)
+    if not header[0] or not header[1]:
+        return None, problems  # the empty-header problem is already reported
+    for i, name in enumerate(header[2:], start=2):
+        if name in _RESERVED:
+            problems.append(Problem(shown, 1, name, f"column name {name!r} is reserved, rename the column"))
+        elif name in header[:2]:
+            problems.append(Problem(shown, 1, name, f"column {name!r} repeats an endpoint kind"))
+    if problems:
+        return None, problems
+
+    u_col, v_col = header[0], header[1]
+    u_name = u_col if u_col != v_col else "1"
+    v_name = v_col if u_col != v_col else "2"
+    df = pd.DataFrame({"relation": relation, "u": frame[0], "v": frame[1]})
+    for i, name in enumerate(header[2:], start=2):
+        if name:
+            df[name] = frame[i]
+    df["_row"] = frame["_row"].to_numpy()
+
+    problems += _flag(shown, df, df["u"] == "", u_name, "empty id")
+    problems += _flag(shown, df, df["v"] == "", v_name, "empty id")
+
+    dates_ok = np.ones(len(df), dtype=bool)
+    for col in ("since", "until"):
+        if col in df:
+            cells = df[col]
+            bad = (cells != "") & ~cells.str.fullmatch(DATE_PATTERN)
+            # well-formed but impossible dates (2004-02-30)
+            iso = cells.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
+            parsed = pd.to_datetime(cells.where(iso), format="%Y-%m-%d", errors="coerce")
+            bad |= iso & parsed.isna()
+            problems += _flag(shown, df, bad, col, "expected a year or an ISO date, got " + _quoted(cells))
+            dates_ok &= ~bad.to_numpy()
+    if "since" in df and "until" in df:
+        checked = df[["since", "until"]].copy()
+        checked.loc[~dates_ok, :] = ""
+        start, end = edge_windows(checked)
+        inverted = dates_ok & ~np.isnat(start) & ~np.isnat(end) & (start >= end)
+        msgs = "until " + df["until"] + " is not after since " + df["since"]
+        problems += _flag(shown, df, inverted, "until", msgs)
+    if "weight" in df:
+        w = df["weight"]
+        num = pd.to_numeric(w.where(w != ""), errors="coerce")
+        bad = (w != "") & num.isna()
+        problems += _flag(shown, df, bad, "weight", "expected a number, got " + _quoted(w))
+
+    key = [c for c in ("u", "v", "since", "until") if c in df]
+    dup = df.duplicated(key, keep="first") & (df["u"] != "") & (df["v"] != "")
+    if dup.any():
+        first = df.groupby(key, sort=False)["_row"].transform("first")
+        msgs = "the same edge as row " + first.astype(str)
+        problems += _flag(shown, df, dup, None, msgs)
+
+    bad_rows = {p.row for p in problems}
+    df = df[~df["_row"].isin(bad_rows)].copy()
+    df["_path"] = shown
+    df["_u_kind"], df["_v_kind"] = u_col, v_col
+    df["_u_col"], df["_v_col"] = u_name, v_name
+    return df, problems
+
+
+def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """One edge table: relation, u, v, since, until, [status, weight], source, [note], extras."""
+    internal = ["_path", "_row", "_u_kind", "_v_kind", "_u_col", "_v_col"]
+    if frames:
+        edges = pd.concat(frames, ignore_index=True, sort=False)
+    else:
+        edges = pd.DataFrame(columns=["relation", "u", "v"] + internal)
+    present = set(edges.columns)
+    fixed = [c for c in FIXED_COLUMNS if c in present or c in ("since", "until", "source")]
+    extras = [c for c in edges.columns if c not in ("relation", "u", "v", *FIXED_COLUMNS, *internal)]
+    for c in fixed:
+        if c not in edges:
+            edges[c] = np.nan
+    edges = edges[["relation", "u", "v", *fixed, *extras, *internal]]
+    for c in [*fixed, *extras]:
+        edges[c] = edges[c].replace("", np.nan)
+    if "weight" in edges:
+        edges["weight"] = pd.to_numeric(edges["weight"], errors="coerce")
+    return edges
+
+
+def _endpoints(edges: pd.DataFrame) -> pd.DataFrame:
+    """Both endpoints of every edge in one long table: id, kind, column, path, row."""
+    u = edges[["u", "_u_kind", "_u_col", "_path", "_row"]].set_axis(["id", "kind", "column", "path", "row"], axis=1)
+    v = edges[["v", "_v_kind", "_v_col", "_path", "_row"]].set_axis(["id", "kind", "column", "path", "row"], axis=1)
+    n = np.arange(len(edges))
+    u.index, v.index = 2 * n, 2 * n + 1  # row by row: u then v, so "first seen" follows the files
+    return pd.concat([u, v]).sort_index().reset_index(drop=True)
+
+
+def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame) -> list[Problem]:
+    ends = _endpoints(edges)
+    kind_of = nodes.set_index("id")["kind"]
+    known = ends["id"].isin(kind_of.index)
+    actual = ends["id"].map(kind_of)
+    problems = []
+    unknown = ends[~known]
+    for r in unknown.itertuples(index=False):
+        problems.append(Problem(r.path, int(r.row), r.column, f'unknown id "{r.id}": nodes.csv has no such id'))
+    wrong = ends[known & (actual != ends["kind"])]
+    for r, kind in zip(wrong.itertuples(index=False), actual[known & (actual != ends["kind"])]):
+        problems.append(Problem(r.path, int(r.row), r.column, f'"{r.id}" is a {kind} in nodes.csv, but this column holds {r.kind} ids'))
+    return problems
+
+
+def _nodes_from_edges(edges: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Without nodes.csv: every endpoint is a node, its kind from the header, label = id."""
+    ends = _endpoints(edges)
+    first = ends.drop_duplicates("id")
+    kind_of = first.set_index("id")["kind"]
+    clash = ends[ends["kind"] != ends["id"].map(kind_of)]
+    where = first.set_index("id")
+    problems = [
+        Problem(
+            r.path, int(r.row), r.column,
+            f'"{r.id}" is a {kind_of[r.id]} in {Path(where.at[r.id, "path"]).name} (row {where.at[r.id, "row"]}), but this column holds {r.kind} ids',
+        )
+        for r in clash.itertuples(index=False)
+    ]
+    nodes = pd.DataFrame({"id": first["id"].to_numpy(), "kind": first["kind"].to_numpy(), "label": first["id"].to_numpy()})
+    return nodes, problems
