@@ -209,7 +209,7 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
         wrong[idx[all_empty]] = False
     for i in np.flatnonzero(wrong):
         n = int(lengths[i])
-        col = header[n] if n < width and header[n] else str(n + 1)
+        col = (header[n] or str(n + 1)) if n < width else str(width + 1)
         problems.append(Problem(shown, int(rows[i]), col, f"expected {width} cells, found {n}"))
 
     keep = ~(blank | wrong)
@@ -285,8 +285,8 @@ def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[P
         first = df.groupby("id", sort=False)["_row"].transform("first")
         msgs = "duplicate id " + _quoted(df["id"]) + " (first on row " + first.astype(str) + ")"
         problems += _flag(shown, df, dup, "id", msgs)
-    if problems:
-        return None, problems
+    # keep the usable rows, so edges can still be checked against them
+    df = df[(df["id"] != "") & (df["kind"] != "")].drop_duplicates("id").copy()
     df["label"] = df["label"].where(df["label"] != "", df["id"])
     extras = [c for c in df.columns if c not in NODE_COLUMNS and c != "_row"]
     nodes = df[list(NODE_COLUMNS) + extras].copy()

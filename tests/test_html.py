@@ -1,0 +1,111 @@
+"""The HTML map as a file: self-contained, deterministic, escaped."""
+import json
+import re
+
+import pytest
+
+import partnergraph as pg
+from partnergraph.export import kind_styles, layout_positions, network_map
+from hostile import XSS, hostile_folder
+
+
+def block(page, element_id):
+    return page.split(f'<script type="application/json" id="{element_id}">')[1].split("</script>")[0]
+
+
+def test_page_is_self_contained(tiny):
+    page = network_map(pg.load(tiny)).html()
+    # nothing is fetched: no external scripts, styles, images, frames or fonts
+    assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)=', page)
+    assert not re.search(r'url\((?!["\']?data:)', page)
+    assert "vis-network" in page and "window.network = new vis.Network" in page
+    assert "default-src 'none'" in page  # and the page forbids it anyway
+
+
+def test_metadata_block(tiny):
+    ds = pg.load(tiny)
+    meta = json.loads(block(network_map(ds, as_of=2014).html(), "pg-meta"))
+    assert meta == {
+        "generator": "partnergraph", "version": pg.__version__, "dataset": "tiny",
+        "content_hash": ds.content_hash(), "as_of": "2014-12-31", "title": "Partnership map: tiny",
+        "nodes": 6, "edges": 5,
+    }
+
+
+def test_data_block_holds_the_snapshot(tiny):
+    data = json.loads(block(network_map(pg.load(tiny), as_of=2002).html(), "pg-data"))
+    assert [n["id"] for n in data["nodes"]] == ["FIN", "SWE", "JPN", "pfp", "pag", "cyber"]
+    assert sorted((e["from"], e["to"]) for e in data["edges"]) == [("FIN", "pfp"), ("SWE", "pfp"), ("pfp", "cyber")]
+    fin = data["nodes"][0]
+    assert (fin["kind"], fin["shape"], fin["color"], fin["physics"]) == ("country", "dot", "#4e79a7", False)
+    assert fin["info"] == [["region", "Europe"]]
+    assert data["options"]["physics"] == {"enabled": False}
+    assert data["kinds"] == [
+        {"kind": "country", "shape": "dot", "color": "#4e79a7", "count": 3},
+        {"kind": "framework", "shape": "diamond", "color": "#e15759", "count": 2},
+        {"kind": "threat", "shape": "triangle", "color": "#f28e2b", "count": 1},
+    ]
+
+
+def test_legend_is_html_text_with_each_kind(tiny):
+    page = network_map(pg.load(tiny)).html()
+    legend = page.split('<aside id="pg-legend"')[1].split("</aside>")[0]
+    assert re.findall(r'<span class="pg-kind">([^<]*)</span><span class="pg-count">(\d+)</span>', legend) == [
+        ("country", "3"), ("framework", "2"), ("threat", "1")]
+
+
+def test_same_input_same_bytes(tiny):
+    ds = pg.load(tiny)
+    assert network_map(ds).html() == network_map(pg.load(tiny)).html()
+
+
+def test_places_do_not_depend_on_the_date(tiny):
+    ds = pg.load(tiny)
+    def places(when):
+        return {n["id"]: (n["x"], n["y"]) for n in json.loads(block(network_map(ds, as_of=when).html(), "pg-data"))["nodes"]}
+    assert places(1995) == places(2024) == places(2010)
+
+
+def test_hostile_text_never_reaches_the_page_as_markup(tmp_path):
+    page = network_map(pg.load(hostile_folder(tmp_path / "h"))).html()
+    for text in XSS + ["<script>window.__pwned=20</script>", "<b>id</b>"]:
+        assert text not in page
+    # outside vis-network's own code, the page has exactly our four script elements
+    from partnergraph.export.html import _vis_asset
+    vis_js = _vis_asset("vis-network.min.js")
+    assert vis_js in page
+    assert page.replace(vis_js, "").count("<script") == 4
+    data = json.loads(block(page, "pg-data"))
+    assert [n["label"] for n in data["nodes"]][:5] == XSS  # the text itself survives, as data
+
+
+def test_other_kinds_get_distinct_styles():
+    styles = kind_styles(["country", "zeta", "alpha", "framework"])
+    assert styles["alpha"] == {"shape": "hexagon", "color": "#76b7b2"}
+    assert styles["zeta"] == {"shape": "star", "color": "#b07aa1"}
+    assert styles["country"] == {"shape": "dot", "color": "#4e79a7"}
+
+
+def test_layout_is_seeded(tiny):
+    ds = pg.load(tiny)
+    assert layout_positions(ds) == layout_positions(ds)
+    assert layout_positions(ds, seed=1) != layout_positions(ds, seed=2)
+
+
+def test_jupyter_display_is_an_iframe_holding_the_page(tiny):
+    m = pg.network_map(pg.load(tiny))
+    shown = m._repr_html_()
+    assert shown.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    assert 'sandbox="allow-scripts' in shown
+    assert "<script" not in shown  # the page is an attribute value, all of it escaped
+
+
+def test_save_is_atomic(tiny, tmp_path):
+    out = pg.network_map(pg.load(tiny)).save(tmp_path / "m.html")
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir() if p.name != "tiny"] == ["m.html"]
+
+
+def test_unknown_focus_names_close_matches(tiny):
+    with pytest.raises(pg.UnknownIdError, match=r"unknown id 'FIM'; did you mean FIN\?"):
+        network_map(pg.load(tiny), focus="FIM")
