@@ -1,0 +1,130 @@
+"""The map in a real browser: Debian's headless Chromium, driven by Playwright, with the network blocked."""
+from pathlib import Path
+
+import pytest
+
+import partnergraph as pg
+from hostile import XSS, hostile_folder
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    def __init__(self, browser, path: Path):
+        self.url = path.resolve().as_uri()
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.requests, self.blocked, self.errors, self.dialogs = [], [], [], []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(self.url)
+        self.page.wait_for_function("window.network !== undefined && window.network.body !== undefined")
+        self.page.wait_for_timeout(300)
+
+    def _route(self, route):
+        if route.request.url == self.url:
+            route.continue_()  # the page itself, from disk
+            return
+        self.blocked.append(route.request.url)
+        route.abort()
+
+    def outside_requests(self):
+        return [u for u in self.requests if u != self.url and not u.startswith("data:")] + self.blocked
+
+    def close(self):
+        self.context.close()
+
+
+def drawn_pixels(page) -> int:
+    return page.evaluate("""() => {
+        const c = document.querySelector('#pg-network canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+        return n;
+    }""")
+
+
+def test_nato_map_opens_offline_and_draws(browser, tmp_path):
+    out = pg.network_map(pg.load()).save(tmp_path / "nato.html")
+    opened = Opened(browser, out)
+    try:
+        assert opened.outside_requests() == []
+        assert opened.errors == []
+        assert drawn_pixels(opened.page) > 5000
+        n = opened.page.evaluate("() => window.network.body.data.nodes.length")
+        assert n == len(pg.load().nodes)
+        legend = opened.page.inner_text("#pg-legend")
+        assert "country" in legend and "framework" in legend
+        ARTIFACTS.mkdir(exist_ok=True)
+        shot = ARTIFACTS / "nato-map.png"
+        opened.page.screenshot(path=str(shot))
+        assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+    finally:
+        opened.close()
+
+
+def test_hovering_hostile_nodes_runs_no_script(browser, tmp_path):
+    ds = pg.load(hostile_folder(tmp_path / "hostile"))
+    out = pg.network_map(ds).save(tmp_path / "hostile.html")
+    opened = Opened(browser, out)
+    page = opened.page
+    try:
+        box = page.locator("#pg-network canvas").bounding_box()
+        ids = page.evaluate("() => window.network.body.data.nodes.getIds()")
+        assert len(ids) == len(ds.nodes)
+        labels = dict(zip(ds.nodes["id"], ds.nodes["label"]))
+        for node_id in ids:
+            where = page.evaluate(
+                "(id) => window.network.canvasToDOM(window.network.getPositions([id])[id])", node_id)
+            page.mouse.move(box["x"] + where["x"], box["y"] + where["y"])
+            tip = page.locator("div.vis-tooltip")
+            tip.wait_for(state="visible", timeout=3000)
+            text = tip.inner_text()
+            assert labels[node_id] in text  # shown as text, exactly as written
+            hrefs = page.evaluate("() => [...document.querySelectorAll('div.vis-tooltip a')].map(a => a.getAttribute('href'))")
+            assert all(h.startswith(("http://", "https://")) for h in hrefs)
+            page.mouse.move(2, 2)
+            page.wait_for_timeout(50)
+        assert page.evaluate("() => window.__pwned") is None
+        assert opened.dialogs == []
+        assert opened.errors == []
+        assert opened.outside_requests() == []
+    finally:
+        opened.close()
+
+
+def test_javascript_sources_are_text_not_links(browser, tmp_path):
+    ds = pg.load(hostile_folder(tmp_path / "hostile"))
+    out = pg.network_map(ds).save(tmp_path / "hostile.html")
+    opened = Opened(browser, out)
+    try:
+        tip = opened.page.evaluate("""() => {
+            const n = window.network.body.data.nodes.get('C0');
+            return {links: n.title.querySelectorAll('a').length, text: n.title.textContent};
+        }""")
+        assert tip["links"] == 0
+        assert "javascript:window.__pwned=10" in tip["text"]
+        framework = opened.page.evaluate("""() => [...window.network.body.data.nodes.get('<b>id</b>').title
+                                              .querySelectorAll('a')].map(a => a.href)""")
+        assert framework == ["https://www.nato.int/%3Cscript%3E"]
+    finally:
+        opened.close()
