@@ -8,8 +8,6 @@ page's script puts every text from the data into the page as text.
 """
 from __future__ import annotations
 
-import datetime as _dt
-import difflib
 import html
 import json
 import math
@@ -211,7 +209,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     if focus is not None:
         ids = set(full.nodes["id"])
         if focus not in ids:
-            raise UnknownIdError(unknown_id_message(focus, ids))
+            raise UnknownIdError.among(focus, ids)
         if radius < 0:
             raise PartnergraphError(f"radius must be 0 or more, got {radius}")
         ego = nx.ego_graph(snap.graph, focus, radius=radius)
@@ -278,21 +276,6 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         legend=_legend(shown_kinds, styles, counts, relations),
     )
     return NetworkMap(page, meta)
-
-
-def unknown_id_message(wanted: str, ids) -> str:
-    """``unknown id 'X'`` with the closest matches, for errors that name an id.
-
-    Examples
-    --------
-    >>> unknown_id_message("JAP", ["JPN", "JOR", "pfp"])
-    "unknown id 'JAP'; did you mean JPN, JOR?"
-    """
-    ids = [str(i) for i in ids]
-    lowered = {i.lower(): i for i in ids}
-    close = difflib.get_close_matches(wanted.lower(), list(lowered), n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(lowered[c] for c in close)}?" if close else ""
-    return f"unknown id {wanted!r}{hint}"
 
 
 def _fields(record: dict, columns) -> list[list[str]]:

@@ -25,7 +25,16 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 
 def network_map(dataset, **options):
-    """An interactive map of ``dataset``; see :func:`partnergraph.export.network_map`."""
+    """An interactive, self-contained HTML map of ``dataset``.
+
+    The same as :func:`partnergraph.export.network_map`, which lists the options.
+
+    Examples
+    --------
+    >>> m = pg.network_map(pg.load(), as_of=2024)
+    >>> m.meta["nodes"] == len(pg.load().nodes)
+    True
+    """
     from .export import network_map as _network_map
 
     return _network_map(dataset, **options)

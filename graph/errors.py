@@ -5,6 +5,7 @@ Every exception of ours derives from :class:`PartnergraphError`, so a caller
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 __all__ = ["PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem"]
@@ -66,7 +67,22 @@ class DateError(PartnergraphError, ValueError):
 
 
 class UnknownIdError(PartnergraphError, KeyError):
-    """A query names an id the dataset does not have."""
+    """A query names an id the dataset does not have.
+
+    Examples
+    --------
+    >>> str(UnknownIdError.among("JAP", ["JPN", "JOR", "pfp"]))
+    "unknown id 'JAP'; did you mean JPN?"
+    """
+
+    @classmethod
+    def among(cls, wanted, ids) -> "UnknownIdError":
+        """The error for ``wanted``, naming the closest of ``ids``."""
+        ids = [str(i) for i in ids]
+        lowered = {i.lower(): i for i in ids}
+        close = difflib.get_close_matches(str(wanted).lower(), list(lowered), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(lowered[c] for c in close)}?" if close else ""
+        return cls(f"unknown id {str(wanted)!r}{hint}")
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""

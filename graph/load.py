@@ -12,7 +12,13 @@ __all__ = ["load", "bundled_path"]
 
 
 def bundled_path() -> Path:
-    """The folder of the bundled NATO dataset, inside the installed package."""
+    """The folder of the bundled NATO dataset, inside the installed package.
+
+    Examples
+    --------
+    >>> (bundled_path() / "memberships.csv").is_file()
+    True
+    """
     return Path(str(resources.files("partnergraph.data")))
 
 

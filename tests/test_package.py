@@ -1,0 +1,77 @@
+"""Packaging: one import name, a console script, and the CSVs shipped in a real (non-editable) build."""
+import doctest
+import importlib
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import partnergraph as pg
+import partnergraph.export
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ["partnergraph", "partnergraph.asof", "partnergraph.atomic", "partnergraph.dataset", "partnergraph.errors",
+           "partnergraph.info", "partnergraph.load", "partnergraph.validate", "partnergraph.cli",
+           "partnergraph.export", "partnergraph.export.html"]
+
+
+def test_public_names():
+    assert sorted(pg.__all__) == sorted([
+        "Dataset", "DataError", "DateError", "PartnergraphError", "Problem", "UnknownIdError", "bundled_path",
+        "info", "load", "network_map", "parse_date", "validate", "__version__"])
+    for name in pg.__all__:
+        assert hasattr(pg, name), name
+    assert sorted(partnergraph.export.__all__) == ["NetworkMap", "kind_styles", "layout_positions", "network_map"]
+
+
+def test_errors_form_one_tree():
+    assert issubclass(pg.DataError, pg.PartnergraphError) and issubclass(pg.DataError, ValueError)
+    assert issubclass(pg.DateError, pg.PartnergraphError) and issubclass(pg.UnknownIdError, pg.PartnergraphError)
+
+
+def test_no_top_level_graph_or_export_package(tmp_path):
+    code = "import importlib.util as u; print([n for n in ('graph', 'export', 'data') if u.find_spec(n)])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
+    assert out.stdout.strip() == "[]"
+
+
+def test_library_never_imports_click():
+    out = subprocess.run([sys.executable, "-c", "import sys, partnergraph, partnergraph.export; "
+                          "pg = partnergraph; pg.network_map(pg.load()); print('click' in sys.modules)"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_docstring_examples_run(module):
+    mod = importlib.import_module(module)
+    result = doctest.testmod(mod, extraglobs={"pg": pg, "pd": pd}, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+
+
+def test_every_public_function_has_an_example():
+    for module in MODULES:
+        mod = importlib.import_module(module)
+        for name in getattr(mod, "__all__", []):
+            obj = getattr(mod, name)
+            if callable(obj) and not isinstance(obj, type) and getattr(obj, "__module__", "") == module:
+                assert obj.__doc__ and ">>>" in obj.__doc__, f"{module}.{name}"
+
+
+@pytest.mark.slow
+def test_wheel_ships_the_csvs_and_templates(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    wheel = next(tmp_path.glob("partnergraph-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped_csvs = {n for n in names if n.startswith("partnergraph/data/") and n.endswith(".csv")}
+    assert shipped_csvs == {f"partnergraph/data/{p.name}" for p in (ROOT / "data").glob("*.csv")}
+    assert "partnergraph/data/README.md" in names
+    assert {"partnergraph/export/templates/map.html", "partnergraph/export/templates/map.js",
+            "partnergraph/export/templates/map.css"} <= names
+    assert not any(n.startswith(("graph/", "export/", "tests/")) for n in names)
+    entry = [n for n in names if n.endswith("entry_points.txt")][0]
+    assert "partnergraph = partnergraph.cli:cli" in zipfile.ZipFile(wheel).read(entry).decode()
