@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .asof import DATE_PATTERN, edge_windows
+from .asof import date_cells
 from .errors import Problem
 
 __all__ = ["validate", "FIXED_COLUMNS", "NODE_COLUMNS"]
@@ -31,7 +31,6 @@ FIXED_COLUMNS = ("since", "until", "status", "weight", "source", "note")
 #: Names an edge file may not use for its extra columns (the loader makes them).
 _RESERVED = ("relation", "u", "v")
 
-csv.field_size_limit(1 << 24)
 
 
 def validate(path) -> list[Problem]:
@@ -174,12 +173,16 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]
 
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[list[str]] = []
     try:
-        for record in reader:
-            records.append(record)
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
     except csv.Error as err:
+        # read again, a record at a time, to find which record is malformed
+        records = []
+        try:
+            for record in csv.reader(io.StringIO(text, newline=""), strict=True):
+                records.append(record)
+        except csv.Error:
+            pass
         message = str(err)
         if "unexpected end of data" in message:
             message = "a quoted cell is never closed"
@@ -215,8 +218,8 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
     keep = ~(blank | wrong)
     kept = [body[i] for i in np.flatnonzero(keep)]
     frame = pd.DataFrame(kept, columns=range(width), dtype=object) if kept else pd.DataFrame(columns=range(width), dtype=object)
-    for c in frame.columns:
-        frame[c] = frame[c].str.strip()
+    for c in range(width):
+        frame[c] = _stripped(frame[c])
     frame["_row"] = rows[keep]
     # rows that are all empty cells of the right width are blank lines too
     if len(frame) and width:
@@ -225,8 +228,11 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
     return _Table(shown, header, frame), problems
 
 
-def _column_name(header: list[str], i: int) -> str:
-    return header[i] if header[i] else str(i + 1)
+def _stripped(cells: pd.Series) -> pd.Series:
+    """The cells without surrounding white space; each distinct value is stripped once."""
+    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    clean = np.array([str(u).strip() for u in uniques], dtype=object)
+    return pd.Series(clean[codes], index=cells.index, dtype=object)
 
 
 def _duplicate_headers(table: _Table, start: int = 0) -> list[Problem]:
@@ -241,17 +247,18 @@ def _duplicate_headers(table: _Table, start: int = 0) -> list[Problem]:
     return out
 
 
-def _flag(table_path: str, frame: pd.DataFrame, mask, column: str, messages) -> list[Problem]:
-    """Problems for the rows where mask holds; messages is a str or a Series."""
+def _flag(table_path: str, frame: pd.DataFrame, mask, column: str | None, message) -> list[Problem]:
+    """Problems for the rows where mask holds.
+
+    ``message`` is a str, or a function of the flagged rows (a DataFrame)
+    returning one message per row, so messages are only built for bad rows.
+    """
     mask = np.asarray(mask, dtype=bool)
     if not mask.any():
         return []
-    rows = frame["_row"].to_numpy()[mask]
-    if isinstance(messages, str):
-        texts = [messages] * len(rows)
-    else:
-        texts = list(pd.Series(messages).to_numpy()[mask])
-    return [Problem(table_path, int(r), column, t) for r, t in zip(rows, texts)]
+    bad = frame[mask]
+    texts = [message] * len(bad) if isinstance(message, str) else list(message(bad))
+    return [Problem(table_path, int(r), column, t) for r, t in zip(bad["_row"], texts)]
 
 
 def _quoted(values: pd.Series) -> pd.Series:
@@ -282,9 +289,10 @@ def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[P
         problems += _flag(shown, df, df[col] == "", col, f"empty {col}")
     dup = (df["id"] != "") & df["id"].duplicated(keep="first")
     if dup.any():
-        first = df.groupby("id", sort=False)["_row"].transform("first")
-        msgs = "duplicate id " + _quoted(df["id"]) + " (first on row " + first.astype(str) + ")"
-        problems += _flag(shown, df, dup, "id", msgs)
+        df["_first"] = df.groupby("id", sort=False)["_row"].transform("first")
+        problems += _flag(shown, df, dup, "id",
+                          lambda bad: "duplicate id " + _quoted(bad["id"]) + " (first on row " + bad["_first"].astype(str) + ")")
+        df = df.drop(columns="_first")
     # keep the usable rows, so edges can still be checked against them
     df = df[(df["id"] != "") & (df["kind"] != "")].drop_duplicates("id").copy()
     df["label"] = df["label"].where(df["label"] != "", df["id"])
@@ -326,36 +334,30 @@ def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.Data
     problems += _flag(shown, df, df["u"] == "", u_name, "empty id")
     problems += _flag(shown, df, df["v"] == "", v_name, "empty id")
 
-    dates_ok = np.ones(len(df), dtype=bool)
+    bounds = {}
     for col in ("since", "until"):
         if col in df:
             cells = df[col]
-            bad = (cells != "") & ~cells.str.fullmatch(DATE_PATTERN)
-            # well-formed but impossible dates (2004-02-30)
-            iso = cells.str.fullmatch(r"\d{4}-\d{2}-\d{2}")
-            parsed = pd.to_datetime(cells.where(iso), format="%Y-%m-%d", errors="coerce")
-            bad |= iso & parsed.isna()
-            problems += _flag(shown, df, bad, col, "expected a year or an ISO date, got " + _quoted(cells))
-            dates_ok &= ~bad.to_numpy()
-    if "since" in df and "until" in df:
-        checked = df[["since", "until"]].copy()
-        checked.loc[~dates_ok, :] = ""
-        start, end = edge_windows(checked)
-        inverted = dates_ok & ~np.isnat(start) & ~np.isnat(end) & (start >= end)
-        msgs = "until " + df["until"] + " is not after since " + df["since"]
-        problems += _flag(shown, df, inverted, "until", msgs)
+            bounds[col] = date_cells(cells, col)
+            bad = (cells != "").to_numpy() & np.isnat(bounds[col])
+            problems += _flag(shown, df, bad, col, lambda rows, col=col: "expected a year or an ISO date, got " + _quoted(rows[col]))
+    if len(bounds) == 2:
+        start, end = bounds["since"], bounds["until"]
+        inverted = ~np.isnat(start) & ~np.isnat(end) & (start >= end)
+        problems += _flag(shown, df, inverted, "until",
+                          lambda rows: "until " + rows["until"] + " is not after since " + rows["since"])
     if "weight" in df:
         w = df["weight"]
         num = pd.to_numeric(w.where(w != ""), errors="coerce")
         bad = (w != "") & num.isna()
-        problems += _flag(shown, df, bad, "weight", "expected a number, got " + _quoted(w))
+        problems += _flag(shown, df, bad, "weight", lambda rows: "expected a number, got " + _quoted(rows["weight"]))
 
     key = [c for c in ("u", "v", "since", "until") if c in df]
     dup = df.duplicated(key, keep="first") & (df["u"] != "") & (df["v"] != "")
     if dup.any():
         first = df.groupby(key, sort=False)["_row"].transform("first")
-        msgs = "the same edge as row " + first.astype(str)
-        problems += _flag(shown, df, dup, None, msgs)
+        problems += _flag(shown, df.assign(_first=first), dup, None,
+                          lambda rows: "the same edge as row " + rows["_first"].astype(str))
 
     bad_rows = {p.row for p in problems}
     df = df[~df["_row"].isin(bad_rows)].copy()

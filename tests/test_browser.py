@@ -82,49 +82,47 @@ def test_nato_map_opens_offline_and_draws(browser, tmp_path):
         opened.close()
 
 
-def test_hovering_hostile_nodes_runs_no_script(browser, tmp_path):
+@pytest.fixture
+def hostile(browser, tmp_path):
     ds = pg.load(hostile_folder(tmp_path / "hostile"))
-    out = pg.network_map(ds).save(tmp_path / "hostile.html")
-    opened = Opened(browser, out)
+    opened = Opened(browser, pg.network_map(ds).save(tmp_path / "hostile.html"))
+    yield ds, opened
+    opened.close()
+
+
+def test_hovering_hostile_nodes_runs_no_script(hostile):
+    ds, opened = hostile
     page = opened.page
-    try:
-        box = page.locator("#pg-network canvas").bounding_box()
-        ids = page.evaluate("() => window.network.body.data.nodes.getIds()")
-        assert len(ids) == len(ds.nodes)
-        labels = dict(zip(ds.nodes["id"], ds.nodes["label"]))
-        for node_id in ids:
-            where = page.evaluate(
-                "(id) => window.network.canvasToDOM(window.network.getPositions([id])[id])", node_id)
-            page.mouse.move(box["x"] + where["x"], box["y"] + where["y"])
-            tip = page.locator("div.vis-tooltip")
-            tip.wait_for(state="visible", timeout=3000)
-            text = tip.inner_text()
-            assert labels[node_id] in text  # shown as text, exactly as written
-            hrefs = page.evaluate("() => [...document.querySelectorAll('div.vis-tooltip a')].map(a => a.getAttribute('href'))")
-            assert all(h.startswith(("http://", "https://")) for h in hrefs)
-            page.mouse.move(2, 2)
-            page.wait_for_timeout(50)
-        assert page.evaluate("() => window.__pwned") is None
-        assert opened.dialogs == []
-        assert opened.errors == []
-        assert opened.outside_requests() == []
-    finally:
-        opened.close()
+    box = page.locator("#pg-network canvas").bounding_box()
+    ids = page.evaluate("() => window.network.body.data.nodes.getIds()")
+    assert len(ids) == len(ds.nodes)
+    labels = dict(zip(ds.nodes["id"], ds.nodes["label"]))
+    for node_id in ids:
+        where = page.evaluate(
+            "(id) => window.network.canvasToDOM(window.network.getPositions([id])[id])", node_id)
+        page.mouse.move(box["x"] + where["x"], box["y"] + where["y"])
+        tip = page.locator("div.vis-tooltip")
+        tip.wait_for(state="visible", timeout=3000)
+        text = tip.inner_text()
+        assert labels[node_id] in text  # shown as text, exactly as written
+        hrefs = page.evaluate("() => [...document.querySelectorAll('div.vis-tooltip a')].map(a => a.getAttribute('href'))")
+        assert all(h.startswith(("http://", "https://")) for h in hrefs)
+        page.mouse.move(2, 2)
+        page.wait_for_timeout(50)
+    assert page.evaluate("() => window.__pwned") is None
+    assert opened.dialogs == []
+    assert opened.errors == []
+    assert opened.outside_requests() == []
 
 
-def test_javascript_sources_are_text_not_links(browser, tmp_path):
-    ds = pg.load(hostile_folder(tmp_path / "hostile"))
-    out = pg.network_map(ds).save(tmp_path / "hostile.html")
-    opened = Opened(browser, out)
-    try:
-        tip = opened.page.evaluate("""() => {
-            const n = window.network.body.data.nodes.get('C0');
-            return {links: n.title.querySelectorAll('a').length, text: n.title.textContent};
-        }""")
-        assert tip["links"] == 0
-        assert "javascript:window.__pwned=10" in tip["text"]
-        framework = opened.page.evaluate("""() => [...window.network.body.data.nodes.get('<b>id</b>').title
-                                              .querySelectorAll('a')].map(a => a.href)""")
-        assert framework == ["https://www.nato.int/%3Cscript%3E"]
-    finally:
-        opened.close()
+def test_javascript_sources_are_text_not_links(hostile):
+    ds, opened = hostile
+    tip = opened.page.evaluate("""() => {
+        const n = window.network.body.data.nodes.get('C0');
+        return {links: n.title.querySelectorAll('a').length, text: n.title.textContent};
+    }""")
+    assert tip["links"] == 0
+    assert "javascript:window.__pwned=10" in tip["text"]
+    framework = opened.page.evaluate("""() => [...window.network.body.data.nodes.get('<b>id</b>').title
+                                          .querySelectorAll('a')].map(a => a.href)""")
+    assert framework == ["https://www.nato.int/%3Cscript%3E"]
