@@ -72,9 +72,9 @@ class Dataset:
 
         Examples
         --------
-        >>> nato = pg.load()
-        >>> len(nato.as_of(1990).edges)
-        0
+        >>> snap = pg.load().as_of(1990)
+        >>> snap.date, int((snap.edges["relation"] == "memberships").sum())
+        (datetime.date(1990, 12, 31), 0)
         """
         when = parse_date(date)
         full = self.full

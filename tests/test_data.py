@@ -15,20 +15,35 @@ def members(ds, framework, when):
     return sorted(rows["u"])
 
 
-def test_every_edge_has_a_nato_source_and_a_since_date(nato):
+def test_every_edge_has_a_source_and_memberships_have_dates(nato):
     edges = nato.edges
-    assert edges["source"].notna().all()
-    assert edges["source"].str.match(r"https://www\.nato\.int/").all()
-    assert edges["since"].notna().all()
-    ended = edges["status"].isin(["ended", "left", "joined NATO"])
-    assert edges.loc[ended, "until"].notna().all()
+    assert edges["source"].str.match(r"https?://[^\s]+$").all()
+    # nato.int pages first: most facts rest on NATO's own pages
+    assert edges["source"].str.contains(r"^https?://(?:www\.)?nato\.int/").mean() > 0.8
+    members = edges[edges["relation"] == "memberships"]
+    assert members["since"].notna().all()
+    ended = members["status"].isin(["joined-nato", "withdrew", "ended"])
+    assert members.loc[ended, "until"].notna().all()
+    assert members.loc[members["until"].notna(), "status"].isin(["joined-nato", "withdrew", "ended"]).all()
+    assert set(members["status"]) <= {"active", "joined-nato", "suspended", "withdrew", "ended"}
 
 
 def test_every_node_has_a_source(nato):
-    assert nato.nodes["source"].str.match(r"https://www\.nato\.int/").all()
-    assert set(nato.nodes["kind"]) <= {"country", "framework", "activity", "threat"}
+    assert nato.nodes["source"].str.match(r"https?://").all()
+    assert set(nato.nodes["kind"]) == {"country", "framework", "activity", "threat"}
     countries = nato.nodes[nato.nodes["kind"] == "country"]["id"]
     assert countries.str.fullmatch(r"[A-Z]{3}").all()  # ISO 3166-1 alpha-3
+
+
+def test_the_frameworks_design_names_are_all_there(nato):
+    frameworks = set(nato.nodes.loc[nato.nodes["kind"] == "framework", "id"])
+    assert {"pfp", "eapc", "md", "ici", "pag", "eop", "pii", "dcb", "nuc", "nukc", "ngc", "nrc"} <= frameworks
+
+
+def test_relations_link_the_right_kinds(nato):
+    assert nato.relations[["relation", "u_kind", "v_kind"]].values.tolist() == [
+        ["addresses", "activity", "threat"], ["covers", "framework", "threat"],
+        ["memberships", "country", "framework"], ["offers", "framework", "activity"]]
 
 
 @pytest.mark.parametrize("framework, when, expected", [
@@ -49,13 +64,89 @@ def test_membership_as_of(nato, framework, when, expected):
     assert members(nato, framework, when) == expected
 
 
+PFP_2025 = ["ARM", "AUT", "AZE", "BIH", "BLR", "CHE", "GEO", "IRL", "KAZ", "KGZ", "MDA", "MLT", "RUS", "SRB",
+            "TJK", "TKM", "UKR", "UZB"]
+
+
+@pytest.mark.parametrize("framework, when, expected", [
+    ("pfp", 2025, PFP_2025),
+    ("eapc", 2025, PFP_2025),
+    ("eop", 2024, ["AUS", "GEO", "JOR", "UKR"]),
+    ("eop", 2022, ["AUS", "FIN", "GEO", "JOR", "SWE", "UKR"]),
+    ("eop", 2019, ["AUS", "FIN", "GEO", "JOR", "SWE"]),
+    ("dcb", 2024, ["BIH", "GEO", "IRQ", "JOR", "MDA", "MRT", "TUN"]),
+    ("nukc", "2023-07-11", ["UKR"]),
+    ("nukc", "2023-07-12", []),
+    ("nuc", "2023-07-12", ["UKR"]),
+    ("ngc", "2008-09-14", []),
+    ("ngc", "2008-09-15", ["GEO"]),
+    ("pjc", 2001, ["RUS"]),
+    ("pjc", 2002, []),
+    ("nrc", 2024, ["RUS"]),  # formally kept, cooperation suspended (status says so)
+    ("nacc", 1996, None),
+    ("nacc", 1997, []),
+])
+def test_more_memberships_as_of(nato, framework, when, expected):
+    got = members(nato, framework, when)
+    if expected is None:
+        assert len(got) > 15
+    else:
+        assert got == expected
+
+
+def test_countries_that_joined_nato_left_the_partnership_on_accession_day(nato):
+    pfp = nato.edges[(nato.edges["v"] == "pfp")].set_index("u")
+    accession = {"CZE": "1999-03-12", "HUN": "1999-03-12", "POL": "1999-03-12", "BGR": "2004-03-29",
+                 "EST": "2004-03-29", "LVA": "2004-03-29", "LTU": "2004-03-29", "ROU": "2004-03-29",
+                 "SVK": "2004-03-29", "SVN": "2004-03-29", "ALB": "2009-04-01", "HRV": "2009-04-01",
+                 "MNE": "2017-06-05", "MKD": "2020-03-27", "FIN": "2023-04-04", "SWE": "2024-03-07"}
+    for country, day in accession.items():
+        assert pfp.loc[country, "until"] == day, country
+        assert pfp.loc[country, "status"] == "joined-nato"
+    assert "POL" in members(nato, "pfp", "1999-03-11") and "POL" not in members(nato, "pfp", "1999-03-12")
+    assert "SWE" in members(nato, "pfp", "2024-03-06") and "SWE" not in members(nato, "pfp", 2024)
+
+
+def test_malta_left_and_came_back(nato):
+    rows = nato.edges[(nato.edges["u"] == "MLT") & (nato.edges["v"] == "pfp")]
+    assert rows[["since", "until", "status"]].fillna("").values.tolist() == [
+        ["1995-04-26", "1996", "withdrew"], ["2008-04-03", "", "active"]]
+    assert "MLT" in members(nato, "pfp", 1995)
+    assert "MLT" not in members(nato, "pfp", 2000)
+    assert "MLT" in members(nato, "pfp", 2010)
+
+
+def test_russia_and_belarus_are_suspended_not_active(nato):
+    rows = nato.edges[nato.edges["u"].isin(["RUS", "BLR"]) & nato.edges["v"].isin(["pfp", "eapc", "nrc"])]
+    assert set(rows["status"]) == {"suspended"}
+
+
 def test_framework_launch_dates(nato):
     launched = nato.nodes.set_index("id")["launched"]
     assert launched["md"] == "1994"
     assert launched["ici"] == "2004-06-28"
+    assert launched["pfp"] == "1994-01-10"
+    assert launched["eapc"] == "1997-05-30"
+    assert launched["nukc"] == "1997-07-09"
+    assert launched["nuc"] == "2023-07-12"
+    assert launched["ngc"] == "2008-09-15"
+    assert launched["nrc"] == "2002-05-28"
+
+
+def test_activities_and_threats_are_linked_with_sources(nato):
+    e = nato.edges
+    pairs = set(zip(e["relation"], e["u"], e["v"]))
+    assert ("offers", "pfp", "parp") in pairs
+    assert ("addresses", "science-for-peace-and-security", "energy-security") in pairs
+    assert ("covers", "ici", "terrorism") in pairs
+    # every threat is reached by some framework, directly or through an activity
+    threats = set(nato.nodes.loc[nato.nodes["kind"] == "threat", "id"])
+    reached = set(e.loc[e["relation"].isin(["covers", "addresses"]), "v"])
+    assert threats == reached
 
 
 def test_indo_pacific_partners_are_not_partnership_for_peace_members(nato):
+    assert set(nato.nodes["id"]) >= {"JPN", "AUS", "KOR", "NZL"}
     for country in ("JPN", "AUS", "KOR", "NZL"):
         frameworks = set(nato.edges[(nato.edges["u"] == country) & (nato.edges["relation"] == "memberships")]["v"])
         assert "pfp" not in frameworks and "eapc" not in frameworks
