@@ -12,10 +12,14 @@ them as interactive maps that open offline.
 from importlib.metadata import PackageNotFoundError, version as _version
 
 from .asof import parse_date
+from .centrality import MEASURES, centrality, projection
+from .coverage import coverage, coverage_matrix, coverage_paths, gaps, reach
 from .dataset import Dataset
 from .errors import DataError, DateError, PartnergraphError, Problem, UnknownIdError
 from .info import info
 from .load import bundled_path, load
+from .membership import diff, frameworks, members, timeline
+from .structure import communities, ego, path, whatif
 from .validate import validate
 
 try:
@@ -41,6 +45,22 @@ def network_map(dataset, **options):
 
 
 __all__ = [
+    "MEASURES",
+    "centrality",
+    "communities",
+    "coverage",
+    "coverage_matrix",
+    "coverage_paths",
+    "diff",
+    "ego",
+    "frameworks",
+    "gaps",
+    "members",
+    "path",
+    "projection",
+    "reach",
+    "timeline",
+    "whatif",
     "Dataset",
     "DataError",
     "DateError",

@@ -19,6 +19,13 @@ from . import __version__
 from .asof import parse_date
 from .atomic import write_atomic
 from .errors import DataError, DateError, PartnergraphError, Problem
+import importlib
+
+# the package re-exports functions named like these modules, so reach the modules themselves
+_centrality = importlib.import_module("partnergraph.centrality")
+_coverage = importlib.import_module("partnergraph.coverage")
+_membership = importlib.import_module("partnergraph.membership")
+_structure = importlib.import_module("partnergraph.structure")
 from .info import info as dataset_info
 from .load import bundled_path, load
 from .validate import validate as validate_folder
@@ -77,6 +84,44 @@ def data_options(func):
         return func(*args, **kwargs)
 
     return wrapper
+
+
+def output_options(func):
+    """--format and -o, for the commands that print a table."""
+
+    @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+                  help="table: aligned text for people; csv or json: for other tools.")
+    @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help="Write to this file (atomically) instead of standard output.")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def kind_options(func):
+    """--rows, --cols and --via: the kinds that coverage links."""
+
+    @click.option("--rows", default="framework", show_default=True, metavar="KIND", help="The kind that covers.")
+    @click.option("--cols", default="threat", show_default=True, metavar="KIND", help="The kind that is covered.")
+    @click.option("--via", default="activity", show_default=True, metavar="KIND", help="The kind paths may pass through.")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def emit(frame: pd.DataFrame, fmt: str, output: Path | None, data, *, index: bool = False) -> None:
+    """Print a DataFrame (or write it atomically with -o) in the chosen format."""
+    text = _render_frame(frame, fmt, index=index)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    refuse_input_folder(output, data)
+    write_atomic(output, text)
+    click.echo(f"wrote {output} ({len(frame)} lines)", err=True)
 
 
 def load_or_fail(data):
@@ -186,19 +231,195 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by):
                err=True)
 
 
-def _table(frame: pd.DataFrame) -> str:
+def _table(frame: pd.DataFrame, index: bool = False) -> str:
+    """Aligned text: text columns to the left, numbers to the right; empty cells blank."""
     if frame.empty:
         return "  (none)"
-    return frame.to_string(index=False)
+    shown = frame.reset_index() if index else frame
+    columns = []
+    for name in shown.columns:
+        col = shown[name]
+        numeric = pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col)
+        if pd.api.types.is_float_dtype(col):
+            cells = [("" if pd.isna(v) else f"{v:.6g}") for v in col]
+        else:
+            cells = [("" if v is None or (isinstance(v, float) and v != v) else str(v)) for v in col]
+        width = max([len(str(name))] + [len(c) for c in cells])
+        pad = (lambda c, w=width: c.rjust(w)) if numeric else (lambda c, w=width: c.ljust(w))
+        columns.append([pad(str(name))] + [pad(c) for c in cells])
+    lines = ["  ".join(parts).rstrip() for parts in zip(*columns)]
+    return "\n".join(lines)
 
 
-def _render_frame(frame: pd.DataFrame, fmt: str) -> str:
+def _render_frame(frame: pd.DataFrame, fmt: str, index: bool = False) -> str:
     if fmt == "csv":
-        return frame.to_csv(index=False, lineterminator="\n")
+        return frame.to_csv(index=index, lineterminator="\n")
     if fmt == "json":
-        return frame.to_json(orient="records", force_ascii=False, indent=2) + "\n"
-    return _table(frame) + "\n"
+        shown = frame.reset_index() if index else frame
+        return shown.to_json(orient="records", force_ascii=False, indent=2) + "\n"
+    return _table(frame, index=index) + "\n"
 
 
 def main():  # pragma: no cover - the console script calls cli()
     cli()
+
+
+# ---------------------------------------------------------------------------
+# analysis commands
+
+_MEASURE_HELP = "; ".join(f"{name}: {text}" for name, text in _centrality.MEASURES.items())
+
+
+@cli.command()
+@data_options
+@output_options
+@click.option("--measure", type=click.Choice(list(_centrality.MEASURES)), default="degree", show_default=True,
+              help=_MEASURE_HELP + ".")
+@click.option("--kind", default=None, metavar="KIND", help="Rank only nodes of this kind (measured on the whole graph).")
+@click.option("--project", default=None, metavar="KIND",
+              help="Measure on the one-mode projection on KIND: e.g. countries linked by the frameworks they share, "
+                   "weighted by how many.")
+@click.option("--top", type=click.IntRange(min=0), default=None, help="Show the first N lines.")
+def centrality(data, as_of, fmt, output, measure, kind, project, top):
+    """Rank nodes by a centrality measure: columns id,label,kind,<measure>; ties broken by id."""
+    ds = load_or_fail(data)
+    emit(_centrality.centrality(ds, measure, kind=kind, project=project, as_of=as_of, top=top), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@kind_options
+@click.option("--matrix", is_flag=True, help="Print the rows x cols matrix of path counts instead.")
+@click.option("--explain", nargs=2, metavar="ROW COL", default=None,
+              help="Print every path behind one cell, with the source of each edge.")
+def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain):
+    """Which frameworks cover which threats, directly or through activities.
+
+    One line per covered pair: <rows>, <cols>, via (`direct`, the via ids joined by `;`, or both as
+    `direct;a;b`) and the sources of the paths. --rows/--cols/--via name other kinds.
+    """
+    ds = load_or_fail(data)
+    if matrix and explain:
+        raise click.UsageError("--matrix and --explain cannot be used together")
+    if explain:
+        frame = _coverage.coverage_paths(ds, explain[0], explain[1], rows=rows, cols=cols, via=via, as_of=as_of)
+        emit(frame, fmt, output, data)
+    elif matrix:
+        frame = _coverage.coverage_matrix(ds, rows=rows, cols=cols, via=via, as_of=as_of)
+        emit(frame, fmt, output, data, index=True)
+    else:
+        emit(_coverage.coverage(ds, rows=rows, cols=cols, via=via, as_of=as_of), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@kind_options
+def gaps(data, as_of, fmt, output, rows, cols, via):
+    """Per threat, how many frameworks cover it (directly or through activities), fewest first."""
+    ds = load_or_fail(data)
+    emit(_coverage.gaps(ds, rows=rows, cols=cols, via=via, as_of=as_of), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@kind_options
+@click.argument("node_id", metavar="ID")
+def reach(data, as_of, fmt, output, rows, cols, via, node_id):
+    """The threats one country engages on, through which frameworks and activities."""
+    ds = load_or_fail(data)
+    emit(_coverage.reach(ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@click.argument("node_id", metavar="ID")
+@click.option("--kind", default="country", show_default=True, help="The kind of the nodes to list.")
+@click.option("--history", is_flag=True, help="Every membership period ever, whatever the date.")
+def members(data, as_of, fmt, output, node_id, kind, history):
+    """The members of a framework: columns id,label,kind,since,until (one line per period)."""
+    ds = load_or_fail(data)
+    emit(_membership.members(ds, node_id, kind=kind, as_of=as_of, history=history), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@click.argument("node_id", metavar="ID")
+@click.option("--kind", default="framework", show_default=True, help="The kind of the nodes to list.")
+@click.option("--history", is_flag=True, help="Every membership period ever, whatever the date.")
+def frameworks(data, as_of, fmt, output, node_id, kind, history):
+    """The frameworks a country is in: columns id,label,kind,since,until (one line per period)."""
+    ds = load_or_fail(data)
+    emit(_membership.frameworks(ds, node_id, kind=kind, as_of=as_of, history=history), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@click.option("--framework", default=None, metavar="ID", help="One framework (default: all).")
+@click.option("--kind", default="country", show_default=True, help="The kind of the members.")
+def timeline(data, as_of, fmt, output, framework, kind):
+    """Year by year: memberships begun, ended, and held at the end of the year (up to --as-of)."""
+    ds = load_or_fail(data)
+    emit(_membership.timeline(ds, framework=framework, kind=kind, as_of=as_of), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@click.argument("date1", type=AsOf())
+@click.argument("date2", type=AsOf())
+def diff(data, as_of, fmt, output, date1, date2):
+    """The edges added and removed between DATE1 and DATE2 (years or ISO dates)."""
+    ds = load_or_fail(data)
+    emit(_membership.diff(ds, date1, date2), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@click.argument("source", metavar="A")
+@click.argument("target", metavar="B")
+def path(data, as_of, fmt, output, source, target):
+    """A shortest path from A to B: columns step,id,label,kind,relation."""
+    ds = load_or_fail(data)
+    emit(_structure.path(ds, source, target, as_of=as_of), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@click.argument("node_id", metavar="ID")
+@click.option("--radius", type=click.IntRange(min=0), default=1, show_default=True, help="How many steps out.")
+def ego(data, as_of, fmt, output, node_id, radius):
+    """The nodes within --radius steps of ID: columns id,label,kind,distance."""
+    ds = load_or_fail(data)
+    emit(_structure.ego(ds, node_id, radius=radius, as_of=as_of), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@click.option("--seed", type=int, default=42, show_default=True, help="The Louvain method's seed.")
+def communities(data, as_of, fmt, output, seed):
+    """Communities (Louvain, seeded, so the same every run): columns community,id,label,kind."""
+    ds = load_or_fail(data)
+    emit(_structure.communities(ds, as_of=as_of, seed=seed), fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@kind_options
+@click.option("--remove", "remove", required=True, metavar="ID", help="The node to take out.")
+@click.option("--members", "members_kind", default="country", show_default=True,
+              help="The kind whose reach is checked.")
+def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind):
+    """What coverage (framework-threat pairs) and reach (country-threat pairs) are lost if ID goes."""
+    ds = load_or_fail(data)
+    emit(_structure.whatif(ds, remove, rows=rows, cols=cols, via=via, members=members_kind, as_of=as_of),
+         fmt, output, data)

@@ -9,6 +9,7 @@ import networkx as nx
 import pandas as pd
 
 from .asof import active_mask, latest_date, parse_date
+from .errors import PartnergraphError, UnknownIdError
 
 __all__ = ["Dataset"]
 
@@ -126,8 +127,78 @@ class Dataset:
         return h.hexdigest()
 
     def kinds(self) -> list[str]:
-        """The node kinds, in the order they first appear."""
+        """The node kinds, in the order they first appear.
+
+        Examples
+        --------
+        >>> pg.load().kinds()
+        ['framework', 'activity', 'threat', 'country']
+        """
         return list(dict.fromkeys(self.nodes["kind"]))
+
+    def snapshot(self, as_of=None) -> "Dataset":
+        """The dataset a query looks at: ``as_of`` if given, else this dataset's own date.
+
+        A snapshot's own date is its date; a loaded dataset's is today.
+
+        Examples
+        --------
+        >>> pg.load().snapshot(2010).date
+        datetime.date(2010, 12, 31)
+        """
+        if as_of is not None:
+            return self.full.as_of(as_of)
+        if self.date is not None:
+            return self
+        return self.full.as_of(_dt.date.today())
+
+    def labels(self) -> pd.Series:
+        """The label of each node, indexed by id."""
+        return self.nodes.set_index("id")["label"]
+
+    def kind_of(self, node_id: str) -> str:
+        """The kind of a node; raises UnknownIdError (with the closest ids) if there is none.
+
+        Examples
+        --------
+        >>> pg.load().kind_of("JPN")
+        'country'
+        """
+        found = self.nodes.loc[self.nodes["id"] == node_id, "kind"]
+        if found.empty:
+            raise UnknownIdError.among(node_id, self.nodes["id"])
+        return str(found.iloc[0])
+
+    def require_kind(self, kind: str) -> str:
+        """``kind`` if the dataset has nodes of it; else a PartnergraphError naming the kinds it has."""
+        if kind not in set(self.nodes["kind"]):
+            raise PartnergraphError(f"unknown kind {kind!r}; the kinds are {', '.join(self.kinds())}")
+        return kind
+
+    def links(self, kind_a: str, kind_b: str) -> pd.DataFrame:
+        """Every edge between a node of ``kind_a`` and one of ``kind_b``, turned to face that way.
+
+        Returns a DataFrame with columns ``a``, ``b`` (the ids), ``relation``,
+        ``since``, ``until``, ``source``, one row per edge, in table order;
+        whichever endpoint order the edge file used.
+
+        Examples
+        --------
+        >>> links = pg.load().links("threat", "framework")
+        >>> list(links.columns), bool((links["b"] == "ici").any())
+        (['a', 'b', 'relation', 'since', 'until', 'source'], True)
+        """
+        kind = self.nodes.set_index("id")["kind"]
+        e = self.edges
+        ku, kv = e["u"].map(kind), e["v"].map(kind)
+        cols = ["relation", "since", "until", "source"]
+        forward = e[(ku == kind_a) & (kv == kind_b)]
+        backward = e[(ku == kind_b) & (kv == kind_a)] if kind_a != kind_b else e.iloc[0:0]
+        out = pd.concat([
+            forward.rename(columns={"u": "a", "v": "b"})[["a", "b", *cols]],
+            backward.rename(columns={"v": "a", "u": "b"})[["a", "b", *cols]],
+        ])
+        return out.sort_index(kind="stable").reset_index(drop=True)
 
 
 def _missing(value) -> bool:

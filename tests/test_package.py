@@ -15,13 +15,16 @@ import partnergraph.export
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["partnergraph", "partnergraph.asof", "partnergraph.atomic", "partnergraph.dataset", "partnergraph.errors",
            "partnergraph.info", "partnergraph.load", "partnergraph.validate", "partnergraph.cli",
+           "partnergraph.centrality", "partnergraph.coverage", "partnergraph.membership", "partnergraph.structure",
            "partnergraph.export", "partnergraph.export.html"]
 
 
 def test_public_names():
     assert sorted(pg.__all__) == sorted([
         "Dataset", "DataError", "DateError", "PartnergraphError", "Problem", "UnknownIdError", "bundled_path",
-        "info", "load", "network_map", "parse_date", "validate", "__version__"])
+        "info", "load", "network_map", "parse_date", "validate", "__version__",
+        "MEASURES", "centrality", "projection", "coverage", "coverage_matrix", "coverage_paths", "gaps", "reach",
+        "members", "frameworks", "timeline", "diff", "path", "ego", "communities", "whatif"])
     for name in pg.__all__:
         assert hasattr(pg, name), name
     assert sorted(partnergraph.export.__all__) == ["NetworkMap", "kind_styles", "layout_positions", "network_map"]

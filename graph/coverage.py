@@ -1,0 +1,257 @@
+"""Coverage: which rows (frameworks) cover which columns (threats), directly or through a via kind (activities).
+
+A *path* from a row node to a column node is either one edge between them
+(direct) or two edges through a node of the via kind (row - activity -
+threat). All joins run on the edge tables, as pandas merges.
+
+The kinds default to the bundled dataset's (framework, threat, activity);
+pass ``rows``, ``cols`` and ``via`` to use any dataset's own kinds.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .errors import PartnergraphError
+
+__all__ = ["coverage", "coverage_matrix", "coverage_paths", "gaps", "reach", "reach_pairs"]
+
+_EDGE = ["relation", "since", "until", "source"]
+
+
+def _kinds(ds, rows, cols, via):
+    for k in (rows, cols):
+        ds.require_kind(k)
+    if len({rows, cols, via}) < 3:
+        raise PartnergraphError(f"rows, cols and via must be three different kinds, got {rows}, {cols}, {via}")
+    return rows, cols, via
+
+
+def _paths(snap, rows, cols, via) -> pd.DataFrame:
+    """Every path, one row each: row, col, via ('' for direct), and the edges' fields (_1 first leg, _2 second)."""
+    direct = snap.links(rows, cols).rename(columns={"a": "row", "b": "col"})
+    direct = direct.rename(columns={c: f"{c}_1" for c in _EDGE})
+    direct["via"] = ""
+    if via in set(snap.nodes["kind"]):
+        first = snap.links(rows, via).rename(columns={"a": "row", "b": "via"})
+        second = snap.links(via, cols).rename(columns={"a": "via", "b": "col"})
+        through = first.merge(second, on="via", suffixes=("_1", "_2"))
+    else:
+        through = pd.DataFrame(columns=["row", "via", "col"] + [f"{c}_{i}" for i in (1, 2) for c in _EDGE])
+    paths = pd.concat([direct, through], ignore_index=True)
+    for c in _EDGE:
+        if f"{c}_2" not in paths:
+            paths[f"{c}_2"] = pd.NA
+    return paths[["row", "col", "via"] + [f"{c}_{i}" for i in (1, 2) for c in _EDGE]]
+
+
+def _joined(values) -> str:
+    return ";".join(sorted({str(v) for v in values if isinstance(v, str) and v}))
+
+
+def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None) -> pd.DataFrame:
+    """Which rows cover which columns, and through what: one line per covered pair.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    rows, cols, via : str
+        The kinds: rows cover columns directly or through a node of the via kind.
+    as_of : year or ISO date, optional
+        Default: the dataset's own date (today for a loaded dataset).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``<rows>``, ``<cols>`` (named after the kinds), ``via`` (``direct``,
+        the via ids joined by ``;``, or ``direct;`` followed by them when the pair is
+        covered both ways) and ``sources`` (every source on the paths, joined by
+        ``;``). Sorted by row id, then column id.
+
+    Examples
+    --------
+    >>> cov = coverage(pg.load(), as_of=2024)
+    >>> cov[(cov["framework"] == "ici") & (cov["threat"] == "terrorism")]["via"].item().split(";")[:3]
+    ['direct', 'civil-emergency-planning', 'crisis-management-operations']
+
+    See Also
+    --------
+    coverage_matrix : the same as a matrix of path counts.
+    coverage_paths : every path behind one pair, with the source of each edge.
+    """
+    rows, cols, via = _kinds(dataset, rows, cols, via)
+    paths = _paths(dataset.snapshot(as_of), rows, cols, via)
+    if paths.empty:
+        return pd.DataFrame(columns=[rows, cols, "via", "sources"])
+    grouped = paths.groupby(["row", "col"], sort=True)
+    vias = grouped["via"].agg(lambda s: _joined(s))
+    direct = grouped["via"].agg(lambda s: bool((s == "").any()))
+    sources = grouped.apply(lambda g: _joined(list(g["source_1"]) + list(g["source_2"])), include_groups=False)
+    via_text = [("direct" + (";" + v if v else "")) if d else v for v, d in zip(vias, direct)]
+    out = pd.DataFrame({rows: vias.index.get_level_values(0), cols: vias.index.get_level_values(1),
+                        "via": via_text, "sources": sources.to_numpy()})
+    return out.reset_index(drop=True)
+
+
+def coverage_matrix(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity",
+                    as_of=None) -> pd.DataFrame:
+    """The rows x columns matrix of path counts: how many paths link each pair.
+
+    A direct edge is one path; each (row - via, via - column) pair of edges is
+    another. Every node of the two kinds has its row or column, zeros included,
+    sorted by id.
+
+    Examples
+    --------
+    >>> m = coverage_matrix(pg.load(), as_of=2024)
+    >>> int(m.loc["ici", "terrorism"]), int(m.loc["nacc", "terrorism"])
+    (7, 0)
+    """
+    rows, cols, via = _kinds(dataset, rows, cols, via)
+    snap = dataset.snapshot(as_of)
+    paths = _paths(snap, rows, cols, via)
+    row_ids = sorted(snap.nodes.loc[snap.nodes["kind"] == rows, "id"])
+    col_ids = sorted(snap.nodes.loc[snap.nodes["kind"] == cols, "id"])
+    counts = paths.groupby(["row", "col"]).size()
+    matrix = counts.unstack(fill_value=0).reindex(index=row_ids, columns=col_ids, fill_value=0).astype(int)
+    matrix.index.name, matrix.columns.name = rows, cols
+    return matrix
+
+
+def coverage_paths(dataset, row: str, col: str, *, rows: str = "framework", cols: str = "threat",
+                   via: str = "activity", as_of=None) -> pd.DataFrame:
+    """Every path behind one cell of the coverage matrix, one line per edge, each with its source.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``path`` (1, 2, ...), ``via`` (``direct`` or the via id),
+        ``from``, ``to``, ``relation``, ``since``, ``until``, ``source``. Direct
+        paths come first, then paths through via nodes in id order. Empty when
+        the pair is not covered.
+
+    Raises
+    ------
+    UnknownIdError
+        ``row`` or ``col`` is not an id of the dataset.
+
+    Examples
+    --------
+    >>> p = coverage_paths(pg.load(), "ici", "terrorism", as_of=2024)
+    >>> p[["path", "via", "from", "to"]].values.tolist()[:3]
+    [[1, 'direct', 'ici', 'terrorism'], [2, 'civil-emergency-planning', 'ici', 'civil-emergency-planning'], [2, 'civil-emergency-planning', 'civil-emergency-planning', 'terrorism']]
+    """
+    rows, cols, via = _kinds(dataset, rows, cols, via)
+    for node, kind in ((row, rows), (col, cols)):
+        if dataset.kind_of(node) != kind:
+            raise PartnergraphError(f"{node!r} is a {dataset.kind_of(node)}, not a {kind}")
+    paths = _paths(dataset.snapshot(as_of), rows, cols, via)
+    paths = paths[(paths["row"] == row) & (paths["col"] == col)]
+    paths = paths.assign(_order=paths["via"]).sort_values(["_order"], kind="stable").reset_index(drop=True)
+    lines = []
+    for number, p in enumerate(paths.itertuples(index=False), start=1):
+        legs = [(p.row, p.col, 1)] if not p.via else [(p.row, p.via, 1), (p.via, p.col, 2)]
+        for a, b, leg in legs:
+            lines.append({"path": number, "via": p.via or "direct", "from": a, "to": b,
+                          **{c: getattr(p, f"{c}_{leg}") for c in _EDGE}})
+    out = pd.DataFrame(lines, columns=["path", "via", "from", "to", *_EDGE])
+    return out
+
+
+def gaps(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None) -> pd.DataFrame:
+    """Per column node (threat): how many rows (frameworks) cover it, fewest first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``<cols>``, ``label``, ``count``, ``<rows>`` (the covering ids
+        joined by ``;``); every node of the column kind, uncovered ones (count 0)
+        first; ties broken by id.
+
+    Examples
+    --------
+    >>> g = gaps(pg.load(), as_of=2024)
+    >>> list(g.columns)
+    ['threat', 'label', 'count', 'framework']
+    """
+    rows, cols, via = _kinds(dataset, rows, cols, via)
+    snap = dataset.snapshot(as_of)
+    cov = coverage(snap, rows=rows, cols=cols, via=via)
+    covering = cov.groupby(cols)[rows].agg(lambda s: ";".join(sorted(set(s))))
+    counts = cov.groupby(cols)[rows].nunique()
+    nodes = snap.nodes[snap.nodes["kind"] == cols]
+    out = pd.DataFrame({cols: nodes["id"].to_numpy(), "label": nodes["label"].to_numpy()})
+    out["count"] = out[cols].map(counts).fillna(0).astype(int)
+    out[rows] = out[cols].map(covering).fillna("")
+    return out.sort_values(["count", cols], kind="stable").reset_index(drop=True)
+
+
+def reach_pairs(dataset, *, members: str = "country", rows: str = "framework", cols: str = "threat",
+                via: str = "activity", as_of=None) -> pd.DataFrame:
+    """Every (member, column) pair a member reaches through a row it belongs to, with the row and the via.
+
+    The vectorised core of :func:`reach` and of what-if removal: membership
+    links (member - row) joined to the coverage paths (row - column).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``member``, ``row``, ``col``, ``via`` (``''`` for a direct path).
+
+    Examples
+    --------
+    >>> r = reach_pairs(pg.load(), as_of=2024)
+    >>> bool(((r["member"] == "JPN") & (r["col"] == "cyber")).any())
+    True
+    """
+    snap = dataset.snapshot(as_of)
+    if members not in set(snap.nodes["kind"]):
+        return pd.DataFrame(columns=["member", "row", "col", "via"])
+    belongs = snap.links(members, rows)[["a", "b"]].drop_duplicates().rename(columns={"a": "member", "b": "row"})
+    paths = _paths(snap, rows, cols, via)[["row", "col", "via"]].drop_duplicates()
+    return belongs.merge(paths, on="row")[["member", "row", "col", "via"]]
+
+
+def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", via: str = "activity",
+          as_of=None) -> pd.DataFrame:
+    """The columns (threats) one node (a country) engages on, through which rows and via nodes.
+
+    A country reaches a threat when a framework it belongs to (on the date)
+    covers it, directly or through an activity.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``<cols>``, ``label``, ``<rows>`` (ids joined by ``;``), ``<via>``
+        (``direct`` and/or the via ids, joined by ``;``), sorted by column id.
+
+    Raises
+    ------
+    UnknownIdError
+        ``node`` is not an id of the dataset.
+
+    Examples
+    --------
+    >>> r = reach(pg.load(), "JPN", as_of=2024)
+    >>> r.loc[r["threat"] == "cyber", "framework"].item()
+    'pag'
+    """
+    rows, cols, via = _kinds(dataset, rows, cols, via)
+    kind = dataset.kind_of(node)
+    snap = dataset.snapshot(as_of)
+    if kind == rows:
+        pairs = _paths(snap, rows, cols, via)[["row", "col", "via"]]
+        pairs = pairs[pairs["row"] == node]
+    else:
+        pairs = reach_pairs(snap, members=kind, rows=rows, cols=cols, via=via)
+        pairs = pairs[pairs["member"] == node]
+    labels = snap.labels()
+    if pairs.empty:
+        return pd.DataFrame(columns=[cols, "label", rows, via])
+    grouped = pairs.groupby("col", sort=True)
+    out = pd.DataFrame({
+        cols: grouped.size().index,
+        "label": grouped.size().index.map(labels),
+        rows: grouped["row"].agg(lambda s: ";".join(sorted(set(s)))).to_numpy(),
+        via: grouped["via"].agg(lambda s: ";".join((["direct"] if (s == "").any() else []) + sorted(set(s) - {""}))).to_numpy(),
+    })
+    return out.reset_index(drop=True)

@@ -1,0 +1,155 @@
+"""Structure: shortest paths, ego networks, communities, and what a removal costs."""
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+from .centrality import simple_graph
+from .coverage import _paths, reach_pairs
+from .dataset import Dataset
+from .errors import PartnergraphError
+
+__all__ = ["path", "ego", "communities", "whatif"]
+
+
+def path(dataset, source: str, target: str, *, as_of=None) -> pd.DataFrame:
+    """A shortest path between two nodes, with the relation of each step.
+
+    Among paths of equal length the one found first in id order is returned,
+    so the answer is the same on every run.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``step`` (0 for ``source``), ``id``, ``label``, ``kind``,
+        ``relation`` (of the edge into that node; empty on step 0; several
+        relations between the same pair joined by ``;``).
+
+    Raises
+    ------
+    UnknownIdError
+        Either id is not in the dataset.
+    PartnergraphError
+        No path links them on that date.
+
+    Examples
+    --------
+    >>> path(pg.load(), "JPN", "terrorism", as_of=2024)[["id", "relation"]].values.tolist()
+    [['JPN', ''], ['pag', 'memberships'], ['terrorism', 'covers']]
+    """
+    for node in (source, target):
+        dataset.kind_of(node)
+    snap = dataset.snapshot(as_of)
+    G = simple_graph(snap)
+    try:
+        nodes = nx.shortest_path(G, source, target)
+    except nx.NetworkXNoPath:
+        raise PartnergraphError(f"no path between {source!r} and {target!r} as of {snap.date.isoformat()}") from None
+    e = snap.edges
+    lo = e["u"].where(e["u"] <= e["v"], e["v"])
+    hi = e["v"].where(e["u"] <= e["v"], e["u"])
+    relations = e.groupby([lo, hi])["relation"].agg(lambda s: ";".join(sorted(set(s))))
+    info = snap.nodes.set_index("id")
+    rows = []
+    for step, node in enumerate(nodes):
+        relation = "" if step == 0 else relations[tuple(sorted((nodes[step - 1], node)))]
+        rows.append({"step": step, "id": node, "label": info.at[node, "label"], "kind": info.at[node, "kind"],
+                     "relation": relation})
+    return pd.DataFrame(rows, columns=["step", "id", "label", "kind", "relation"])
+
+
+def ego(dataset, node: str, *, radius: int = 1, as_of=None) -> pd.DataFrame:
+    """The nodes within ``radius`` steps of ``node`` on a date.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id``, ``label``, ``kind``, ``distance``; sorted by distance, then id.
+
+    Examples
+    --------
+    >>> ego(pg.load(), "ici", as_of=2024).query("kind == 'country'")["id"].tolist()
+    ['ARE', 'BHR', 'KWT', 'QAT']
+    """
+    dataset.kind_of(node)
+    if radius < 0:
+        raise PartnergraphError(f"radius must be 0 or more, got {radius}")
+    snap = dataset.snapshot(as_of)
+    distances = nx.single_source_shortest_path_length(simple_graph(snap), node, cutoff=radius)
+    info = snap.nodes.set_index("id")
+    out = pd.DataFrame({"id": list(distances), "distance": list(distances.values())})
+    out["label"] = out["id"].map(info["label"])
+    out["kind"] = out["id"].map(info["kind"])
+    out = out.sort_values(["distance", "id"], kind="stable").reset_index(drop=True)
+    return out[["id", "label", "kind", "distance"]]
+
+
+def communities(dataset, *, as_of=None, seed: int = 42, resolution: float = 1.0) -> pd.DataFrame:
+    """Communities of the graph on a date, by the Louvain method with a fixed seed.
+
+    Nodes with no link on the date are left out. Communities are numbered from 1,
+    largest first (ties by their first id).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``community``, ``id``, ``label``, ``kind``; sorted by community, then id.
+
+    Examples
+    --------
+    >>> c = communities(pg.load(), as_of=2024)
+    >>> sizes = c.groupby("community").size().tolist()
+    >>> sizes == sorted(sizes, reverse=True), len(c) == 72
+    (True, True)
+    """
+    snap = dataset.snapshot(as_of)
+    G = simple_graph(snap)
+    G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
+    if G.number_of_edges() == 0:
+        return pd.DataFrame(columns=["community", "id", "label", "kind"])
+    found = nx.community.louvain_communities(G, seed=seed, resolution=resolution)
+    groups = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    info = snap.nodes.set_index("id")
+    rows = [{"community": i, "id": n, "label": info.at[n, "label"], "kind": info.at[n, "kind"]}
+            for i, group in enumerate(groups, start=1) for n in group]
+    return pd.DataFrame(rows, columns=["community", "id", "label", "kind"])
+
+
+def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat", via: str = "activity",
+           members: str = "country", as_of=None) -> pd.DataFrame:
+    """What coverage and reach are lost if one node (and its edges) goes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``lost`` (``coverage``: a row no longer covers a column;
+        ``reach``: a member no longer reaches a column), ``id``, ``label``,
+        ``<cols>``; coverage first, then by id and column.
+
+    Examples
+    --------
+    >>> w = whatif(pg.load(), "science-for-peace-and-security", as_of=2024)
+    >>> w[w["lost"] == "coverage"][["id", "threat"]].values.tolist()[:2]
+    [['eapc', 'climate-security'], ['eapc', 'emerging-technologies']]
+    """
+    dataset.kind_of(remove)
+    snap = dataset.snapshot(as_of)
+    for k in (rows, cols):
+        snap.require_kind(k)
+    kept = Dataset(snap.nodes[snap.nodes["id"] != remove].reset_index(drop=True),
+                   snap.edges[(snap.edges["u"] != remove) & (snap.edges["v"] != remove)].reset_index(drop=True),
+                   relations=snap.relations, name=snap.name, path=snap.path, date=snap.date)
+
+    def covered(ds):
+        return set(map(tuple, _paths(ds, rows, cols, via)[["row", "col"]].drop_duplicates().to_numpy()))
+
+    def reached(ds):
+        return set(map(tuple, reach_pairs(ds, members=members, rows=rows, cols=cols, via=via)[["member", "col"]]
+                       .drop_duplicates().to_numpy()))
+
+    labels = snap.labels()
+    lost = [("coverage", a, b) for a, b in sorted(covered(snap) - covered(kept))]
+    lost += [("reach", a, b) for a, b in sorted(reached(snap) - reached(kept))]
+    out = pd.DataFrame(lost, columns=["lost", "id", cols])
+    out.insert(2, "label", out["id"].map(labels))
+    return out.reset_index(drop=True)
