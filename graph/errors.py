@@ -6,6 +6,7 @@ Every exception of ours derives from :class:`PartnergraphError`, so a caller
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 
 __all__ = ["PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem"]
@@ -78,9 +79,19 @@ class UnknownIdError(PartnergraphError, KeyError):
     @classmethod
     def among(cls, wanted, ids) -> "UnknownIdError":
         """The error for ``wanted``, naming the closest of ``ids``."""
-        ids = [str(i) for i in ids]
-        lowered = {i.lower(): i for i in ids}
-        close = difflib.get_close_matches(str(wanted).lower(), list(lowered), n=3, cutoff=0.6)
+        ids = sorted({str(i) for i in ids})
+        wanted_l = str(wanted).lower()
+        lowered = {}
+        for i in ids:
+            lowered.setdefault(i.lower(), i)
+        candidates = difflib.get_close_matches(wanted_l, list(lowered), n=10, cutoff=0.5)
+
+        def rank(candidate):
+            shared = len(os.path.commonprefix([candidate, wanted_l]))
+            ratio = difflib.SequenceMatcher(None, wanted_l, candidate).ratio()
+            return (-round(ratio, 6), -shared, lowered[candidate])
+
+        close = sorted(candidates, key=rank)[:3]
         hint = f"; did you mean {', '.join(lowered[c] for c in close)}?" if close else ""
         return cls(f"unknown id {str(wanted)!r}{hint}")
 
