@@ -14,9 +14,10 @@ import math
 from importlib import resources
 
 import networkx as nx
+import numpy as np
 from pyvis.network import Network
 
-from partnergraph.asof import latest_date, parse_date
+from partnergraph.asof import active_mask, edge_windows, latest_date, parse_date
 from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError, UnknownIdError
 
@@ -35,7 +36,7 @@ OTHER_STYLES = [
     ("dot", "#9c755f"), ("square", "#ff9da7"), ("diamond", "#7f7f7f"),
 ]
 #: What ``size_by`` accepts.
-SIZE_MEASURES = ("degree", "none")
+SIZE_MEASURES = ("degree", "betweenness", "closeness", "eigenvector", "pagerank", "none")
 _BASE_SIZE = {"framework": 16, "threat": 12, "activity": 12}
 
 
@@ -90,12 +91,40 @@ def _component_layout(G: nx.Graph, part: list[str], seed: int) -> dict[str, tupl
     H.add_nodes_from(part)
     H.add_edges_from(sorted((u, v) if u <= v else (v, u) for u, v in G.subgraph(part).edges()))
     raw = nx.spring_layout(H, seed=seed, iterations=200 if n <= 500 else 80, k=1.0 / math.sqrt(n))
+    if n <= 600:
+        # stress-based refinement: nodes that share neighbours (frameworks with the same members) pull apart
+        raw = nx.kamada_kawai_layout(H, pos=raw)
     xs = [p[0] for p in raw.values()]
     ys = [p[1] for p in raw.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     spread = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
     radius = _SPACING * max(1.0, 0.9 * math.sqrt(n))
-    return {node: ((x - cx) / spread * radius, (y - cy) / spread * radius) for node, (x, y) in raw.items()}
+    names = list(raw)
+    xy = np.array([[(raw[k][0] - cx) / spread * radius, (raw[k][1] - cy) / spread * radius] for k in names])
+    if n <= 600:
+        xy = _pushed_apart(xy, 0.8 * _SPACING)
+    return {node: (float(x), float(y)) for node, (x, y) in zip(names, xy)}
+
+
+def _pushed_apart(xy: np.ndarray, gap: float, rounds: int = 60) -> np.ndarray:
+    """Move nodes that sit closer than ``gap`` apart, a little each round, so labels do not pile up."""
+    xy = xy.copy()
+    n = len(xy)
+    order = np.sign(np.subtract.outer(np.arange(n), np.arange(n)))[:, :, None]  # +1 below the diagonal, -1 above
+    for _ in range(rounds):
+        delta = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((delta ** 2).sum(axis=2))
+        np.fill_diagonal(dist, 10 * gap)
+        close = dist < gap
+        if not close.any():
+            break
+        # nodes in the very same place: part them along a fixed direction, one each way
+        same = dist < 1e-9
+        delta = np.where(same[:, :, None], order * np.array([1.0, 0.5]), delta)
+        dist = np.where(same, 1.0, dist)
+        push = np.where(close, (gap - dist) / dist / 2, 0.0)[:, :, None] * delta
+        xy += push.sum(axis=1) / np.maximum(close.sum(axis=1), 1)[:, None]
+    return xy
 
 
 def _pack(blocks: list[dict]) -> dict[str, tuple[float, float]]:
@@ -154,19 +183,27 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
                 radius: int = 1, size_by: str = "degree", seed: int = 7) -> NetworkMap:
     """An interactive, self-contained HTML map of a dataset.
 
+    The page holds every edge of every date: its year slider shows the network
+    as it stood at the end of each year without a reload, and the map opens
+    at ``as_of``. Node places come from a seeded layout of all dates, so a node
+    keeps its place whatever year is shown.
+
     Parameters
     ----------
     dataset : Dataset
     as_of : year or ISO date, optional
-        The date the map shows. Default: a snapshot's own date, or for a loaded
-        dataset the latest state in the data (so the file is the same on any day).
+        The date the map opens at. Default: a snapshot's own date, or for a
+        loaded dataset the latest state in the data (so the file is the same on
+        any day).
     title : str, optional
     kinds : list of str, optional
         Show only nodes of these kinds.
     focus : str, optional
-        Show only the nodes within ``radius`` steps of this id.
-    size_by : {"degree", "none"}
-        What node size shows.
+        Show only the nodes within ``radius`` steps of this id (over all dates,
+        so the slider can show the neighbourhood change).
+    radius : int
+    size_by : {"degree", "betweenness", "closeness", "eigenvector", "pagerank", "none"}
+        The centrality measure node size shows, computed at ``as_of``.
     seed : int
         The layout's seed.
 
@@ -187,6 +224,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     >>> m.meta["as_of"], m.meta["dataset"]
     ('2024-12-31', 'nato')
     """
+    from partnergraph import __version__
+
     full = dataset.full
     if as_of is not None:
         when = parse_date(as_of)
@@ -212,41 +251,44 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
             raise UnknownIdError.among(focus, ids)
         if radius < 0:
             raise PartnergraphError(f"radius must be 0 or more, got {radius}")
-        ego = nx.ego_graph(snap.graph, focus, radius=radius)
-        nodes = nodes[nodes["id"].isin(ego.nodes) | (nodes["id"] == focus)]
+        near = nx.single_source_shortest_path_length(nx.Graph(full.graph), focus, cutoff=radius)
+        nodes = nodes[nodes["id"].isin(set(near))]
     keep = set(nodes["id"])
-    edges = snap.edges[snap.edges["u"].isin(keep) & snap.edges["v"].isin(keep)]
+    edges = full.edges[full.edges["u"].isin(keep) & full.edges["v"].isin(keep)]
+    active = active_mask(edges, when) if when else np.ones(len(edges), dtype=bool)
 
     styles = kind_styles(full.nodes["kind"])
     pos = layout_positions(full, seed=seed)
-    degree = dict(nx.MultiGraph(list(zip(edges["u"], edges["v"]))).degree()) if len(edges) else {}
+    sizes = _sizes(snap, nodes, size_by)
+    node_start, node_end = _windows(nodes)
+    edge_start, edge_end = _windows(edges)
+    relations = _relation_styles(edges)
 
     net = Network(directed=True)  # directed: pyvis then keeps every row's edge (it merges undirected ones)
     extra_node_cols = [c for c in nodes.columns if c not in ("id", "kind", "label")]
-    for rec in nodes.to_dict("records"):
+    for rec, start, end in zip(nodes.to_dict("records"), node_start, node_end):
         nid, kind = rec["id"], rec["kind"]
-        base = _BASE_SIZE.get(kind, 9)
-        size = base if size_by == "none" else round(base + 2.5 * math.sqrt(degree.get(nid, 0)), 2)
         x, y = pos[nid]
         net.add_node(
             nid, label=str(rec["label"]), shape=styles[kind]["shape"], color=styles[kind]["color"],
-            size=size, x=x, y=y, physics=False, kind=kind,
+            size=sizes[nid], x=x, y=y, physics=False, kind=kind, start=start, end=end,
             info=_fields(rec, extra_node_cols),
         )
     extra_edge_cols = [c for c in edges.columns if c not in ("relation", "u", "v")]
-    for i, rec in zip(edges.index, edges.to_dict("records")):
+    for i, rec, start, end in zip(edges.index, edges.to_dict("records"), edge_start, edge_end):
+        style = relations[rec["relation"]]
         net.add_edge(
             rec["u"], rec["v"], id=int(i), relation=rec["relation"], arrows={"to": {"enabled": False}},
-            info=_fields(rec, extra_edge_cols),
+            color={"color": style["color"], "highlight": "#1d2530", "hover": "#1d2530"},
+            dashes=style["dashes"], start=start, end=end, info=_fields(rec, extra_edge_cols),
         )
 
     counts = nodes["kind"].value_counts().to_dict()
     shown_kinds = [k for k in all_kinds if k in counts]
-    relations = list(dict.fromkeys(edges["relation"]))
-    from partnergraph import __version__
-
+    relation_counts = edges["relation"].value_counts().to_dict()
     name = full.name or "dataset"
     title = title if title is not None else f"Partnership map: {name}"
+    years = _year_range(edges, when)
     meta = {
         "generator": "partnergraph",
         "version": __version__,
@@ -256,16 +298,20 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         "title": title,
         "nodes": len(nodes),
         "edges": len(edges),
+        "edges_as_of": int(active.sum()),
+        "size_by": size_by,
     }
     data = {
         "nodes": net.nodes,
         "edges": net.edges,
+        "date": when.isoformat() if when else None,
+        "years": years,
         "kinds": [{"kind": k, **styles[k], "count": int(counts[k])} for k in shown_kinds],
-        "relations": relations,
-        "options": _options(),
+        "relations": [{"relation": r, **relations[r], "count": int(relation_counts[r])} for r in relations],
+        "options": _options(len(nodes)),
     }
     subtitle = (f"as of {when.isoformat()}" if when else "undated") + (
-        f" \u00b7 {len(nodes)} nodes \u00b7 {len(edges)} edges \u00b7 data: {name} (sha256 {meta['content_hash'][:12]})"
+        f" \u00b7 data: {name} (sha256 {meta['content_hash'][:12]}) \u00b7 partnergraph {__version__}"
     )
     page = _render(
         title=html.escape(title),
@@ -273,9 +319,57 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         version=html.escape(__version__),
         meta=_json_for_script(meta),
         data=_json_for_script(data),
-        legend=_legend(shown_kinds, styles, counts, relations),
+        legend=_legend(shown_kinds, styles, counts, relations, relation_counts),
+        slider=_slider(years, when),
     )
     return NetworkMap(page, meta)
+
+
+def _sizes(snap, nodes, size_by: str) -> dict:
+    """Node sizes: a base per kind, plus up to 18 px by the measure (relative to its largest value)."""
+    base = {nid: _BASE_SIZE.get(kind, 9) for nid, kind in zip(nodes["id"], nodes["kind"])}
+    if size_by == "none" or snap.edges.empty:
+        return {nid: float(b) for nid, b in base.items()}
+    from partnergraph.centrality import centrality
+
+    scores = centrality(snap, size_by).set_index("id")[size_by]
+    top = float(scores.max()) if len(scores) else 0.0
+    return {nid: round(b + (18.0 * math.sqrt(max(float(scores.get(nid, 0.0)), 0.0) / top) if top > 0 else 0.0), 2)
+            for nid, b in base.items()}
+
+
+def _windows(table) -> tuple[list, list]:
+    """Each row's [start, end) window as ISO date strings (None when open), for the page's slider."""
+    if "since" not in table and "until" not in table:
+        return [None] * len(table), [None] * len(table)
+    start, end = edge_windows(table)
+    iso = lambda values: [None if np.isnat(v) else str(v) for v in values]  # noqa: E731
+    return iso(start), iso(end)
+
+
+def _year_range(edges, when) -> list | None:
+    """[first, last] year for the slider: the first year an edge begins or ends to the latest, or None if undated."""
+    start, end = edge_windows(edges)
+    stamps = np.concatenate([start[~np.isnat(start)], end[~np.isnat(end)]])
+    if not len(stamps):
+        return None
+    years = stamps.astype("datetime64[Y]").astype(int) + 1970
+    first, last = int(years.min()), int(years.max())
+    if when:
+        first, last = min(first, when.year), max(last, when.year)
+    return [first, last]
+
+
+RELATION_COLORS = ["#8a96a3", "#e15759", "#59a14f", "#4e79a7", "#f28e2b", "#b07aa1", "#76b7b2", "#9c755f"]
+RELATION_DASHES = [False, [8, 5], [2, 4], [10, 4, 2, 4]]
+
+
+def _relation_styles(edges) -> dict:
+    """A colour and dash pattern per relation: the most common solid grey, then by count and name."""
+    counts = edges["relation"].value_counts()
+    order = sorted(counts.index, key=lambda r: (-int(counts[r]), str(r)))
+    return {r: {"color": RELATION_COLORS[i % len(RELATION_COLORS)],
+                "dashes": RELATION_DASHES[i % len(RELATION_DASHES)]} for i, r in enumerate(order)}
 
 
 def _fields(record: dict, columns) -> list[list[str]]:
@@ -291,17 +385,17 @@ def _fields(record: dict, columns) -> list[list[str]]:
     return out
 
 
-def _options() -> dict:
+def _options(n_nodes: int) -> dict:
     return {
         "autoResize": True,
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "keyboard": {"enabled": True, "bindToWindow": False},
-                        "multiselect": False},
+                        "multiselect": False, "hideEdgesOnDrag": n_nodes > 500},
         "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, Arial, sans-serif", "strokeWidth": 3,
-                                             "strokeColor": "#ffffff"}},
-        "edges": {"smooth": False, "color": {"color": "#9aa5b1", "highlight": "#1d2530", "hover": "#1d2530"},
-                  "width": 1.2, "selectionWidth": 2},
+                                             "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"enabled": False}}},
+        "edges": {"smooth": False, "width": 1.2, "selectionWidth": 2},
     }
 
 
@@ -323,21 +417,39 @@ _SHAPES_SVG = {
 }
 
 
-def _legend(kinds, styles, counts, relations) -> str:
-    lines = ["<h2>Kinds</h2>", "<ul>"]
-    for k in kinds:
+def _legend(kinds, styles, counts, relations, relation_counts) -> str:
+    lines = ["<h2>Kinds</h2>", '<ul class="pg-filter">']
+    for i, k in enumerate(kinds):
         svg = _SHAPES_SVG[styles[k]["shape"]].format(c=html.escape(styles[k]["color"]))
         lines.append(
-            f'<li data-kind="{html.escape(k)}"><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{svg}</svg>'
-            f'<span class="pg-kind">{html.escape(k)}</span><span class="pg-count">{counts[k]}</span></li>'
+            f'<li><label><input type="checkbox" checked data-kind="{html.escape(k)}">'
+            f'<svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">{svg}</svg>'
+            f'<span class="pg-kind">{html.escape(k)}</span></label><span class="pg-count">{counts[k]}</span></li>'
         )
     lines.append("</ul>")
     if relations:
-        lines += ["<h2>Relations</h2>", "<ul>"]
-        lines += [f'<li data-relation="{html.escape(r)}"><span class="pg-line"></span><span>{html.escape(r)}</span></li>'
-                  for r in relations]
+        lines += ["<h2>Relations</h2>", '<ul class="pg-filter">']
+        for r, style in relations.items():
+            dash = "" if not style["dashes"] else f' stroke-dasharray="{" ".join(str(d) for d in style["dashes"])}"'
+            lines.append(
+                f'<li><label><input type="checkbox" checked data-relation="{html.escape(r)}">'
+                f'<svg width="24" height="10" viewBox="0 0 24 10" aria-hidden="true"><line x1="0" y1="5" x2="24" y2="5" '
+                f'stroke="{html.escape(style["color"])}" stroke-width="2"{dash}/></svg>'
+                f'<span class="pg-relation">{html.escape(r)}</span></label>'
+                f'<span class="pg-count">{relation_counts[r]}</span></li>'
+            )
         lines.append("</ul>")
     return "\n".join(lines)
+
+
+def _slider(years, when) -> str:
+    """The year slider (absent for an undated dataset)."""
+    if not years:
+        return '<span class="pg-undated">undated data: no time slider</span>'
+    value = when.year if when else years[1]
+    label = when.isoformat() if when else str(years[1])
+    return (f'<label for="pg-year">Year</label><input type="range" id="pg-year" min="{years[0]}" max="{years[1]}" '
+            f'step="1" value="{value}"><output id="pg-date" for="pg-year">{html.escape(label)}</output>')
 
 
 def _asset(name: str) -> str:

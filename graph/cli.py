@@ -212,13 +212,15 @@ def info(data, as_of, fmt):
 @click.option("--focus", default=None, metavar="ID", help="Show only the neighbourhood of this node.")
 @click.option("--radius", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many steps out.")
-@click.option("--size-by", type=click.Choice(["degree", "none"]), default="degree", show_default=True,
-              help="What node size shows: degree (links in the shown map) or none.")
+@click.option("--size-by", type=click.Choice(["degree", "betweenness", "closeness", "eigenvector", "pagerank", "none"]),
+              default="degree", show_default=True,
+              help="The centrality measure node size shows (at --as-of), or none.")
 def map_(data, as_of, output, title, kinds, focus, radius, size_by):
     """Write an interactive HTML map: one self-contained file that opens with no network.
 
-    By default the map shows the latest state in the data, so the same input
-    gives the same file on any day; --as-of picks another date.
+    The page has a year slider (the network as it stood at the end of each year), a search box,
+    filters by kind and relation, tooltips and a details panel. By default it opens at the latest
+    state in the data, so the same input gives the same file on any day; --as-of picks another date.
     """
     from partnergraph.export import network_map
 
@@ -227,8 +229,8 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by):
     kind_list = [k for k in kinds.split(",")] if kinds else None
     page = network_map(ds, as_of=as_of, title=title, kinds=kind_list, focus=focus, radius=radius, size_by=size_by)
     page.save(output)
-    click.echo(f"wrote {output} ({page.meta['nodes']} nodes, {page.meta['edges']} edges, as of {page.meta['as_of']})",
-               err=True)
+    click.echo(f"wrote {output} ({page.meta['nodes']} nodes, {page.meta['edges_as_of']} edges as of "
+               f"{page.meta['as_of']}, {page.meta['edges']} in all)", err=True)
 
 
 def _table(frame: pd.DataFrame, index: bool = False) -> str:

@@ -126,3 +126,87 @@ def test_javascript_sources_are_text_not_links(hostile):
     framework = opened.page.evaluate("""() => [...window.network.body.data.nodes.get('<b>id</b>').title
                                           .querySelectorAll('a')].map(a => a.href)""")
     assert framework == ["https://www.nato.int/%3Cscript%3E"]
+
+
+@pytest.fixture
+def tiny_page(browser, tiny, tmp_path):
+    ds = pg.load(tiny)
+    opened = Opened(browser, pg.network_map(ds).save(tmp_path / "tiny.html"))
+    yield ds, opened
+    opened.close()
+
+
+def visible_edge_ids(page):
+    return sorted(page.evaluate("() => window.network.body.data.edges.getIds()"))
+
+
+def set_year(page, year):
+    page.evaluate("""(y) => { const s = document.getElementById('pg-year'); s.value = String(y);
+                              s.dispatchEvent(new Event('input', {bubbles: true})); }""", year)
+
+
+def test_slider_shows_each_year_as_python_does(tiny_page):
+    ds, opened = tiny_page
+    page = opened.page
+    assert page.input_value("#pg-year") == "2024"  # opens at the latest state in the data
+    for year in range(1994, 2025):
+        set_year(page, year)
+        expected = sorted(int(i) for i in ds.edges.index[pg.asof.active_mask(ds.edges, year)])
+        assert visible_edge_ids(page) == expected, year
+        assert page.inner_text("#pg-date") == f"{year}-12-31"
+    # the keyboard moves it too: from 2001 one step left is 2000
+    set_year(page, 2001)
+    page.focus("#pg-year")
+    page.keyboard.press("ArrowLeft")
+    assert page.input_value("#pg-year") == "2000"
+    assert len(visible_edge_ids(page)) == len(ds.as_of(2000).edges)
+    assert opened.errors == []
+
+
+def test_search_focuses_the_node(tiny_page):
+    ds, opened = tiny_page
+    page = opened.page
+    page.fill("#pg-search", "japan")
+    page.press("#pg-search", "Enter")
+    assert page.evaluate("() => window.network.getSelectedNodes()") == ["JPN"]
+    view = page.evaluate("() => window.network.getViewPosition()")
+    place = page.evaluate("() => window.network.getPositions(['JPN']).JPN")
+    assert abs(view["x"] - place["x"]) < 1 and abs(view["y"] - place["y"]) < 1
+    details = page.inner_text("#pg-details")
+    assert "Japan" in details and "country · JPN" in details and "memberships: Partners across the globe" in details
+    page.fill("#pg-search", "cyb")  # part of an id or label
+    page.press("#pg-search", "Enter")
+    assert page.evaluate("() => window.network.getSelectedNodes()") == ["cyber"]
+    page.fill("#pg-search", "nothing like it")
+    page.press("#pg-search", "Enter")
+    assert "no node matches" in page.inner_text("#pg-status")
+
+
+def test_kind_and_relation_filters(tiny_page):
+    ds, opened = tiny_page
+    page = opened.page
+    nodes = "() => window.network.body.data.nodes.getIds()"
+    assert len(page.evaluate(nodes)) == 6
+    page.uncheck('input[data-kind="threat"]')
+    assert "cyber" not in page.evaluate(nodes)
+    assert len(visible_edge_ids(page)) == 2  # JPN-pag and JPN-pfp as of 2024; pfp-cyber hidden with its threat
+    page.check('input[data-kind="threat"]')
+    page.uncheck('input[data-relation="memberships"]')
+    assert visible_edge_ids(page) == [0]  # the coverage row (coverage.csv is read first)
+    page.check('input[data-relation="memberships"]')
+    page.check("#pg-hide-unlinked")  # FIN and SWE have no link as of 2024
+    assert sorted(page.evaluate(nodes)) == ["JPN", "cyber", "pag", "pfp"]
+    assert page.inner_text("#pg-status") == "4 nodes · 3 edges shown"
+
+
+def test_click_shows_the_details_panel(tiny_page):
+    ds, opened = tiny_page
+    page = opened.page
+    box = page.locator("#pg-network canvas").bounding_box()
+    where = page.evaluate("() => window.network.canvasToDOM(window.network.getPositions(['pfp']).pfp)")
+    page.mouse.click(box["x"] + where["x"], box["y"] + where["y"])
+    details = page.text_content("#pg-details")
+    assert "Partnership for Peace" in details and "framework · pfp" in details
+    assert "Links shown (2)" in details  # as of 2024: JPN (since 2010) and cyber
+    links = page.evaluate("() => [...document.querySelectorAll('#pg-details li')].map(li => li.textContent)")
+    assert links == ["coverage: Cyber defence", "memberships: Japan (2010–)"]

@@ -102,7 +102,7 @@ def test_map_writes_one_file_byte_identical_on_a_second_run(run, tiny, tmp_path)
     out = tmp_path / "map.html"
     result = run("map", "--data", tiny, "-o", out)
     assert result.exit_code == 0, result.output
-    assert result.stderr == f"wrote {out} (6 nodes, 3 edges, as of 2024-12-31)\n"
+    assert result.stderr == f"wrote {out} (6 nodes, 3 edges as of 2024-12-31, 6 in all)\n"
     first = out.read_bytes()
     assert run("map", "--data", tiny, "-o", out).exit_code == 0
     assert out.read_bytes() == first
@@ -115,13 +115,15 @@ def test_map_as_of_and_options(run, tiny, tmp_path):
     page = out.read_text()
     assert "<title>PfP &lt;2001&gt;</title>" in page
     meta = json.loads(page.split('<script type="application/json" id="pg-meta">')[1].split("</script>")[0])
-    assert meta["as_of"] == "2001-12-31" and meta["edges"] == 4 and meta["title"] == "PfP <2001>"
+    assert meta["as_of"] == "2001-12-31" and meta["edges_as_of"] == 4 and meta["title"] == "PfP <2001>"
     assert run("map", "--data", tiny, "-o", out, "--kinds", "country,framework").exit_code == 0
     meta = json.loads(out.read_text().split('id="pg-meta">')[1].split("</script>")[0])
-    assert (meta["nodes"], meta["edges"]) == (5, 2)
+    assert (meta["nodes"], meta["edges"], meta["edges_as_of"]) == (5, 5, 2)
     assert run("map", "--data", tiny, "-o", out, "--focus", "pag", "--radius", 1).exit_code == 0
     meta = json.loads(out.read_text().split('id="pg-meta">')[1].split("</script>")[0])
     assert (meta["nodes"], meta["edges"]) == (2, 1)
+    assert run("map", "--data", tiny, "-o", out, "--size-by", "pagerank").exit_code == 0
+    assert run("map", "--data", tiny, "-o", out, "--size-by", "fame").exit_code == 2
 
 
 def test_map_unknown_focus_or_kind_exits_1(run, tiny, tmp_path):

@@ -18,7 +18,7 @@ def test_page_is_self_contained(tiny):
     # nothing is fetched: no external scripts, styles, images, frames or fonts
     assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)=', page)
     assert not re.search(r'url\((?!["\']?data:)', page)
-    assert "vis-network" in page and "window.network = new vis.Network" in page
+    assert "vis-network" in page and "window.network = network" in page and "new vis.Network(" in page
     assert "default-src 'none'" in page  # and the page forbids it anyway
 
 
@@ -28,14 +28,19 @@ def test_metadata_block(tiny):
     assert meta == {
         "generator": "partnergraph", "version": pg.__version__, "dataset": "tiny",
         "content_hash": ds.content_hash(), "as_of": "2014-12-31", "title": "Partnership map: tiny",
-        "nodes": 6, "edges": 5,
+        "nodes": 6, "edges": 6, "edges_as_of": 5, "size_by": "degree",
     }
 
 
-def test_data_block_holds_the_snapshot(tiny):
+def test_data_block_holds_every_edge_with_its_window(tiny):
     data = json.loads(block(network_map(pg.load(tiny), as_of=2002).html(), "pg-data"))
     assert [n["id"] for n in data["nodes"]] == ["FIN", "SWE", "JPN", "pfp", "pag", "cyber"]
-    assert sorted((e["from"], e["to"]) for e in data["edges"]) == [("FIN", "pfp"), ("SWE", "pfp"), ("pfp", "cyber")]
+    windows = sorted((e["from"], e["to"], e["start"], e["end"]) for e in data["edges"])
+    assert windows == [
+        ("FIN", "pfp", "1994-01-01", "2023-04-04"), ("JPN", "pag", "2014-05-06", None),
+        ("JPN", "pfp", "2000-01-01", "2002-12-31"), ("JPN", "pfp", "2010-01-01", None),
+        ("SWE", "pfp", "1994-01-01", "2024-03-07"), ("pfp", "cyber", None, None)]
+    assert data["date"] == "2002-12-31" and data["years"] == [1994, 2024]
     fin = data["nodes"][0]
     assert (fin["kind"], fin["shape"], fin["color"], fin["physics"]) == ("country", "dot", "#4e79a7", False)
     assert fin["info"] == [["region", "Europe"]]
@@ -45,13 +50,48 @@ def test_data_block_holds_the_snapshot(tiny):
         {"kind": "framework", "shape": "diamond", "color": "#e15759", "count": 2},
         {"kind": "threat", "shape": "triangle", "color": "#f28e2b", "count": 1},
     ]
+    # the most common relation is drawn solid grey, the next in colour and dashed
+    assert data["relations"] == [
+        {"relation": "memberships", "color": "#8a96a3", "dashes": False, "count": 5},
+        {"relation": "coverage", "color": "#e15759", "dashes": [8, 5], "count": 1},
+    ]
+
+
+def test_slider_spans_the_years_and_opens_at_as_of(tiny):
+    page = network_map(pg.load(tiny), as_of=2002).html()
+    assert '<input type="range" id="pg-year" min="1994" max="2024" step="1" value="2002">' in page
+    assert '<output id="pg-date" for="pg-year">2002-12-31</output>' in page
+
+
+def test_undated_dataset_has_no_slider(tmp_path):
+    from conftest import write_folder
+    page = network_map(pg.load(write_folder(tmp_path / "u", {"links.csv": "a,b\nx,y\n"}))).html()
+    assert 'id="pg-year"' not in page and "undated data: no time slider" in page
+
+
+@pytest.mark.parametrize("measure", ["degree", "betweenness", "closeness", "eigenvector", "pagerank", "none"])
+def test_size_by_each_measure(tiny, measure):
+    data = json.loads(block(network_map(pg.load(tiny), as_of=2014, size_by=measure).html(), "pg-data"))
+    sizes = {n["id"]: n["size"] for n in data["nodes"]}
+    if measure == "none":
+        assert sizes == {"FIN": 9.0, "SWE": 9.0, "JPN": 9.0, "pfp": 16.0, "pag": 16.0, "cyber": 12.0}
+    else:
+        assert sizes["pfp"] == 16.0 + 18.0  # the most central node gets the full extra size
+        assert sizes["JPN"] > sizes["FIN"] >= 9.0
+
+
+def test_focus_uses_every_date(tiny):
+    data = json.loads(block(network_map(pg.load(tiny), focus="pag", radius=2).html(), "pg-data"))
+    # pag - JPN (from 2014) - pfp (JPN's membership): two steps, whatever the date
+    assert sorted(n["id"] for n in data["nodes"]) == ["JPN", "pag", "pfp"]
 
 
 def test_legend_is_html_text_with_each_kind(tiny):
     page = network_map(pg.load(tiny)).html()
-    legend = page.split('<aside id="pg-legend"')[1].split("</aside>")[0]
-    assert re.findall(r'<span class="pg-kind">([^<]*)</span><span class="pg-count">(\d+)</span>', legend) == [
+    legend = page.split('<section id="pg-legend"')[1].split("</section>")[0]
+    assert re.findall(r'<span class="pg-kind">([^<]*)</span></label><span class="pg-count">(\d+)</span>', legend) == [
         ("country", "3"), ("framework", "2"), ("threat", "1")]
+    assert re.findall(r'data-relation="([^"]*)"', legend) == ["memberships", "coverage"]
 
 
 def test_same_input_same_bytes(tiny):

@@ -1,6 +1,9 @@
 /* partnergraph map: builds the vis-network from the JSON embedded in the page.
- * Every text from the data is put into the page as text (textContent), never
- * as HTML; only http(s) sources become links. */
+ *
+ * Every text from the data goes into the page as text (textContent), never as
+ * HTML; only http(s) sources become links. The page holds every edge of every
+ * date: the year slider, the kind and relation check boxes and "hide unlinked"
+ * filter what vis-network shows through DataViews, without a reload. */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("pg-data").textContent);
@@ -31,43 +34,189 @@
     return line;
   }
 
-  /* A tooltip element: a heading, a sub-heading, then key: value lines. */
-  function tooltip(heading, sub, fields) {
-    var box = el("div", "pg-tip");
+  /* A block of text: a heading, a sub-heading, then key: value lines. */
+  function card(className, heading, sub, fields) {
+    var box = el("div", className);
     box.appendChild(el("div", "pg-tip-title", heading));
     if (sub) box.appendChild(el("div", "pg-tip-sub", sub));
     fields.forEach(function (pair) {
-      var key = pair[0], value = pair[1];
-      if (key === "source") {
-        box.appendChild(sourceLine(value));
+      if (pair[0] === "source") {
+        box.appendChild(sourceLine(pair[1]));
         return;
       }
       var line = el("div", "pg-tip-line");
-      line.appendChild(el("span", "pg-tip-key", key + ": "));
-      line.appendChild(el("span", null, value));
+      line.appendChild(el("span", "pg-tip-key", pair[0] + ": "));
+      line.appendChild(el("span", null, pair[1]));
       box.appendChild(line);
     });
     return box;
   }
 
-  var nodes = data.nodes.map(function (n) {
-    var copy = Object.assign({}, n);
-    copy.title = tooltip(n.label, n.kind + " \u00b7 " + n.id, n.info);
-    return copy;
-  });
-  var labelOf = {};
-  data.nodes.forEach(function (n) { labelOf[n.id] = n.label; });
-  var edges = data.edges.map(function (e) {
-    var copy = Object.assign({}, e);
-    copy.title = tooltip(labelOf[e.from] + " \u2014 " + labelOf[e.to], e.relation, e.info);
-    return copy;
-  });
+  var byId = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  function labelOf(id) { return byId[id] ? byId[id].label : id; }
+  function edgeHeading(e) { return labelOf(e.from) + " \u2014 " + labelOf(e.to); }
 
-  var container = document.getElementById("pg-network");
-  window.pgData = data;
-  window.network = new vis.Network(
-    container,
-    { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) },
+  /* ---- what is shown ---- */
+  var state = { date: data.date, kinds: {}, relations: {}, hideUnlinked: false };
+  data.kinds.forEach(function (k) { state.kinds[k.kind] = true; });
+  data.relations.forEach(function (r) { state.relations[r.relation] = true; });
+
+  function within(item) {
+    var t = state.date;
+    if (!t) return true;
+    return (!item.start || item.start <= t) && (!item.end || t < item.end);
+  }
+  function edgeShown(e) {
+    return state.relations[e.relation] === true && state.kinds[byId[e.from].kind] === true &&
+      state.kinds[byId[e.to].kind] === true && within(e);
+  }
+  var linked = {};
+  function computeLinked() {
+    linked = {};
+    data.edges.forEach(function (e) {
+      if (edgeShown(e)) { linked[e.from] = true; linked[e.to] = true; }
+    });
+  }
+  function nodeShown(n) {
+    return state.kinds[n.kind] === true && within(n) && (!state.hideUnlinked || linked[n.id] === true);
+  }
+
+  computeLinked();
+  var nodeSet = new vis.DataSet(data.nodes.map(function (n) {
+    var copy = Object.assign({}, n);
+    copy.title = card("pg-tip", n.label, n.kind + " \u00b7 " + n.id, n.info);
+    copy.opacity = linked[n.id] ? 1 : 0.3;
+    return copy;
+  }));
+  var edgeSet = new vis.DataSet(data.edges.map(function (e) {
+    var copy = Object.assign({}, e);
+    copy.title = card("pg-tip", edgeHeading(e), e.relation, e.info);
+    return copy;
+  }));
+  var nodeView = new vis.DataView(nodeSet, { filter: nodeShown });
+  var edgeView = new vis.DataView(edgeSet, { filter: edgeShown });
+
+  var status = document.getElementById("pg-status");
+  function showStatus() {
+    status.textContent = nodeView.length + " nodes \u00b7 " + edgeView.length + " edges shown";
+  }
+
+  function refresh() {
+    computeLinked();
+    nodeSet.update(data.nodes.map(function (n) { return { id: n.id, opacity: linked[n.id] ? 1 : 0.3 }; }));
+    nodeView.refresh();
+    edgeView.refresh();
+    showStatus();
+    if (selected) showDetails(selected.kind, selected.id);
+  }
+
+  var network = new vis.Network(
+    document.getElementById("pg-network"),
+    { nodes: nodeView, edges: edgeView },
     data.options
   );
+  window.network = network;
+  window.pgData = data;
+  window.pgState = state;
+  showStatus();
+
+  /* ---- the year slider ---- */
+  var slider = document.getElementById("pg-year");
+  var dateOut = document.getElementById("pg-date");
+  if (slider) {
+    slider.addEventListener("input", function () {
+      state.date = slider.value + "-12-31";
+      dateOut.textContent = state.date;
+      refresh();
+    });
+  }
+
+  /* ---- kind and relation filters, hide unlinked ---- */
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-kind]"), function (box) {
+    box.addEventListener("change", function () { state.kinds[box.dataset.kind] = box.checked; refresh(); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-relation]"), function (box) {
+    box.addEventListener("change", function () { state.relations[box.dataset.relation] = box.checked; refresh(); });
+  });
+  var hide = document.getElementById("pg-hide-unlinked");
+  hide.addEventListener("change", function () { state.hideUnlinked = hide.checked; refresh(); });
+
+  /* ---- details panel ---- */
+  var details = document.getElementById("pg-details");
+  var selected = null;
+  function showDetails(kind, id) {
+    while (details.firstChild) details.removeChild(details.firstChild);
+    selected = { kind: kind, id: id };
+    if (kind === "node") {
+      var n = byId[id];
+      details.appendChild(card("pg-card", n.label, n.kind + " \u00b7 " + n.id, n.info));
+      var shown = edgeView.get({ filter: function (e) { return e.from === id || e.to === id; } });
+      details.appendChild(el("h3", null, "Links shown (" + shown.length + ")"));
+      var list = el("ul", "pg-links");
+      shown.sort(function (a, b) {
+        var x = labelOf(a.from === id ? a.to : a.from), y = labelOf(b.from === id ? b.to : b.from);
+        return x < y ? -1 : x > y ? 1 : 0;
+      }).forEach(function (e) {
+        var other = e.from === id ? e.to : e.from;
+        var when = (e.start ? e.start.slice(0, 4) : "") + (e.end ? "\u2013" + e.end.slice(0, 4) : e.start ? "\u2013" : "");
+        var item = el("li", null, e.relation + ": " + labelOf(other) + (when ? " (" + when + ")" : ""));
+        list.appendChild(item);
+      });
+      details.appendChild(list);
+    } else {
+      var e = edgeSet.get(id);
+      details.appendChild(card("pg-card", edgeHeading(e), e.relation, e.info));
+    }
+  }
+  function clearDetails() {
+    selected = null;
+    while (details.firstChild) details.removeChild(details.firstChild);
+    details.appendChild(el("p", "pg-hint", "Click a node or an edge for its details; hover for a summary."));
+  }
+  network.on("click", function (params) {
+    if (params.nodes.length) showDetails("node", params.nodes[0]);
+    else if (params.edges.length) showDetails("edge", params.edges[0]);
+    else clearDetails();
+  });
+
+  /* ---- search ---- */
+  var names = document.getElementById("pg-names");
+  data.nodes.slice().sort(function (a, b) { return a.label < b.label ? -1 : a.label > b.label ? 1 : 0; })
+    .forEach(function (n) {
+      var option = document.createElement("option");
+      option.value = n.label;
+      option.textContent = n.id;
+      names.appendChild(option);
+    });
+  function find(text) {
+    var q = String(text).trim().toLowerCase();
+    if (!q) return null;
+    var exact = data.nodes.filter(function (n) { return n.id.toLowerCase() === q || n.label.toLowerCase() === q; });
+    if (exact.length) return exact[0];
+    var part = data.nodes.filter(function (n) {
+      return n.id.toLowerCase().indexOf(q) >= 0 || n.label.toLowerCase().indexOf(q) >= 0;
+    });
+    return part.length ? part[0] : null;
+  }
+  function focusNode(text) {
+    var n = find(text);
+    if (!n) { status.textContent = "no node matches \u201c" + text + "\u201d"; return null; }
+    if (!nodeView.get(n.id)) {
+      status.textContent = n.label + " is hidden by the filters or the date";
+      showDetails("node", n.id);
+      return n.id;
+    }
+    network.selectNodes([n.id]);
+    network.focus(n.id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+    showDetails("node", n.id);
+    showStatus();
+    return n.id;
+  }
+  window.pgFocus = focusNode;
+  var search = document.getElementById("pg-search");
+  search.addEventListener("change", function () { focusNode(search.value); });
+  search.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { event.preventDefault(); focusNode(search.value); }
+  });
 })();
