@@ -107,8 +107,13 @@ def test_hovering_hostile_nodes_runs_no_script(hostile):
         assert labels[node_id] in text  # shown as text, exactly as written
         hrefs = page.evaluate("() => [...document.querySelectorAll('div.vis-tooltip a')].map(a => a.getAttribute('href'))")
         assert all(h.startswith(("http://", "https://")) for h in hrefs)
+        page.mouse.click(box["x"] + where["x"], box["y"] + where["y"])  # the details panel, too
+        assert labels[node_id] in page.text_content("#pg-details")
         page.mouse.move(2, 2)
         page.wait_for_timeout(50)
+    page.fill("#pg-search", XSS[0])  # and the search box
+    page.press("#pg-search", "Enter")
+    assert page.evaluate("() => window.network.getSelectedNodes()") == ["C0"]
     assert page.evaluate("() => window.__pwned") is None
     assert opened.dialogs == []
     assert opened.errors == []
