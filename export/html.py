@@ -15,6 +15,7 @@ from importlib import resources
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 from pyvis.network import Network
 
 from partnergraph.asof import active_mask, edge_windows, latest_date, parse_date
@@ -90,10 +91,14 @@ def _component_layout(G: nx.Graph, part: list[str], seed: int) -> dict[str, tupl
     H = nx.Graph()
     H.add_nodes_from(part)
     H.add_edges_from(sorted((u, v) if u <= v else (v, u) for u, v in G.subgraph(part).edges()))
-    raw = nx.spring_layout(H, seed=seed, iterations=200 if n <= 500 else 80, k=1.0 / math.sqrt(n))
     if n <= 600:
+        raw = nx.spring_layout(H, seed=seed, iterations=200, k=1.0 / math.sqrt(n))
         # stress-based refinement: nodes that share neighbours (frameworks with the same members) pull apart
         raw = nx.kamada_kawai_layout(H, pos=raw)
+    elif n <= 4000:
+        raw = _force_layout(H, seed=seed, iterations=80)
+    else:
+        raw = nx.spring_layout(H, seed=seed, iterations=30, k=1.0 / math.sqrt(n))
     xs = [p[0] for p in raw.values()]
     ys = [p[1] for p in raw.values()]
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
@@ -104,6 +109,36 @@ def _component_layout(G: nx.Graph, part: list[str], seed: int) -> dict[str, tupl
     if n <= 600:
         xy = _pushed_apart(xy, 0.8 * _SPACING)
     return {node: (float(x), float(y)) for node, (x, y) in zip(names, xy)}
+
+
+def _force_layout(H: nx.Graph, *, seed: int, iterations: int) -> dict:
+    """Fruchterman-Reingold on whole numpy arrays (a few thousand nodes in a second or two).
+
+    The same model as networkx's spring layout: every pair repels (k^2/d), linked
+    pairs attract (d^2/k), and the step shrinks linearly to zero.
+    """
+    nodes = sorted(H)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    adjacency = np.zeros((n, n), dtype=np.float32)
+    for u, v in H.edges():
+        adjacency[index[u], index[v]] = adjacency[index[v], index[u]] = 1.0
+    pos = np.random.default_rng(seed).random((n, 2)).astype(np.float32)
+    k = np.float32(math.sqrt(1.0 / n))
+    step = 0.1
+    cool = step / (iterations + 1)
+    for _ in range(iterations):
+        dx = pos[:, 0][:, None] - pos[:, 0][None, :]
+        dy = pos[:, 1][:, None] - pos[:, 1][None, :]
+        d2 = np.maximum(dx * dx + dy * dy, np.float32(1e-4))
+        force = k * k / d2 - adjacency * np.sqrt(d2) / k
+        fx, fy = (dx * force).sum(axis=1), (dy * force).sum(axis=1)
+        length = np.sqrt(fx * fx + fy * fy)
+        length = np.where(length < 0.01, np.float32(0.1), length)
+        pos[:, 0] += fx * step / length
+        pos[:, 1] += fy * step / length
+        step -= cool
+    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, pos)}
 
 
 def _pushed_apart(xy: np.ndarray, gap: float, rounds: int = 60) -> np.ndarray:
@@ -288,7 +323,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     relation_counts = edges["relation"].value_counts().to_dict()
     name = full.name or "dataset"
     title = title if title is not None else f"Partnership map: {name}"
-    years = _year_range(edges, when)
+    years = _year_range(pd.concat([edges[[c for c in ("since", "until") if c in edges]],
+                                   nodes[[c for c in ("since", "until") if c in nodes]]], ignore_index=True), when)
     meta = {
         "generator": "partnergraph",
         "version": __version__,
@@ -347,9 +383,9 @@ def _windows(table) -> tuple[list, list]:
     return iso(start), iso(end)
 
 
-def _year_range(edges, when) -> list | None:
-    """[first, last] year for the slider: the first year an edge begins or ends to the latest, or None if undated."""
-    start, end = edge_windows(edges)
+def _year_range(windows, when) -> list | None:
+    """[first, last] year for the slider: the first year a window begins or ends to the latest, or None if undated."""
+    start, end = edge_windows(windows)
     stamps = np.concatenate([start[~np.isnat(start)], end[~np.isnat(end)]])
     if not len(stamps):
         return None

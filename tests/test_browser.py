@@ -215,3 +215,25 @@ def test_click_shows_the_details_panel(tiny_page):
     assert "Links shown (2)" in details  # as of 2024: JPN (since 2010) and cyber
     links = page.evaluate("() => [...document.querySelectorAll('#pg-details li')].map(li => li.textContent)")
     assert links == ["coverage: Cyber defence", "memberships: Japan (2010–)"]
+
+
+def test_nodes_with_their_own_window_come_and_go(browser, tmp_path):
+    from conftest import write_folder
+    ds = pg.load(write_folder(tmp_path / "w", {
+        "nodes.csv": "id,kind,label,since,until\nold,framework,Old council,1991,1997-05-30\n"
+                     "new,framework,New council,1997-05-30,\nA,country,A,,\n",
+        "memberships.csv": "country,framework,since,until\nA,old,1992,1997-05-30\nA,new,1997-05-30,\n",
+    }))
+    opened = Opened(browser, pg.network_map(ds, as_of=1995).save(tmp_path / "w.html"))
+    try:
+        page = opened.page
+        nodes = "() => window.network.body.data.nodes.getIds().sort()"
+        assert page.evaluate(nodes) == ["A", "old"]
+        set_year(page, 1997)
+        assert page.evaluate(nodes) == ["A", "new"]
+        assert page.evaluate("() => document.getElementById('pg-year').min") == "1991"
+        set_year(page, 1991)  # the old council, before A joined it
+        assert page.evaluate(nodes) == ["A", "old"]
+        assert visible_edge_ids(page) == []
+    finally:
+        opened.close()
