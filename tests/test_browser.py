@@ -237,3 +237,28 @@ def test_nodes_with_their_own_window_come_and_go(browser, tmp_path):
         assert visible_edge_ids(page) == []
     finally:
         opened.close()
+
+
+def test_jupyter_display_draws_inside_its_iframe(browser, tiny, tmp_path):
+    # what a notebook does with _repr_html_: put the HTML into the output area of its own page
+    host = tmp_path / "notebook.html"
+    host.write_text("<!DOCTYPE html><html><body><div class='output'>"
+                    + pg.network_map(pg.load(tiny))._repr_html_() + "</div></body></html>", encoding="utf-8")
+    opened = Opened.__new__(Opened)
+    opened.url = host.resolve().as_uri()
+    opened.context = browser.new_context(viewport={"width": 1200, "height": 800})
+    opened.requests, opened.blocked, opened.errors, opened.dialogs = [], [], [], []
+    opened.context.route("**/*", opened._route)
+    page = opened.context.new_page()
+    page.on("pageerror", lambda e: opened.errors.append(str(e)))
+    page.on("request", lambda r: opened.requests.append(r.url))
+    try:
+        page.goto(opened.url)
+        frame = page.frames[1]
+        frame.wait_for_function("window.network !== undefined && window.network.body !== undefined")
+        frame.wait_for_timeout(300)
+        assert frame.evaluate("() => window.network.body.data.nodes.length") == 6
+        assert drawn_pixels(frame) > 1000
+        assert opened.errors == [] and opened.blocked == []
+    finally:
+        opened.context.close()
