@@ -292,7 +292,8 @@ def centrality(data, as_of, fmt, output, measure, kind, project, top):
 @data_options
 @output_options
 @kind_options
-@click.option("--matrix", is_flag=True, help="Print the rows x cols matrix of path counts instead.")
+@click.option("--matrix", is_flag=True,
+              help="Print the rows x cols matrix of path counts instead (-o FILE.png or .svg draws it as a heatmap).")
 @click.option("--explain", nargs=2, metavar="ROW COL", default=None,
               help="Print every path behind one cell, with the source of each edge.")
 def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain):
@@ -309,6 +310,14 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain):
         emit(frame, fmt, output, data)
     elif matrix:
         frame = _coverage.coverage_matrix(ds, rows=rows, cols=cols, via=via, as_of=as_of)
+        if output is not None and output.suffix.lower() in (".png", ".svg"):
+            from partnergraph.export.image import coverage_heatmap
+
+            refuse_input_folder(output, data)
+            when = ds.snapshot(as_of).date
+            coverage_heatmap(frame, title=f"Coverage: {rows} x {cols}, via {via}, as of {when.isoformat()}").save(output)
+            click.echo(f"wrote {output} ({frame.shape[0]} x {frame.shape[1]} heatmap)", err=True)
+            return
         emit(frame, fmt, output, data, index=True)
     else:
         emit(_coverage.coverage(ds, rows=rows, cols=cols, via=via, as_of=as_of), fmt, output, data)
@@ -425,3 +434,36 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind):
     ds = load_or_fail(data)
     emit(_structure.whatif(ds, remove, rows=rows, cols=cols, via=via, members=members_kind, as_of=as_of),
          fmt, output, data)
+
+
+@cli.command()
+@data_options
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "json", "csv", "png", "svg"]), required=True,
+              help="gexf (Gephi, with time intervals), graphml (igraph, Cytoscape), json (node-link), "
+                   "csv (a data folder that loads back to the same dataset), png or svg (a picture).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The file to write (for csv: a new or empty folder), atomically.")
+@click.option("--kinds", default=None, metavar="K1,K2", help="Export only nodes of these kinds.")
+@click.option("--title", default=None, help="The picture's title (png, svg).")
+def export(data, as_of, fmt, output, kinds, title):
+    """Write the dataset for other tools: every date (each edge with its window), or the snapshot --as-of.
+
+    Pictures (png, svg) show one date: --as-of, or the latest state in the data.
+    """
+    from partnergraph.export import files, image
+
+    refuse_input_folder(output, data)
+    ds = load_or_fail(data)
+    kind_list = kinds.split(",") if kinds else None
+    if fmt in ("png", "svg"):
+        picture = image.static_map(ds, as_of=as_of, kinds=kind_list, title=title)
+        picture.save(output, fmt=fmt)
+        click.echo(f"wrote {output} ({picture.meta['nodes']} nodes, {picture.meta['edges']} edges as of "
+                   f"{picture.meta['as_of']})", err=True)
+        return
+    writer = {"gexf": files.write_gexf, "graphml": files.write_graphml, "json": files.write_json,
+              "csv": files.write_csv_folder}[fmt]
+    writer(ds, output, as_of=as_of, kinds=kind_list)
+    chosen = files.selection(ds, as_of=as_of, kinds=kind_list)
+    click.echo(f"wrote {output} ({len(chosen.nodes)} nodes, {len(chosen.edges)} edges"
+               + (f" as of {chosen.date.isoformat()})" if as_of is not None else ", every date)"), err=True)

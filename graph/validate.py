@@ -140,6 +140,7 @@ def read_folder(path) -> Folder:
     edges = edges.drop(columns=["_path", "_row", "_u_kind", "_v_kind", "_u_col", "_v_col"])
     if nodes is None:
         nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
+    nodes, edges = _as_text(nodes), _as_text(edges, keep=("weight",))
     order = {shown: -1, **{str(p): i for i, p in enumerate(node_files + edge_files)}}
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.row or 0))
     return Folder(folder, nodes, edges, relations_df, problems)
@@ -386,6 +387,15 @@ def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
     if "weight" in edges:
         edges["weight"] = pd.to_numeric(edges["weight"], errors="coerce")
     return edges
+
+
+def _as_text(frame: pd.DataFrame, keep=()) -> pd.DataFrame:
+    """Every column as pandas' text dtype (missing cells NaN), whichever way the table was built."""
+    frame = frame.copy()
+    for c in frame.columns:
+        if c not in keep:
+            frame[c] = frame[c].astype("str")
+    return frame
 
 
 def _endpoints(edges: pd.DataFrame) -> pd.DataFrame:

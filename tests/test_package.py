@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["partnergraph", "partnergraph.asof", "partnergraph.atomic", "partnergraph.dataset", "partnergraph.errors",
            "partnergraph.info", "partnergraph.load", "partnergraph.validate", "partnergraph.cli",
            "partnergraph.centrality", "partnergraph.coverage", "partnergraph.membership", "partnergraph.structure",
-           "partnergraph.export", "partnergraph.export.html"]
+           "partnergraph.export", "partnergraph.export.html", "partnergraph.export.files", "partnergraph.export.image"]
 
 
 def test_public_names():
@@ -27,7 +27,9 @@ def test_public_names():
         "members", "frameworks", "timeline", "diff", "path", "ego", "communities", "whatif"])
     for name in pg.__all__:
         assert hasattr(pg, name), name
-    assert sorted(partnergraph.export.__all__) == ["NetworkMap", "kind_styles", "layout_positions", "network_map"]
+    assert sorted(partnergraph.export.__all__) == [
+        "NetworkMap", "StaticMap", "coverage_heatmap", "kind_styles", "layout_positions", "metadata", "network_map",
+        "selection", "static_map", "write_csv_folder", "write_gexf", "write_graphml", "write_json"]
 
 
 def test_errors_form_one_tree():

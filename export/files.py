@@ -1,0 +1,203 @@
+"""Exports for other tools: GEXF (Gephi), GraphML (igraph, Cytoscape), node-link JSON, and a CSV data folder.
+
+Every writer is deterministic (the same data gives the same bytes on any day)
+and atomic (a temporary file or folder, then a rename). By default a writer
+exports every edge of every date, each with its window, so nothing is lost;
+``as_of`` exports the snapshot on that date instead, ``kinds`` keeps only nodes
+of those kinds.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from partnergraph.asof import edge_windows, latest_date
+from partnergraph.atomic import OutputError, write_atomic
+from partnergraph.dataset import Dataset
+from partnergraph.errors import PartnergraphError
+from partnergraph.validate import FIXED_COLUMNS
+
+__all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_csv_folder", "metadata"]
+
+
+def selection(dataset, *, as_of=None, kinds=None) -> Dataset:
+    """The part of a dataset an export writes: every date (or the snapshot ``as_of``), only ``kinds``.
+
+    Examples
+    --------
+    >>> len(selection(pg.load(), kinds=["country", "framework"]).nodes)
+    68
+    """
+    ds = dataset.full.as_of(as_of) if as_of is not None else dataset
+    if kinds:
+        kinds = [k.strip() for k in kinds if k and k.strip()]
+        for k in kinds:
+            ds.require_kind(k)
+        nodes = ds.nodes[ds.nodes["kind"].isin(kinds)].reset_index(drop=True)
+        keep = set(nodes["id"])
+        edges = ds.edges[ds.edges["u"].isin(keep) & ds.edges["v"].isin(keep)].reset_index(drop=True)
+        relations = ds.relations[ds.relations["relation"].isin(set(edges["relation"])) |
+                                 (ds.relations["u_kind"].isin(kinds) & ds.relations["v_kind"].isin(kinds))]
+        ds = Dataset(nodes, edges, relations=relations.reset_index(drop=True), name=ds.name, path=ds.path,
+                     date=ds.date, full=ds._full)
+    return ds
+
+
+def metadata(dataset) -> dict:
+    """What every export says about itself: generator, version, dataset, content hash, as-of date.
+
+    Examples
+    --------
+    >>> sorted(metadata(pg.load()))
+    ['as_of', 'content_hash', 'dataset', 'generator', 'version']
+    """
+    from partnergraph import __version__
+
+    return {"generator": "partnergraph", "version": __version__, "dataset": dataset.full.name,
+            "content_hash": dataset.full.content_hash(),
+            "as_of": dataset.date.isoformat() if dataset.date else None}
+
+
+def _stamp(dataset) -> str:
+    """A date for formats that want one: the as-of date, else the latest date in the data (never today)."""
+    if dataset.date:
+        return dataset.date.isoformat()
+    when = latest_date(dataset.full.edges)
+    return when.isoformat() if when else "2000-01-01"
+
+
+def write_gexf(dataset, path, *, as_of=None, kinds=None) -> Path:
+    """Write a GEXF 1.2 file for Gephi, with each edge's window as a GEXF time interval.
+
+    Every node and edge attribute is kept (``weight`` as a number, the rest as
+    text); an edge's interval runs from ``since`` to the last day before
+    ``until`` (GEXF bounds are inclusive), so Gephi's timeline shows the
+    network as partnergraph's snapshots do. The ``lastmodifieddate`` is the
+    data's latest date, not today's, so the bytes do not change from day to day.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, networkx as nx
+    >>> out = write_gexf(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.gexf")
+    >>> G = nx.read_gexf(out)
+    >>> G.nodes["JPN"]["kind"]
+    'country'
+    """
+    ds = selection(dataset, as_of=as_of, kinds=kinds)
+    G = nx.MultiGraph()
+    G.add_nodes_from(ds.graph.nodes(data=True))
+    start, end = edge_windows(ds.edges)
+    last_day = end - np.timedelta64(1, "D")
+    for u, v, key, data in ds.graph.edges(keys=True, data=True):
+        s, e = start[key], last_day[key]  # the graph's edge key is the edge's row in ds.edges
+        attrs = dict(data)
+        if not np.isnat(s):
+            attrs["start"] = str(s)
+        if not np.isnat(e):
+            attrs["end"] = str(e)
+        G.add_edge(u, v, key=key, **attrs)
+    text = "\n".join(nx.generate_gexf(G, version="1.2draft")) + "\n"
+    text = re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{_stamp(ds)}"', text, count=1)
+    return write_atomic(path, text)
+
+
+def write_graphml(dataset, path, *, as_of=None, kinds=None) -> Path:
+    """Write GraphML (igraph, Cytoscape, yEd): every node and edge attribute, typed (text, or a number for weight).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, networkx as nx
+    >>> out = write_graphml(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.graphml")
+    >>> nx.read_graphml(out).number_of_nodes() == len(pg.load().nodes)
+    True
+    """
+    ds = selection(dataset, as_of=as_of, kinds=kinds)
+    G = ds.graph.copy()
+    G.graph.update({f"partnergraph_{k}": ("" if v is None else str(v)) for k, v in metadata(ds).items()})
+    text = "\n".join(nx.generate_graphml(G)) + "\n"
+    return write_atomic(path, text)
+
+
+def write_json(dataset, path, *, as_of=None, kinds=None) -> Path:
+    """Write node-link JSON (networkx's form, D3's too) with the dataset's metadata under ``partnergraph``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json
+    >>> out = write_json(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.json")
+    >>> doc = json.loads(out.read_text())
+    >>> doc["partnergraph"]["dataset"], doc["multigraph"], sorted(doc["edges"][0])[:3]
+    ('nato', True, ['key', 'note', 'relation'])
+    """
+    ds = selection(dataset, as_of=as_of, kinds=kinds)
+    # endpoints as "u" and "v" (as in Dataset.edges), since "source" is the citation attribute
+    doc = nx.node_link_data(ds.graph, source="u", target="v", edges="edges")
+    doc = {"partnergraph": metadata(ds), **doc}
+    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False) + "\n"
+    return write_atomic(path, text)
+
+
+def write_csv_folder(dataset, folder, *, as_of=None, kinds=None) -> Path:
+    """Write a data folder (nodes.csv and one edge file per relation) that loads back to the same Dataset.
+
+    The folder must not exist yet, or be empty; it is written beside itself
+    under a temporary name and renamed when complete.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = write_csv_folder(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "copy")
+    >>> pg.load(out).edges.equals(pg.load().edges)
+    True
+    """
+    ds = selection(dataset, as_of=as_of, kinds=kinds)
+    target = Path(folder)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise OutputError(f"{target} exists and is not an empty folder; choose a new folder for the export")
+    if not target.parent.is_dir():
+        raise OutputError(f"cannot write {target}: no such folder {target.parent}")
+    try:
+        tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    except OSError as err:
+        raise OutputError(f"cannot write {target}: {err.strerror}") from None
+    try:
+        _write_tables(ds, tmp)
+        if target.exists():
+            target.rmdir()
+        os.replace(tmp, target)
+    except BaseException as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(err, OSError):
+            raise OutputError(f"cannot write {target}: {err.strerror}") from None
+        raise
+    return target
+
+
+def _cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells as text: missing values empty; whole-number weights as written numbers (2.0 -> 2.0)."""
+    return frame.astype(object).where(frame.notna(), "")
+
+
+def _write_tables(ds, folder: Path) -> None:
+    relations = ds.relations
+    if "nodes" in set(relations["relation"].str.lower()):
+        raise PartnergraphError("a relation named 'nodes' cannot be written: nodes.csv is the node table")
+    _cells(ds.nodes).to_csv(folder / "nodes.csv", index=False, lineterminator="\n")
+    edges = ds.edges
+    other = [c for c in edges.columns if c not in ("relation", "u", "v")]
+    for rel in relations.itertuples(index=False):
+        rows = edges[edges["relation"] == rel.relation]
+        table = _cells(rows[["u", "v", *other]])
+        if rel.u_kind == rel.v_kind:
+            table.columns = [rel.u_kind, rel.v_kind, *other]  # same kind on both ends: headers repeat
+        else:
+            table = table.rename(columns={"u": rel.u_kind, "v": rel.v_kind})
+        table.to_csv(folder / f"{rel.relation}.csv", index=False, lineterminator="\n")

@@ -1,0 +1,259 @@
+"""Static pictures for reports: the network map and the coverage heatmap, as PNG or SVG (matplotlib).
+
+The map uses the HTML map's places, colours, shapes and line styles, and
+places every label where it collides with no other label and no node.
+Output is deterministic: SVG ids are salted with a fixed string and no date
+is stamped into either format.
+"""
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from partnergraph.asof import active_mask, latest_date, parse_date
+from partnergraph.atomic import write_atomic
+from partnergraph.errors import PartnergraphError
+
+from .html import SIZE_MEASURES, _relation_styles, _sizes, kind_styles, layout_positions
+
+__all__ = ["StaticMap", "static_map", "coverage_heatmap", "FORMATS"]
+
+FORMATS = ("png", "svg")
+_MARKERS = {"dot": "o", "diamond": "D", "square": "s", "triangle": "^", "triangleDown": "v", "hexagon": "h", "star": "*"}
+
+
+def _format_of(path, fmt):
+    fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise PartnergraphError(f"cannot draw {fmt or 'a file without a suffix'!r}; choose one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def _figure_bytes(fig: Figure, fmt: str, dpi: int) -> bytes:
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": "partnergraph", "svg.fonttype": "path"}):
+        metadata = {"Date": None, "Creator": "partnergraph"} if fmt == "svg" else {"Software": "partnergraph"}
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+    return buffer.getvalue()
+
+
+class StaticMap:
+    """A drawn map: ``.save(path)`` (PNG or SVG by suffix), ``.to_bytes(fmt)``; ``.labels`` the label boxes placed.
+
+    Made by :func:`static_map`.
+    """
+
+    def __init__(self, figure: Figure, labels: list, meta: dict, dpi: int):
+        self.figure = figure
+        self.labels = labels
+        self.meta = meta
+        self.dpi = dpi
+
+    def to_bytes(self, fmt: str = "png") -> bytes:
+        """The picture in ``fmt`` ("png" or "svg")."""
+        return _figure_bytes(self.figure, _format_of("x." + fmt, fmt), self.dpi)
+
+    def save(self, path, fmt: str | None = None):
+        """Write the picture atomically; the format comes from the suffix unless ``fmt`` is given."""
+        return write_atomic(path, self.to_bytes(_format_of(path, fmt)))
+
+    def _repr_png_(self) -> bytes:
+        return self.to_bytes("png")
+
+
+def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, size_by: str = "degree",
+               seed: int = 7, width: float = 16.0, height: float = 11.0, dpi: int = 150) -> StaticMap:
+    """A static picture of the network on one date, with a legend, a title and the as-of date.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    as_of : year or ISO date, optional
+        Default: a snapshot's own date, or the latest state in the data.
+    kinds : list of str, optional
+        Draw only nodes of these kinds.
+    title : str, optional
+    size_by : str
+        As for the HTML map.
+    width, height, dpi
+        The figure's size in inches and its resolution.
+
+    Returns
+    -------
+    StaticMap
+
+    Examples
+    --------
+    >>> m = static_map(pg.load(), as_of=2024)
+    >>> m.meta["as_of"], m.to_bytes("png")[:4]
+    ('2024-12-31', b'\\x89PNG')
+    """
+    full = dataset.full
+    when = parse_date(as_of) if as_of is not None else (dataset.date or latest_date(full.edges))
+    snap = full.as_of(when) if when else full
+    if size_by not in SIZE_MEASURES:
+        raise PartnergraphError(f"unknown size measure {size_by!r}; choose one of {', '.join(SIZE_MEASURES)}")
+    nodes = full.nodes
+    all_kinds = list(dict.fromkeys(nodes["kind"]))
+    if kinds:
+        kinds = [k.strip() for k in kinds if k.strip()]
+        unknown = [k for k in kinds if k not in all_kinds]
+        if unknown:
+            raise PartnergraphError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(all_kinds)}")
+        nodes = nodes[nodes["kind"].isin(kinds)]
+    keep = set(nodes["id"])
+    all_edges = full.edges[full.edges["u"].isin(keep) & full.edges["v"].isin(keep)]
+    edges = all_edges[active_mask(all_edges, when)] if when else all_edges
+    styles = kind_styles(full.nodes["kind"])
+    relations = _relation_styles(all_edges)
+    pos = layout_positions(full, seed=seed)
+    sizes = _sizes(snap, nodes, size_by)
+    linked = set(edges["u"]) | set(edges["v"])
+
+    fig = Figure(figsize=(width, height))
+    canvas = FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.01, 0.01, 0.80, 0.90))
+    ax.set_axis_off()
+    xy = {n: (pos[n][0], -pos[n][1]) for n in nodes["id"]}  # the page's y axis points down
+    xs = [p[0] for p in xy.values()] or [0.0]
+    ys = [p[1] for p in xy.values()] or [0.0]
+    # equal scales on both axes: widen the shorter side of the data box to the axes' shape
+    pad = 60.0
+    box_w, box_h = 0.80 * width, 0.90 * height
+    units = max((max(xs) - min(xs) + 2 * pad) / box_w, (max(ys) - min(ys) + 2 * pad) / box_h)
+    mid_x, mid_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    ax.set_xlim(mid_x - units * box_w / 2, mid_x + units * box_w / 2)
+    ax.set_ylim(mid_y - units * box_h / 2, mid_y + units * box_h / 2)
+
+    for relation, style in relations.items():
+        rows = edges[edges["relation"] == relation]
+        if rows.empty:
+            continue
+        segments = [(xy[u], xy[v]) for u, v in zip(rows["u"], rows["v"])]
+        dashes = (0, tuple(d / 2 for d in style["dashes"])) if style["dashes"] else "solid"
+        ax.add_collection(LineCollection(segments, colors=style["color"], linewidths=0.7, linestyles=[dashes],
+                                         alpha=0.8, zorder=1))
+    scale = 0.9  # page pixels -> points of marker diameter
+    for kind in [k for k in all_kinds if k in set(nodes["kind"])]:
+        group = nodes[nodes["kind"] == kind]
+        marker = _MARKERS[styles[kind]["shape"]]
+        for faded in (False, True):
+            ids = [n for n in group["id"] if (n not in linked) == faded]
+            if not ids:
+                continue
+            ax.scatter([xy[n][0] for n in ids], [xy[n][1] for n in ids], s=[(2 * sizes[n] * scale) ** 2 / 4 for n in ids],
+                       marker=marker, c=styles[kind]["color"], edgecolors="#33404d", linewidths=0.4,
+                       alpha=0.3 if faded else 1.0, zorder=2)
+
+    labels = _place_labels(fig, canvas, ax, nodes, xy, sizes, scale, linked)
+
+    name = full.name or "dataset"
+    heading = title if title is not None else f"Partnership map: {name}"
+    fig.suptitle(heading, x=0.01, y=0.985, ha="left", va="top", fontsize=15, fontweight="bold")
+    fig.text(0.01, 0.935, (f"as of {when.isoformat()}" if when else "undated") +
+             f"  \u00b7  {len(nodes)} nodes, {len(edges)} edges  \u00b7  data: {name} "
+             f"(sha256 {full.content_hash()[:12]})", ha="left", va="top", fontsize=9, color="#5b6673")
+    handles = [Line2D([], [], linestyle="none", marker=_MARKERS[styles[k]["shape"]], markersize=8,
+                      markerfacecolor=styles[k]["color"], markeredgecolor="#33404d", label=k)
+               for k in all_kinds if k in set(nodes["kind"])]
+    handles += [Line2D([], [], color=s["color"], linewidth=1.5,
+                       linestyle=(0, tuple(d / 2 for d in s["dashes"])) if s["dashes"] else "solid", label=r)
+                for r, s in relations.items()]
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.82, 0.90), frameon=False, fontsize=9,
+               title="kinds and relations", title_fontsize=9, alignment="left")
+    meta = {"as_of": when.isoformat() if when else None, "nodes": len(nodes), "edges": len(edges),
+            "labels": len(labels), "dataset": name}
+    return StaticMap(fig, labels, meta, dpi)
+
+
+def _place_labels(fig, canvas, ax, nodes, xy, sizes, scale, linked) -> list:
+    """Put each label beside its node where it overlaps no other label and no node; largest nodes first.
+
+    Returns the placed labels' boxes in display pixels, as (id, x0, y0, x1, y1).
+    """
+    renderer = canvas.get_renderer()
+    to_px = ax.transData.transform
+    px_per_pt = fig.dpi / 72.0
+    centres = {n: to_px(xy[n]) for n in nodes["id"]}
+    radius = {n: sizes[n] * scale / 2 * px_per_pt for n in nodes["id"]}
+    node_boxes = [(n, c[0] - radius[n], c[1] - radius[n], c[0] + radius[n], c[1] + radius[n]) for n, c in centres.items()]
+    order = sorted(nodes.itertuples(index=False), key=lambda r: (-sizes[r.id], r.id))
+    placed: list = []
+
+    def clashes(box, own):
+        x0, y0, x1, y1 = box
+        for other in placed:
+            if x0 < other[3] and other[1] < x1 and y0 < other[4] and other[2] < y1:
+                return True
+        for n, a0, b0, a1, b1 in node_boxes:
+            if n != own and x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                return True
+        return False
+
+    for row in order:
+        size = 8.0 if row.kind == "framework" else 7.0
+        text = ax.text(0, 0, str(row.label), fontsize=size, zorder=3, color="#1d2530",
+                       alpha=1.0 if row.id in linked else 0.45)
+        cx, cy = centres[row.id]
+        r = radius[row.id] + 1.5
+        extent = text.get_window_extent(renderer)
+        w, h = extent.width, extent.height
+        candidates = []
+        for step in (0, 1, 2, 3, 4):
+            gap = r + step * h
+            candidates += [(cx - w / 2, cy - gap - h), (cx - w / 2, cy + gap), (cx + gap, cy - h / 2),
+                           (cx - gap - w, cy - h / 2), (cx + gap * 0.7, cy - gap * 0.7 - h),
+                           (cx - gap * 0.7 - w, cy - gap * 0.7 - h), (cx + gap * 0.7, cy + gap * 0.7),
+                           (cx - gap * 0.7 - w, cy + gap * 0.7)]
+        for x0, y0 in candidates:
+            box = (x0, y0, x0 + w, y0 + h)
+            if not clashes(box, row.id):
+                break
+        else:
+            x0, y0 = candidates[0]
+            box = (x0, y0, x0 + w, y0 + h)
+        data_xy = ax.transData.inverted().transform((x0, y0))
+        text.set_position(data_xy)
+        text.set_horizontalalignment("left")
+        text.set_verticalalignment("bottom")
+        placed.append((row.id, *box))
+    return placed
+
+
+def coverage_heatmap(matrix, *, title: str = "Coverage", dpi: int = 150) -> StaticMap:
+    """A heatmap of a coverage matrix (rows x columns, counts of paths), each cell labelled with its count.
+
+    Examples
+    --------
+    >>> h = coverage_heatmap(pg.coverage_matrix(pg.load(), as_of=2024))
+    >>> h.to_bytes("svg")[:5]
+    b'<?xml'
+    """
+    rows, cols = list(matrix.index), list(matrix.columns)
+    values = matrix.to_numpy()
+    width = max(6.0, 1.0 + 0.55 * len(cols) + 1.5)
+    height = max(4.0, 1.6 + 0.38 * len(rows))
+    fig = Figure(figsize=(width, height))
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes((0.16, 0.28, 0.70, 0.62))
+    image = ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=max(1, values.max() if values.size else 1))
+    ax.set_xticks(range(len(cols)), [str(c) for c in cols], rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(len(rows)), [str(r) for r in rows], fontsize=8)
+    ax.set_xlabel(str(matrix.columns.name or "column"), fontsize=9)
+    ax.set_ylabel(str(matrix.index.name or "row"), fontsize=9)
+    top = values.max() if values.size else 0
+    for i in range(len(rows)):
+        for j in range(len(cols)):
+            v = int(values[i, j])
+            ax.text(j, i, str(v), ha="center", va="center", fontsize=7,
+                    color="white" if top and v > top * 0.6 else "#1d2530")
+    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02, label="paths")
+    fig.suptitle(title, x=0.02, y=0.98, ha="left", va="top", fontsize=12, fontweight="bold")
+    return StaticMap(fig, [], {"rows": len(rows), "cols": len(cols)}, dpi)

@@ -1,0 +1,197 @@
+"""Exports read back with other tools; deterministic bytes; atomic writes."""
+import datetime as dt
+import json
+import struct
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pandas.testing as pdt
+import pytest
+from click.testing import CliRunner
+
+import partnergraph as pg
+from partnergraph.cli import cli
+from partnergraph.export import (coverage_heatmap, static_map, write_csv_folder, write_gexf, write_graphml,
+                                 write_json)
+from conftest import TINY, write_folder
+
+
+@pytest.fixture(scope="module")
+def nato():
+    return pg.load()
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+# ---- GEXF -------------------------------------------------------------------
+
+def test_gexf_reads_back_with_networkx_with_time_intervals(tiny, tmp_path):
+    ds = pg.load(tiny)
+    out = write_gexf(ds, tmp_path / "t.gexf")
+    G = nx.read_gexf(out)
+    assert G.number_of_nodes() == 6 and G.number_of_edges() == 6
+    assert G.nodes["FIN"]["kind"] == "country" and G.nodes["FIN"]["label"] == "Finland"
+    assert G.nodes["FIN"]["region"] == "Europe"
+    windows = sorted((u, v, d.get("start"), d.get("end"), d["relation"]) for u, v, d in G.edges(data=True))
+    # GEXF bounds are inclusive: the last day is the day before `until`
+    assert ("FIN", "pfp", "1994-01-01", "2023-04-03", "memberships") in windows
+    assert ("JPN", "pfp", "2000-01-01", "2002-12-30", "memberships") in windows
+    assert ("JPN", "pag", "2014-05-06", None, "memberships") in windows
+    root = ET.parse(out).getroot()
+    graph = root.find("{http://www.gexf.net/1.2draft}graph")
+    assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+
+
+def test_gexf_does_not_stamp_today(tiny, tmp_path):
+    text = write_gexf(pg.load(tiny), tmp_path / "t.gexf").read_text()
+    assert 'lastmodifieddate="2024-12-31"' in text  # the data's latest date
+    assert dt.date.today().isoformat() not in text
+
+
+def test_gexf_snapshot_and_kinds(nato, tmp_path):
+    G = nx.read_gexf(write_gexf(nato, tmp_path / "n.gexf", as_of=2010, kinds=["country", "framework"]))
+    assert {d["kind"] for _, d in G.nodes(data=True)} == {"country", "framework"}
+    assert G.number_of_edges() == int((nato.as_of(2010).edges["relation"] == "memberships").sum())
+
+
+# ---- GraphML (igraph) -------------------------------------------------------
+
+def test_graphml_reads_back_with_igraph(nato, tmp_path):
+    import igraph
+
+    out = write_graphml(nato, tmp_path / "n.graphml")
+    g = igraph.Graph.Read_GraphML(str(out))
+    assert (g.vcount(), g.ecount()) == (len(nato.nodes), len(nato.edges))
+    by_id = {v["id"]: v for v in g.vs}
+    assert by_id["JPN"]["kind"] == "country" and by_id["JPN"]["label"] == "Japan"
+    assert by_id["pfp"]["launched"] == "1994-01-10"
+    relations = sorted(set(g.es["relation"]))
+    assert relations == ["addresses", "covers", "memberships", "offers"]
+    finland = [e for e in g.es if {g.vs[e.source]["id"], g.vs[e.target]["id"]} == {"FIN", "pfp"}]
+    assert [(e["since"], e["until"], e["status"]) for e in finland] == [("1994", "2023-04-04", "joined-nato")]
+    assert g["partnergraph_content_hash"] == nato.content_hash()
+
+
+def test_graphml_keeps_number_types(tmp_path):
+    ds = pg.load(write_folder(tmp_path / "w", {"links.csv": "a,b,weight\nx,y,2.5\nx,z,\n"}))
+    G = nx.read_graphml(write_graphml(ds, tmp_path / "w.graphml"))
+    assert G.edges["x", "y", "0"]["weight"] == 2.5 if G.is_multigraph() else G.edges["x", "y"]["weight"] == 2.5
+
+
+# ---- JSON -------------------------------------------------------------------
+
+def test_json_node_link_with_metadata(nato, tmp_path):
+    doc = json.loads(write_json(nato, tmp_path / "n.json").read_text())
+    assert doc["partnergraph"] == {"generator": "partnergraph", "version": pg.__version__, "dataset": "nato",
+                                   "content_hash": nato.content_hash(), "as_of": None}
+    G = nx.node_link_graph(doc, source="u", target="v", edges="edges")
+    assert G.is_multigraph() and G.number_of_edges() == len(nato.edges)
+    assert G.nodes["ici"]["label"] == "Istanbul Cooperation Initiative"
+    sources = {d["source"] for _, _, d in G.edges(data=True)}
+    assert all(s.startswith("http") for s in sources)  # the citation survives beside the endpoints
+
+
+# ---- CSV folder -------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["bundled", "tiny", "extras"])
+def test_csv_folder_loads_back_to_the_same_dataset(name, tmp_path):
+    if name == "bundled":
+        ds = pg.load()
+    elif name == "tiny":
+        ds = pg.load(write_folder(tmp_path / "in", TINY))
+    else:
+        ds = pg.load(write_folder(tmp_path / "in", {
+            "borders.csv": "country,country,length,note\nFIN,SWE,614,\"long, wooded\"\nNOR,SWE,1630,\n",
+            "links.csv": "country,programme,weight,since,extra\nFIN,p1,2.5,2001,x\nSWE,p1,,2004-05-06,\n",
+        }))
+    back = pg.load(write_csv_folder(ds, tmp_path / "out"))
+    pdt.assert_frame_equal(back.nodes, ds.nodes)
+    pdt.assert_frame_equal(back.edges, ds.edges)
+    pdt.assert_frame_equal(back.relations, ds.relations)
+    assert back.content_hash() == ds.content_hash()
+
+
+def test_csv_folder_refuses_a_non_empty_folder_and_leaves_nothing_behind(tiny, tmp_path):
+    target = tmp_path / "full"
+    target.mkdir()
+    (target / "mine.txt").write_text("keep me")
+    result = run("export", "--data", tiny, "--format", "csv", "-o", target)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {target} exists and is not an empty folder; choose a new folder for the export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full", "tiny"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run("export", "--data", tiny, "--format", "csv", "-o", empty).exit_code == 0
+    assert sorted(p.name for p in empty.iterdir()) == ["coverage.csv", "memberships.csv", "nodes.csv"]
+
+
+def test_csv_snapshot(tiny, tmp_path):
+    back = pg.load(write_csv_folder(pg.load(tiny), tmp_path / "o", as_of=2001))
+    assert len(back.edges) == 4
+
+
+# ---- pictures ---------------------------------------------------------------
+
+def png_size(data: bytes):
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_png_and_svg_of_the_nato_map(nato, tmp_path):
+    picture = static_map(nato)
+    png = picture.save(tmp_path / "nato.png").read_bytes()
+    assert png_size(png) == (2400, 1650)
+    svg = picture.save(tmp_path / "nato.svg").read_bytes()
+    root = ET.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg" and root.get("width") == "1152pt"
+    assert picture.meta == {"as_of": "2024-12-31", "nodes": 91, "edges": 167, "labels": 91, "dataset": "nato"}
+
+
+def test_no_two_labels_collide_on_the_nato_map(nato):
+    boxes = static_map(nato).labels
+    assert len(boxes) == len(nato.nodes)  # every node labelled
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            overlap = a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+            assert not overlap, (a[0], b[0])
+
+
+def test_pictures_are_deterministic(tiny):
+    ds = pg.load(tiny)
+    assert static_map(ds).to_bytes("svg") == static_map(pg.load(tiny)).to_bytes("svg")
+    assert static_map(ds).to_bytes("png") == static_map(pg.load(tiny)).to_bytes("png")
+
+
+def test_coverage_heatmap_from_the_cli(tmp_path):
+    out = tmp_path / "cov.png"
+    result = run("coverage", "--matrix", "--as-of", 2024, "-o", out)
+    assert result.exit_code == 0
+    assert result.stderr == f"wrote {out} (14 x 10 heatmap)\n"
+    width, height = png_size(out.read_bytes())
+    assert width > 600 and height > 400
+
+
+# ---- every format, from the command line -------------------------------------
+
+@pytest.mark.parametrize("fmt, name", [("gexf", "x.gexf"), ("graphml", "x.graphml"), ("json", "x.json"),
+                                       ("csv", "folder"), ("png", "x.png"), ("svg", "x.svg")])
+def test_export_twice_gives_the_same_bytes(tiny, tmp_path, fmt, name):
+    first, second = tmp_path / "1" / name, tmp_path / "2" / name
+    first.parent.mkdir()
+    second.parent.mkdir()
+    assert run("export", "--data", tiny, "--format", fmt, "-o", first).exit_code == 0
+    assert run("export", "--data", tiny, "--format", fmt, "-o", second).exit_code == 0
+    if fmt == "csv":
+        for f in sorted(first.iterdir()):
+            assert f.read_bytes() == (second / f.name).read_bytes()
+    else:
+        assert first.read_bytes() == second.read_bytes()
+
+
+def test_export_usage_errors(tiny, tmp_path):
+    assert run("export", "--data", tiny, "--format", "pdf", "-o", tmp_path / "x.pdf").exit_code == 2
+    assert run("export", "--data", tiny, "--format", "json", "-o", tiny / "x.json").exit_code == 2
+    result = run("export", "--data", tiny, "--format", "json", "-o", tmp_path / "x.json", "--kinds", "nation")
+    assert result.exit_code == 1 and "unknown kind 'nation'" in result.stderr
