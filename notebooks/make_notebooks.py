@@ -1,0 +1,71 @@
+"""Writes the three walkthrough notebooks (without outputs) beside this file: python notebooks/make_notebooks.py"""
+import nbformat as nbf
+from pathlib import Path
+
+def nb(cells):
+    book = nbf.v4.new_notebook()
+    book.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+                     "language_info": {"name": "python"}}
+    book.cells = [nbf.v4.new_markdown_cell(c[1]) if c[0] == "md" else nbf.v4.new_code_cell(c[1]) for c in cells]
+    for i, cell in enumerate(book.cells):
+        cell["id"] = f"cell-{i:02d}"
+    return book
+
+tour = nb([
+ ("md", "# A tour of NATO's partnerships\n\nThis notebook walks through the dataset bundled with partnergraph: NATO's partnerships with non-member countries, each fact sourced to a nato.int page (see `data/README.md` for how they were checked and what is still missing). Everything here is a pandas DataFrame or a networkx graph, so you can take any step further with the tools you already know."),
+ ("code", "import partnergraph as pg\nimport matplotlib.pyplot as plt\n\nnato = pg.load()\nnato"),
+ ("md", "## What is in it\n\n`pg.info` counts nodes per kind and edges per relation, and says how many of them are dated and sourced."),
+ ("code", "summary = pg.info(nato, as_of=2024)\nsummary[\"relations\"]"),
+ ("code", "summary[\"kinds\"]"),
+ ("md", "## The map\n\nThe interactive map shows the network at the end of 2024. Move the year slider to watch it change, type a country into *Find*, tick kinds and relations on and off, and click a node for its sources."),
+ ("code", "pg.network_map(nato, as_of=2024)"),
+ ("md", "## Who is central?\n\nOn the whole graph, the frameworks with the most links are the Euro-Atlantic ones. Degree centrality is the share of the other nodes a node is linked to."),
+ ("code", "pg.centrality(nato, \"degree\", kind=\"framework\", as_of=2024, top=5)"),
+ ("md", "Projected onto countries (two countries are linked when they share a framework, weighted by how many they share), PageRank shows which partners sit in the most overlapping frameworks."),
+ ("code", "pg.centrality(nato, \"pagerank\", project=\"country\", kind=\"country\", as_of=2024, top=8)"),
+ ("md", "## Membership over time\n\nThe Partnership for Peace grew quickly after 1994 and shrank as partners joined NATO itself: `pg.timeline` counts, year by year, the memberships that began, ended and held."),
+ ("code", "pfp = pg.timeline(nato, framework=\"pfp\", as_of=2025)\npfp.tail()"),
+ ("code", "fig, ax = plt.subplots(figsize=(8, 3.5))\nfor framework in [\"pfp\", \"eapc\", \"md\", \"ici\", \"pag\"]:\n    t = pg.timeline(nato, framework=framework, as_of=2025)\n    ax.step(t[\"year\"], t[\"members\"], where=\"post\", label=framework)\nax.set_xlabel(\"year\")\nax.set_ylabel(\"members at the end of the year\")\nax.legend(ncol=5, fontsize=8)\nax.set_title(\"Partner countries per framework\")\nplt.show()"),
+ ("md", "From 2002 on the EAPC's line covers the PfP's: since Tajikistan signed the PfP Framework Document that year, the two have had the same partners. The drops are the enlargement rounds of 1999, 2004, 2009, 2017, 2020, 2023 and 2024, when partners became Allies."),
+ ("md", "Who left the Partnership for Peace, and why? Every ended membership has its `until` date and a status."),
+ ("code", "history = pg.members(nato, \"pfp\", history=True)\nhistory[history[\"until\"].notna()]"),
+ ("md", "What changed between two dates: `pg.diff` lists the edges that appeared and disappeared."),
+ ("code", "changes = pg.diff(nato, 2022, 2024)\nchanges[changes[\"relation\"] == \"memberships\"]"),
+])
+
+coverage = nb([
+ ("md", "# Coverage and gaps: which frameworks cover which threats, and through what\n\nA framework *covers* a threat directly (a `covers` edge, when a NATO page states it) or through an activity it offers that addresses the threat (`offers` then `addresses`). Each cell of the matrix counts those paths, and every path can be explained down to the sources of its edges."),
+ ("code", "import partnergraph as pg\nfrom partnergraph.export import coverage_heatmap\n\nnato = pg.load()\nmatrix = pg.coverage_matrix(nato, as_of=2024)\nmatrix"),
+ ("code", "coverage_heatmap(matrix, title=\"Paths from frameworks to threats, end of 2024\")"),
+ ("md", "## One cell, explained\n\nWhy does the Istanbul Cooperation Initiative count seven paths to terrorism? Each line is one edge of a path, with the page that supports it."),
+ ("code", "paths = pg.coverage_paths(nato, \"ici\", \"terrorism\", as_of=2024)\npaths[[\"path\", \"via\", \"from\", \"to\", \"relation\", \"source\"]]"),
+ ("md", "## Gaps\n\nThreats covered by the fewest frameworks come first. Border security rests on the EAPC and the Partnership for Peace alone."),
+ ("code", "pg.gaps(nato, as_of=2024)"),
+ ("md", "## One country's reach\n\nThe threats Jordan engages on through the frameworks it belongs to."),
+ ("code", "pg.reach(nato, \"JOR\", as_of=2024)"),
+ ("md", "## What if a programme went away?\n\nRemoving the Science for Peace and Security programme shows which framework-threat pairs and which countries' reach depend on it alone."),
+ ("code", "lost = pg.whatif(nato, \"science-for-peace-and-security\", as_of=2024)\nlost.groupby(\"lost\").size()"),
+ ("code", "lost[lost[\"lost\"] == \"coverage\"]"),
+])
+
+byo = nb([
+ ("md", "# Bring your own data\n\npartnergraph works on any folder of CSV files that follows its data contract: `nodes.csv` (optional) and one edge list per relation, whose first two headers are the kinds of its endpoints. Here we build a small dataset for a made-up regional alliance, in a temporary folder, make a mistake, let `pg.validate` find it, fix it and map the result. The kinds need not be countries and frameworks."),
+ ("code", "import tempfile\nfrom pathlib import Path\n\nimport partnergraph as pg\n\nfolder = Path(tempfile.mkdtemp()) / \"alliance\"\nfolder.mkdir()\n(folder / \"nodes.csv\").write_text(\n    \"id,kind,label\\n\"\n    \"north,member,Northland\\nsouth,member,Southland\\neast,member,Eastland\\n\"\n    \"coastal,programme,Coastal Watch\\ncyberdesk,programme,Cyber Desk\\n\"\n    \"drills,measure,Joint drills\\nhotline,measure,Incident hotline\\n\"\n    \"piracy,hazard,Piracy\\nransomware,hazard,Ransomware\\n\"\n)\n(folder / \"enrolled.csv\").write_text(\n    \"member,programme,since,until,source\\n\"\n    \"north,coastal,2015,,https://example.org/charter\\n\"\n    \"south,coastal,2016,2021,https://example.org/charter\\n\"\n    \"south,cyberdesk,20l9,,https://example.org/cyber\\n\"\n    \"east,cyberdesk,2020,,https://example.org/cyber\\n\"\n)\n(folder / \"uses.csv\").write_text(\"programme,measure\\ncoastal,drills\\ncyberdesk,hotline\\n\")\n(folder / \"mitigates.csv\").write_text(\"measure,hazard\\ndrills,piracy\\nhotline,ransomware\\n\")\nsorted(p.name for p in folder.iterdir())"),
+ ("md", "`pg.validate` lists every problem with its file, spreadsheet row and column. One `since` has a letter l where a 1 should be:"),
+ ("code", "for problem in pg.validate(folder):\n    print(problem)"),
+ ("md", "`pg.load` refuses the folder with the same message, as a `pg.DataError` carrying the row and column:"),
+ ("code", "try:\n    pg.load(folder)\nexcept pg.DataError as err:\n    print(f\"{err.row=} {err.column=}\")\n    print(err)"),
+ ("md", "Fix the cell and the folder loads."),
+ ("code", "text = (folder / \"enrolled.csv\").read_text().replace(\"20l9\", \"2019\")\n(folder / \"enrolled.csv\").write_text(text)\nassert pg.validate(folder) == []\nalliance = pg.load(folder)\nalliance.edges"),
+ ("md", "The analysis takes the dataset's own kinds: programmes cover hazards through measures."),
+ ("code", "kinds = dict(rows=\"programme\", cols=\"hazard\", via=\"measure\")\npg.coverage(alliance, **kinds, as_of=2022)"),
+ ("code", "pg.reach(alliance, \"south\", **kinds, as_of=2018), pg.reach(alliance, \"south\", **kinds, as_of=2022)"),
+ ("code", "pg.network_map(alliance, title=\"A made-up alliance\")"),
+])
+
+out = Path(__file__).resolve().parent
+for name, book in [("01-tour-of-nato-partnerships.ipynb", tour), ("02-coverage-and-gaps.ipynb", coverage),
+                   ("03-bring-your-own-data.ipynb", byo)]:
+    nbf.validate(book)
+    nbf.write(book, out / name)
+    print("wrote", name)
