@@ -23,7 +23,6 @@ from partnergraph.asof import edge_windows, latest_date
 from partnergraph.atomic import OutputError, write_atomic
 from partnergraph.dataset import Dataset
 from partnergraph.errors import PartnergraphError
-from partnergraph.validate import FIXED_COLUMNS
 
 __all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_csv_folder", "metadata"]
 

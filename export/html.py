@@ -261,25 +261,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     """
     from partnergraph import __version__
 
-    full = dataset.full
-    if as_of is not None:
-        when = parse_date(as_of)
-    elif dataset.date is not None:
-        when = dataset.date
-    else:
-        when = latest_date(full.edges)
-    snap = full.as_of(when) if when else full
-    if size_by not in SIZE_MEASURES:
-        raise PartnergraphError(f"unknown size measure {size_by!r}; choose one of {', '.join(SIZE_MEASURES)}")
-
-    nodes = full.nodes
-    all_kinds = list(dict.fromkeys(nodes["kind"]))
-    if kinds:
-        kinds = [k.strip() for k in kinds if k.strip()]
-        unknown = [k for k in kinds if k not in all_kinds]
-        if unknown:
-            raise PartnergraphError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(all_kinds)}")
-        nodes = nodes[nodes["kind"].isin(kinds)]
+    full, when, snap, nodes, all_kinds = drawing_scope(dataset, as_of=as_of, kinds=kinds, size_by=size_by)
     if focus is not None:
         ids = set(full.nodes["id"])
         if focus not in ids:
@@ -359,6 +341,33 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         slider=_slider(years, when),
     )
     return NetworkMap(page, meta)
+
+
+def drawing_scope(dataset, *, as_of, kinds, size_by):
+    """What a picture of the dataset shows: (full dataset, date, snapshot, nodes, all kinds).
+
+    The date is ``as_of``, else a snapshot's own date, else the latest state in
+    the data (never today, so files do not change from day to day).
+    """
+    full = dataset.full
+    if as_of is not None:
+        when = parse_date(as_of)
+    elif dataset.date is not None:
+        when = dataset.date
+    else:
+        when = latest_date(full.edges)
+    snap = full.as_of(when) if when else full
+    if size_by not in SIZE_MEASURES:
+        raise PartnergraphError(f"unknown size measure {size_by!r}; choose one of {', '.join(SIZE_MEASURES)}")
+    nodes = full.nodes
+    all_kinds = list(dict.fromkeys(nodes["kind"]))
+    if kinds:
+        kinds = [k.strip() for k in kinds if k.strip()]
+        unknown = [k for k in kinds if k not in all_kinds]
+        if unknown:
+            raise PartnergraphError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(all_kinds)}")
+        nodes = nodes[nodes["kind"].isin(kinds)]
+    return full, when, snap, nodes, all_kinds
 
 
 def _sizes(snap, nodes, size_by: str) -> dict:

@@ -8,7 +8,6 @@ is stamped into either format.
 from __future__ import annotations
 
 import io
-import math
 from pathlib import Path
 
 import matplotlib
@@ -17,11 +16,11 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from partnergraph.asof import active_mask, latest_date, parse_date
+from partnergraph.asof import active_mask
 from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError
 
-from .html import SIZE_MEASURES, _relation_styles, _sizes, kind_styles, layout_positions
+from .html import _relation_styles, _sizes, drawing_scope, kind_styles, layout_positions
 
 __all__ = ["StaticMap", "static_map", "coverage_heatmap", "FORMATS"]
 
@@ -95,19 +94,7 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
     >>> m.meta["as_of"], m.to_bytes("png")[:4]
     ('2024-12-31', b'\\x89PNG')
     """
-    full = dataset.full
-    when = parse_date(as_of) if as_of is not None else (dataset.date or latest_date(full.edges))
-    snap = full.as_of(when) if when else full
-    if size_by not in SIZE_MEASURES:
-        raise PartnergraphError(f"unknown size measure {size_by!r}; choose one of {', '.join(SIZE_MEASURES)}")
-    nodes = full.nodes
-    all_kinds = list(dict.fromkeys(nodes["kind"]))
-    if kinds:
-        kinds = [k.strip() for k in kinds if k.strip()]
-        unknown = [k for k in kinds if k not in all_kinds]
-        if unknown:
-            raise PartnergraphError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(all_kinds)}")
-        nodes = nodes[nodes["kind"].isin(kinds)]
+    full, when, snap, nodes, all_kinds = drawing_scope(dataset, as_of=as_of, kinds=kinds, size_by=size_by)
     keep = set(nodes["id"])
     all_edges = full.edges[full.edges["u"].isin(keep) & full.edges["v"].isin(keep)]
     edges = all_edges[active_mask(all_edges, when)] if when else all_edges

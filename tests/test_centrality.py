@@ -1,6 +1,4 @@
 """Centrality on small graphs with hand-computed answers."""
-import pandas as pd
-import pandas.testing as pdt
 import pytest
 
 import partnergraph as pg

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import partnergraph as pg
 from partnergraph.cli import cli
-from partnergraph.export import (coverage_heatmap, static_map, write_csv_folder, write_gexf, write_graphml,
+from partnergraph.export import (static_map, write_csv_folder, write_gexf, write_graphml,
                                  write_json)
 from conftest import TINY, write_folder
 

@@ -29,7 +29,6 @@ def test_no_path_before_the_bridge(two_triangles):
 
 
 def test_path_relations_join_when_a_pair_has_several(make):
-    from conftest import TINY
     ds = pg.load(make(**{"observes.csv": "framework,threat\npfp,cyber\n"}))
     assert pg.path(ds, "FIN", "cyber", as_of=2010)["relation"].tolist() == ["", "memberships", "coverage;observes"]
 

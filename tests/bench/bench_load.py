@@ -85,8 +85,8 @@ def main():
             "pg.load + .as_of(2010)": lambda: pg.load(folder).as_of(2010),
         }
         print(f"{args.rows:,} edge rows, {len(files)} files, {size:.1f} MiB; median of {args.repeat} runs")
-        print(f"| what | seconds | peak MiB |")
-        print(f"|---|---:|---:|")
+        print("| what | seconds | peak MiB |")
+        print("|---|---:|---:|")
         for name, fn in runs.items():
             seconds, peak = timed(fn, args.repeat)
             print(f"| {name} | {seconds:.3f} | {peak:.0f} |")
