@@ -83,7 +83,7 @@ def mutated(draw):
     return files
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(mutated())
 def test_load_and_validate_raise_only_data_error_and_agree(files):
     with tempfile.TemporaryDirectory() as tmp:
@@ -105,7 +105,7 @@ def test_load_and_validate_raise_only_data_error_and_agree(files):
             ds.as_of(2000)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(mutated())
 def test_the_cli_never_shows_a_traceback(files):
     with tempfile.TemporaryDirectory() as tmp:
