@@ -28,6 +28,11 @@ FORMATS = ("png", "svg")
 _MARKERS = {"dot": "o", "diamond": "D", "square": "s", "triangle": "^", "triangleDown": "v", "hexagon": "h", "star": "*"}
 
 
+def _plain(text) -> str:
+    """Text that matplotlib draws as written (no $...$ mathematics), for places that take no parse_math."""
+    return str(text).replace("$", r"\$")
+
+
 def _format_of(path, fmt):
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
@@ -143,15 +148,16 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
 
     name = full.name or "dataset"
     heading = title if title is not None else f"Partnership map: {name}"
-    fig.suptitle(heading, x=0.01, y=0.985, ha="left", va="top", fontsize=15, fontweight="bold")
+    fig.suptitle(heading, x=0.01, y=0.985, ha="left", va="top", fontsize=15, fontweight="bold", parse_math=False)
     fig.text(0.01, 0.935, (f"as of {when.isoformat()}" if when else "undated") +
              f"  \u00b7  {len(nodes)} nodes, {len(edges)} edges  \u00b7  data: {name} "
-             f"(sha256 {full.content_hash()[:12]})", ha="left", va="top", fontsize=9, color="#5b6673")
+             f"(sha256 {full.content_hash()[:12]})", ha="left", va="top", fontsize=9, color="#5b6673",
+             parse_math=False)
     handles = [Line2D([], [], linestyle="none", marker=_MARKERS[styles[k]["shape"]], markersize=8,
-                      markerfacecolor=styles[k]["color"], markeredgecolor="#33404d", label=k)
+                      markerfacecolor=styles[k]["color"], markeredgecolor="#33404d", label=_plain(k))
                for k in all_kinds if k in set(nodes["kind"])]
     handles += [Line2D([], [], color=s["color"], linewidth=1.5,
-                       linestyle=(0, tuple(d / 2 for d in s["dashes"])) if s["dashes"] else "solid", label=r)
+                       linestyle=(0, tuple(d / 2 for d in s["dashes"])) if s["dashes"] else "solid", label=_plain(r))
                 for r, s in relations.items()]
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.82, 0.90), frameon=False, fontsize=9,
                title="kinds and relations", title_fontsize=9, alignment="left")
@@ -186,7 +192,7 @@ def _place_labels(fig, canvas, ax, nodes, xy, sizes, scale, linked) -> list:
 
     for row in order:
         size = 8.0 if row.kind == "framework" else 7.0
-        text = ax.text(0, 0, str(row.label), fontsize=size, zorder=3, color="#1d2530",
+        text = ax.text(0, 0, str(row.label), fontsize=size, zorder=3, color="#1d2530", parse_math=False,
                        alpha=1.0 if row.id in linked else 0.45)
         cx, cy = centres[row.id]
         r = radius[row.id] + 1.5
@@ -231,10 +237,10 @@ def coverage_heatmap(matrix, *, title: str = "Coverage", dpi: int = 150) -> Stat
     FigureCanvasAgg(fig)
     ax = fig.add_axes((0.16, 0.28, 0.70, 0.62))
     image = ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=max(1, values.max() if values.size else 1))
-    ax.set_xticks(range(len(cols)), [str(c) for c in cols], rotation=45, ha="right", fontsize=8)
-    ax.set_yticks(range(len(rows)), [str(r) for r in rows], fontsize=8)
-    ax.set_xlabel(str(matrix.columns.name or "column"), fontsize=9)
-    ax.set_ylabel(str(matrix.index.name or "row"), fontsize=9)
+    ax.set_xticks(range(len(cols)), [_plain(c) for c in cols], rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(len(rows)), [_plain(r) for r in rows], fontsize=8)
+    ax.set_xlabel(_plain(matrix.columns.name or "column"), fontsize=9)
+    ax.set_ylabel(_plain(matrix.index.name or "row"), fontsize=9)
     top = values.max() if values.size else 0
     for i in range(len(rows)):
         for j in range(len(cols)):
@@ -242,5 +248,5 @@ def coverage_heatmap(matrix, *, title: str = "Coverage", dpi: int = 150) -> Stat
             ax.text(j, i, str(v), ha="center", va="center", fontsize=7,
                     color="white" if top and v > top * 0.6 else "#1d2530")
     fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02, label="paths")
-    fig.suptitle(title, x=0.02, y=0.98, ha="left", va="top", fontsize=12, fontweight="bold")
+    fig.suptitle(title, x=0.02, y=0.98, ha="left", va="top", fontsize=12, fontweight="bold", parse_math=False)
     return StaticMap(fig, [], {"rows": len(rows), "cols": len(cols)}, dpi)

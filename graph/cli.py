@@ -309,8 +309,11 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain):
         frame = _coverage.coverage_paths(ds, explain[0], explain[1], rows=rows, cols=cols, via=via, as_of=as_of)
         emit(frame, fmt, output, data)
     elif matrix:
+        picture = output is not None and output.suffix.lower() in (".png", ".svg")
+        if picture and as_of is None:
+            as_of = ds.latest().date  # a file: the latest state in the data, the same bytes on any day
         frame = _coverage.coverage_matrix(ds, rows=rows, cols=cols, via=via, as_of=as_of)
-        if output is not None and output.suffix.lower() in (".png", ".svg"):
+        if picture:
             from partnergraph.export.image import coverage_heatmap
 
             refuse_input_folder(output, data)

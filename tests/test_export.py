@@ -195,3 +195,24 @@ def test_export_usage_errors(tiny, tmp_path):
     assert run("export", "--data", tiny, "--format", "json", "-o", tiny / "x.json").exit_code == 2
     result = run("export", "--data", tiny, "--format", "json", "-o", tmp_path / "x.json", "--kinds", "nation")
     assert result.exit_code == 1 and "unknown kind 'nation'" in result.stderr
+
+
+def test_pictures_draw_hostile_text_as_written(tmp_path):
+    from hostile import hostile_folder
+    from partnergraph.export import coverage_heatmap
+
+    folder = write_folder(tmp_path / "h", {
+        "nodes.csv": 'id,kind,label\n$x,ki$nd,"$\\notacommand{1}$ <b>"\nb$,ki$nd,"unbalanced $ sign"\n',
+        "links$.csv": "ki$nd,ki$nd\n$x,b$\n",
+    })
+    ds = pg.load(folder)
+    picture = static_map(ds, title="$$ title")
+    svg = picture.to_bytes("svg")
+    assert svg.startswith(b"<?xml") and len(picture.labels) == 2
+    assert static_map(pg.load(hostile_folder(tmp_path / "x"))).to_bytes("png")[:4] == b"\x89PNG"
+    matrix = pg.coverage_matrix(pg.load(tiny_like(tmp_path)), rows="fr$", cols="th$", via="ac$")
+    assert coverage_heatmap(matrix, title="$ broken").to_bytes("png")[:4] == b"\x89PNG"
+
+
+def tiny_like(tmp_path):
+    return write_folder(tmp_path / "k", {"a.csv": "fr$,th$\nf$1,t$1\n"})
