@@ -317,8 +317,8 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain):
             from partnergraph.export.image import coverage_heatmap
 
             refuse_input_folder(output, data)
-            when = ds.snapshot(as_of).date
-            coverage_heatmap(frame, title=f"Coverage: {rows} x {cols}, via {via}, as of {when.isoformat()}").save(output)
+            when = f"as of {ds.snapshot(as_of).date.isoformat()}" if as_of is not None else "undated data"
+            coverage_heatmap(frame, title=f"Coverage: {rows} x {cols}, via {via}, {when}").save(output)
             click.echo(f"wrote {output} ({frame.shape[0]} x {frame.shape[1]} heatmap)", err=True)
             return
         emit(frame, fmt, output, data, index=True)
