@@ -76,14 +76,16 @@ def layout_positions(dataset, *, seed: int = 7) -> dict[str, tuple[float, float]
     G.add_nodes_from(sorted(full.nodes["id"].astype(str)))
     G.add_edges_from(sorted(set(zip(full.edges["u"].astype(str), full.edges["v"].astype(str)))))
     parts = sorted(nx.connected_components(G), key=lambda c: (-len(c), min(c)))
-    blocks = [_component_layout(G, sorted(part), seed) for part in parts]
+    # each node's label, drawn below it about 7 px a character wide at the default font
+    widths = {str(i): max(40.0, 7.0 * len(str(label)) + 8.0) for i, label in zip(full.nodes["id"], full.nodes["label"])}
+    blocks = [_component_layout(G, sorted(part), seed, widths) for part in parts]
     return _pack(blocks)
 
 
 _SPACING = 70.0  # pixels between neighbours, roughly
 
 
-def _component_layout(G: nx.Graph, part: list[str], seed: int) -> dict[str, tuple[float, float]]:
+def _component_layout(G: nx.Graph, part: list[str], seed: int, widths: dict) -> dict[str, tuple[float, float]]:
     """One connected part, centred on (0, 0)."""
     n = len(part)
     if n == 1:
@@ -108,7 +110,37 @@ def _component_layout(G: nx.Graph, part: list[str], seed: int) -> dict[str, tupl
     xy = np.array([[(raw[k][0] - cx) / spread * radius, (raw[k][1] - cy) / spread * radius] for k in names])
     if n <= 600:
         xy = _pushed_apart(xy, 0.8 * _SPACING)
+        xy = _declutter(xy, np.array([widths.get(k, 40.0) for k in names]), 52.0)
     return {node: (float(x), float(y)) for node, (x, y) in zip(names, xy)}
+
+
+def _declutter(xy: np.ndarray, widths: np.ndarray, height: float, rounds: int = 500) -> np.ndarray:
+    """Part nodes whose boxes (the node with its label below it) overlap, along the axis that overlaps least.
+
+    Each round moves every node by the mean of the pushes it receives, so
+    crowded places open up a little at a time and nothing flies off.
+    """
+    xy = xy.copy()
+    n = len(xy)
+    order = np.sign(np.subtract.outer(np.arange(n), np.arange(n)))
+    reach_x = (widths[:, None] + widths[None, :]) / 2
+    for _ in range(rounds):
+        dx = xy[:, 0][:, None] - xy[:, 0][None, :]
+        dy = xy[:, 1][:, None] - xy[:, 1][None, :]
+        over_x = reach_x - np.abs(dx)
+        over_y = height - np.abs(dy)
+        hit = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            break
+        sx = np.where(dx == 0, order, np.sign(dx))
+        sy = np.where(dy == 0, order, np.sign(dy))
+        along_x = hit & (over_x < over_y)
+        along_y = hit & ~along_x
+        count = np.maximum(hit.sum(axis=1), 1)
+        xy[:, 0] += np.where(along_x, sx * over_x / 2, 0.0).sum(axis=1) / count
+        xy[:, 1] += np.where(along_y, sy * over_y / 2, 0.0).sum(axis=1) / count
+    return xy
 
 
 def _force_layout(H: nx.Graph, *, seed: int, iterations: int) -> dict:
