@@ -15,10 +15,9 @@ from importlib import resources
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 from pyvis.network import Network
 
-from partnergraph.asof import active_mask, edge_windows, latest_date, parse_date
+from partnergraph.asof import edge_windows, latest_date, parse_date, within
 from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError, UnknownIdError
 
@@ -304,18 +303,18 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         nodes = nodes[nodes["id"].isin(set(near))]
     keep = set(nodes["id"])
     edges = full.edges[full.edges["u"].isin(keep) & full.edges["v"].isin(keep)]
-    active = active_mask(edges, when) if when else np.ones(len(edges), dtype=bool)
+    edge_start, edge_end = edge_windows(edges)  # once: for the page's slider, the as-of count and the year range
+    node_start, node_end = edge_windows(nodes)
+    active = within(edge_start, edge_end, when) if when else np.ones(len(edges), dtype=bool)
 
     styles = kind_styles(full.nodes["kind"])
     pos = layout_positions(full, seed=seed)
     sizes = _sizes(snap, nodes, size_by)
-    node_start, node_end = _windows(nodes)
-    edge_start, edge_end = _windows(edges)
     relations = _relation_styles(edges)
 
     net = Network(directed=True)  # directed: pyvis then keeps every row's edge (it merges undirected ones)
     extra_node_cols = [c for c in nodes.columns if c not in ("id", "kind", "label")]
-    for rec, start, end in zip(nodes.to_dict("records"), node_start, node_end):
+    for rec, start, end in zip(nodes.to_dict("records"), _iso(node_start), _iso(node_end)):
         nid, kind = rec["id"], rec["kind"]
         x, y = pos[nid]
         net.add_node(
@@ -324,7 +323,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
             info=_fields(rec, extra_node_cols),
         )
     extra_edge_cols = [c for c in edges.columns if c not in ("relation", "u", "v")]
-    for i, rec, start, end in zip(edges.index, edges.to_dict("records"), edge_start, edge_end):
+    for i, rec, start, end in zip(edges.index, edges.to_dict("records"), _iso(edge_start), _iso(edge_end)):
         style = relations[rec["relation"]]
         net.add_edge(
             rec["u"], rec["v"], id=int(i), relation=rec["relation"], arrows={"to": {"enabled": False}},
@@ -337,8 +336,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     relation_counts = edges["relation"].value_counts().to_dict()
     name = full.name or "dataset"
     title = title if title is not None else f"Partnership map: {name}"
-    years = _year_range(pd.concat([edges[[c for c in ("since", "until") if c in edges]],
-                                   nodes[[c for c in ("since", "until") if c in nodes]]], ignore_index=True), when)
+    years = _year_range([edge_start, edge_end, node_start, node_end], when)
     meta = {
         "generator": "partnergraph",
         "version": __version__,
@@ -415,19 +413,14 @@ def _sizes(snap, nodes, size_by: str) -> dict:
             for nid, b in base.items()}
 
 
-def _windows(table) -> tuple[list, list]:
-    """Each row's [start, end) window as ISO date strings (None when open), for the page's slider."""
-    if "since" not in table and "until" not in table:
-        return [None] * len(table), [None] * len(table)
-    start, end = edge_windows(table)
-    iso = lambda values: [None if np.isnat(v) else str(v) for v in values]  # noqa: E731
-    return iso(start), iso(end)
+def _iso(days: np.ndarray) -> list:
+    """datetime64[D] values as ISO date strings, None where open (NaT), for the page's slider."""
+    return [None if np.isnat(d) else str(d) for d in days]
 
 
-def _year_range(windows, when) -> list | None:
+def _year_range(bounds: list, when) -> list | None:
     """[first, last] year for the slider: the first year a window begins or ends to the latest, or None if undated."""
-    start, end = edge_windows(windows)
-    stamps = np.concatenate([start[~np.isnat(start)], end[~np.isnat(end)]])
+    stamps = np.concatenate([b[~np.isnat(b)] for b in bounds])
     if not len(stamps):
         return None
     years = stamps.astype("datetime64[Y]").astype(int) + 1970

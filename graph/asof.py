@@ -19,7 +19,7 @@ import pandas as pd
 
 from .errors import DateError
 
-__all__ = ["parse_date", "date_cells", "edge_windows", "active_mask", "latest_date", "DATE_PATTERN"]
+__all__ = ["parse_date", "date_cells", "edge_windows", "active_mask", "within", "latest_date", "DATE_PATTERN"]
 
 #: What a ``since``/``until`` cell or an ``--as-of`` value may look like.
 DATE_PATTERN = r"\d{4}(?:-\d{2}-\d{2})?"
@@ -130,11 +130,20 @@ def active_mask(edges: pd.DataFrame, date) -> np.ndarray:
     >>> active_mask(e, 2004).tolist(), active_mask(e, "2004-06-01").tolist()
     ([False, False], [True, False])
     """
+    return within(*edge_windows(edges), date)
+
+
+def within(start: np.ndarray, end: np.ndarray, date) -> np.ndarray:
+    """A boolean array: which ``[start, end)`` windows (from :func:`edge_windows`) hold ``date``.
+
+    Examples
+    --------
+    >>> start, end = edge_windows(pd.DataFrame({"since": ["1995"], "until": ["2004"]}))
+    >>> within(start, end, 2003).tolist(), within(start, end, 2004).tolist()
+    ([True], [False])
+    """
     t = np.datetime64(parse_date(date), "D")
-    start, end = edge_windows(edges)
-    started = np.isnat(start) | (start <= t)
-    not_ended = np.isnat(end) | (t < end)
-    return started & not_ended
+    return (np.isnat(start) | (start <= t)) & (np.isnat(end) | (t < end))
 
 
 def latest_date(edges: pd.DataFrame) -> _dt.date | None:

@@ -18,12 +18,17 @@ MEASURES = {
 }
 
 
+def endpoint_pairs(edges: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Each edge's endpoints in id order (lower, higher), whichever way the file wrote them."""
+    u, v = edges["u"], edges["v"]
+    return u.where(u <= v, v), v.where(u <= v, u)
+
+
 def simple_graph(snap) -> nx.Graph:
     """The snapshot as a simple undirected graph: every node, one link per linked pair, in sorted order."""
     G = nx.Graph()
     G.add_nodes_from(sorted(snap.nodes["id"]))
-    u, v = snap.edges["u"], snap.edges["v"]
-    lo, hi = u.where(u <= v, v), v.where(u <= v, u)
+    lo, hi = endpoint_pairs(snap.edges)
     G.add_edges_from(sorted({(a, b) for a, b in zip(lo, hi) if a != b}))
     return G
 
@@ -124,10 +129,7 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
         scores = _scores(G, measure, weighted=True)
     else:
         scores = _scores(simple_graph(snap), measure, weighted=False)
-    nodes = snap.nodes.set_index("id")
-    out = pd.DataFrame({"id": list(scores), measure: [float(v) for v in scores.values()]})
-    out["label"] = out["id"].map(nodes["label"])
-    out["kind"] = out["id"].map(nodes["kind"])
+    out = snap.with_labels(pd.DataFrame({"id": list(scores), measure: [float(v) for v in scores.values()]}))
     if kind is not None:
         out = out[out["kind"] == kind]
     out["_rank"] = out[measure].round(12)

@@ -28,6 +28,7 @@ _membership = importlib.import_module("partnergraph.membership")
 _structure = importlib.import_module("partnergraph.structure")
 from .info import info as dataset_info
 from .load import bundled_path, load
+from .validate import read_folder
 from .validate import validate as validate_folder
 
 __all__ = ["cli"]
@@ -166,7 +167,8 @@ def validate(data, as_of, fmt):
     Exits 0 when the folder is fine, 1 when there is any problem.
     """
     folder = data if data is not None else bundled_path()
-    problems = validate_folder(folder)
+    found = read_folder(folder)  # one read: the problems, and the counts when there are none
+    problems = found.problems
     if fmt == "text":
         for p in problems:
             click.echo(str(p))
@@ -177,8 +179,7 @@ def validate(data, as_of, fmt):
     if problems:
         click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {folder}", err=True)
         sys.exit(1)
-    ds = load(data)
-    click.echo(f"ok: {folder}: {len(ds.nodes)} nodes, {len(ds.edges)} edges in {len(ds.relations)} relations",
+    click.echo(f"ok: {folder}: {len(found.nodes)} nodes, {len(found.edges)} edges in {len(found.relations)} relations",
                err=True)
 
 

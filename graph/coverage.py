@@ -142,8 +142,9 @@ def coverage_paths(dataset, row: str, col: str, *, rows: str = "framework", cols
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
     for node, kind in ((row, rows), (col, cols)):
-        if dataset.kind_of(node) != kind:
-            raise PartnergraphError(f"{node!r} is a {dataset.kind_of(node)}, not a {kind}")
+        found = dataset.kind_of(node)
+        if found != kind:
+            raise PartnergraphError(f"{node!r} is a {found}, not a {kind}")
     paths = _paths(dataset.snapshot(as_of), rows, cols, via)
     paths = paths[(paths["row"] == row) & (paths["col"] == col)]
     paths = paths.assign(_order=paths["via"]).sort_values(["_order"], kind="stable").reset_index(drop=True)

@@ -156,6 +156,17 @@ class Dataset:
         """The label of each node, indexed by id."""
         return self.nodes.set_index("id")["label"]
 
+    def with_labels(self, frame: pd.DataFrame, column: str = "id") -> pd.DataFrame:
+        """``frame`` with ``label`` and ``kind`` columns for the ids in ``column``.
+
+        Examples
+        --------
+        >>> pg.load().with_labels(pd.DataFrame({"id": ["JPN"]})).values.tolist()
+        [['JPN', 'Japan', 'country']]
+        """
+        info = self.nodes.set_index("id")
+        return frame.assign(label=frame[column].map(info["label"]), kind=frame[column].map(info["kind"]))
+
     def kind_of(self, node_id: str) -> str:
         """The kind of a node; raises UnknownIdError (with the closest ids) if there is none.
 

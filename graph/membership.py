@@ -44,20 +44,13 @@ def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) 
     >>> linked(pg.load(), "ngc", kind="country", as_of=2024)[["id", "since"]].values.tolist()
     [['GEO', '2008-09-15']]
     """
-    dataset.kind_of(node)
+    node_kind = dataset.kind_of(node)
     dataset.require_kind(kind)
     source = dataset.full if history else dataset.snapshot(as_of)
-    node_kind = dataset.kind_of(node)
     links = source.links(node_kind, kind)
     links = links[links["a"] == node]
-    nodes = source.nodes.set_index("id")
-    out = pd.DataFrame({
-        "id": links["b"].to_numpy(),
-        "label": links["b"].map(nodes["label"]).to_numpy(),
-        "kind": kind,
-        "since": links["since"].to_numpy(),
-        "until": links["until"].to_numpy(),
-    }, columns=_LINKED)
+    out = source.with_labels(pd.DataFrame({"id": links["b"].to_numpy(), "since": links["since"].to_numpy(),
+                                           "until": links["until"].to_numpy()}))[_LINKED]
     out = out.assign(_since=out["since"].fillna("")).sort_values(["id", "_since"], kind="stable")
     return out.drop(columns="_since").reset_index(drop=True)
 
@@ -90,7 +83,6 @@ def frameworks(dataset, country: str, *, kind: str = "framework", as_of=None, hi
 
 def _membership_edges(dataset, framework, member_kind, framework_kind):
     if framework is not None:
-        dataset.kind_of(framework)
         framework_kind = dataset.kind_of(framework)
     dataset.require_kind(member_kind)
     dataset.require_kind(framework_kind)

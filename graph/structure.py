@@ -4,7 +4,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-from .centrality import simple_graph
+from .centrality import endpoint_pairs, simple_graph
 from .coverage import _paths, reach_pairs
 from .dataset import Dataset
 from .errors import PartnergraphError
@@ -45,17 +45,10 @@ def path(dataset, source: str, target: str, *, as_of=None) -> pd.DataFrame:
         nodes = nx.shortest_path(G, source, target)
     except nx.NetworkXNoPath:
         raise PartnergraphError(f"no path between {source!r} and {target!r} as of {snap.date.isoformat()}") from None
-    e = snap.edges
-    lo = e["u"].where(e["u"] <= e["v"], e["v"])
-    hi = e["v"].where(e["u"] <= e["v"], e["u"])
-    relations = e.groupby([lo, hi])["relation"].agg(lambda s: ";".join(sorted(set(s))))
-    info = snap.nodes.set_index("id")
-    rows = []
-    for step, node in enumerate(nodes):
-        relation = "" if step == 0 else relations[tuple(sorted((nodes[step - 1], node)))]
-        rows.append({"step": step, "id": node, "label": info.at[node, "label"], "kind": info.at[node, "kind"],
-                     "relation": relation})
-    return pd.DataFrame(rows, columns=["step", "id", "label", "kind", "relation"])
+    relations = snap.edges.groupby(list(endpoint_pairs(snap.edges)))["relation"].agg(lambda s: ";".join(sorted(set(s))))
+    steps = pd.DataFrame({"step": range(len(nodes)), "id": nodes})
+    steps["relation"] = [""] + [relations[tuple(sorted(pair))] for pair in zip(nodes, nodes[1:])]
+    return snap.with_labels(steps)[["step", "id", "label", "kind", "relation"]]
 
 
 def ego(dataset, node: str, *, radius: int = 1, as_of=None) -> pd.DataFrame:
@@ -76,10 +69,7 @@ def ego(dataset, node: str, *, radius: int = 1, as_of=None) -> pd.DataFrame:
         raise PartnergraphError(f"radius must be 0 or more, got {radius}")
     snap = dataset.snapshot(as_of)
     distances = nx.single_source_shortest_path_length(simple_graph(snap), node, cutoff=radius)
-    info = snap.nodes.set_index("id")
-    out = pd.DataFrame({"id": list(distances), "distance": list(distances.values())})
-    out["label"] = out["id"].map(info["label"])
-    out["kind"] = out["id"].map(info["kind"])
+    out = snap.with_labels(pd.DataFrame({"id": list(distances), "distance": list(distances.values())}))
     out = out.sort_values(["distance", "id"], kind="stable").reset_index(drop=True)
     return out[["id", "label", "kind", "distance"]]
 
@@ -109,10 +99,8 @@ def communities(dataset, *, as_of=None, seed: int = 42, resolution: float = 1.0)
         return pd.DataFrame(columns=["community", "id", "label", "kind"])
     found = nx.community.louvain_communities(G, seed=seed, resolution=resolution)
     groups = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
-    info = snap.nodes.set_index("id")
-    rows = [{"community": i, "id": n, "label": info.at[n, "label"], "kind": info.at[n, "kind"]}
-            for i, group in enumerate(groups, start=1) for n in group]
-    return pd.DataFrame(rows, columns=["community", "id", "label", "kind"])
+    found = pd.DataFrame([(i, n) for i, group in enumerate(groups, start=1) for n in group], columns=["community", "id"])
+    return snap.with_labels(found)[["community", "id", "label", "kind"]]
 
 
 def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat", via: str = "activity",
