@@ -19,12 +19,12 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from partnergraph.asof import edge_windows, latest_date
+from partnergraph.asof import default_date
 from partnergraph.atomic import OutputError, write_atomic
 from partnergraph.dataset import Dataset
 from partnergraph.errors import PartnergraphError
 
-__all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_csv_folder", "metadata"]
+__all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_csv_folder", "metadata", "descriptor"]
 
 
 def selection(dataset, *, as_of=None, kinds=None) -> Dataset:
@@ -46,40 +46,44 @@ def selection(dataset, *, as_of=None, kinds=None) -> Dataset:
         relations = ds.relations[ds.relations["relation"].isin(set(edges["relation"])) |
                                  (ds.relations["u_kind"].isin(kinds) & ds.relations["v_kind"].isin(kinds))]
         ds = Dataset(nodes, edges, relations=relations.reset_index(drop=True), name=ds.name, path=ds.path,
-                     date=ds.date, full=ds._full)
+                     date=ds.date, full=ds._full, meta=ds.meta)
     return ds
 
 
 def metadata(dataset) -> dict:
-    """What every export says about itself: generator, version, dataset, content hash, as-of date.
+    """What every export says about itself: generator, version, dataset (name and title), content hash,
+    as-of date (None when every date is exported) and the declared coverage.
 
     Examples
     --------
     >>> sorted(metadata(pg.load()))
-    ['as_of', 'content_hash', 'dataset', 'generator', 'version']
+    ['as_of', 'content_hash', 'coverage', 'dataset', 'generator', 'title', 'version']
     """
     from partnergraph import __version__
 
     return {"generator": "partnergraph", "version": __version__, "dataset": dataset.full.name,
-            "content_hash": dataset.full.content_hash(),
-            "as_of": dataset.date.isoformat() if dataset.date else None}
+            "title": dataset.full.title, "content_hash": dataset.full.content_hash(),
+            "as_of": dataset.date.isoformat() if dataset.date else None,
+            "coverage": dataset.full.coverage_text()}
 
 
 def _stamp(dataset) -> str:
-    """A date for formats that want one: the as-of date, else the latest date in the data (never today)."""
+    """A date for formats that want one: the as-of date, else the default date (never today)."""
     if dataset.date:
         return dataset.date.isoformat()
-    when = latest_date(dataset.full.edges)
+    when = default_date(dataset.full)
     return when.isoformat() if when else "2000-01-01"
 
 
 def write_gexf(dataset, path, *, as_of=None, kinds=None) -> Path:
-    """Write a GEXF 1.2 file for Gephi, with each edge's window as a GEXF time interval.
+    """Write a GEXF 1.2 file for Gephi, with each node's lifetime and each edge's window as GEXF time intervals.
 
     Every node and edge attribute is kept (``weight`` as a number, the rest as
-    text); an edge's interval runs from ``since`` to the last day before
-    ``until`` (GEXF bounds are inclusive), so Gephi's timeline shows the
-    network as partnergraph's snapshots do. The ``lastmodifieddate`` is the
+    text). A node's interval is its lifetime; an edge's runs over its active
+    window by the one time rule (its own ``since``/``until`` cut to both
+    endpoints' lifetimes) to the last day before its end (GEXF bounds are
+    inclusive), so Gephi's timeline shows the network as partnergraph's
+    snapshots do. The ``lastmodifieddate`` is the
     data's latest date, not today's, so the bytes do not change from day to day.
 
     Examples
@@ -92,8 +96,17 @@ def write_gexf(dataset, path, *, as_of=None, kinds=None) -> Path:
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
     G = nx.MultiGraph()
-    G.add_nodes_from(ds.graph.nodes(data=True))
-    start, end = edge_windows(ds.edges)
+    node_start, node_end, start, end = ds.windows
+    node_last = node_end - np.timedelta64(1, "D")
+    position = {n: i for i, n in enumerate(ds.nodes["id"])}
+    for n, data in ds.graph.nodes(data=True):
+        attrs = dict(data)
+        s, e = node_start[position[n]], node_last[position[n]]
+        if not np.isnat(s):
+            attrs["start"] = str(s)
+        if not np.isnat(e):
+            attrs["end"] = str(e)
+        G.add_node(n, **attrs)
     last_day = end - np.timedelta64(1, "D")
     for u, v, key, data in ds.graph.edges(keys=True, data=True):
         s, e = start[key], last_day[key]  # the graph's edge key is the edge's row in ds.edges
@@ -134,7 +147,7 @@ def write_json(dataset, path, *, as_of=None, kinds=None) -> Path:
     >>> out = write_json(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.json")
     >>> doc = json.loads(out.read_text())
     >>> doc["partnergraph"]["dataset"], doc["multigraph"], sorted(doc["edges"][0])[:3]
-    ('nato', True, ['key', 'note', 'relation'])
+    ('nato', True, ['dates_source', 'key', 'note'])
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
     # endpoints as "u" and "v" (as in Dataset.edges), since "source" is the citation attribute
@@ -145,7 +158,10 @@ def write_json(dataset, path, *, as_of=None, kinds=None) -> Path:
 
 
 def write_csv_folder(dataset, folder, *, as_of=None, kinds=None) -> Path:
-    """Write a data folder (nodes.csv and one edge file per relation) that loads back to the same Dataset.
+    """Write a data folder (nodes.csv, one edge file per relation, datapackage.json) that loads back to the same Dataset.
+
+    datapackage.json keeps the dataset's own descriptor (title, sources,
+    coverage, inactive statuses...) and describes each file with a Table Schema.
 
     The folder must not exist yet, or be empty; it is written beside itself
     under a temporary name and renamed when complete.
@@ -200,3 +216,49 @@ def _write_tables(ds, folder: Path) -> None:
         else:
             table = table.rename(columns={"u": rel.u_kind, "v": rel.v_kind})
         table.to_csv(folder / f"{rel.relation}.csv", index=False, lineterminator="\n")
+    text = json.dumps(descriptor(ds), ensure_ascii=False, indent=2, sort_keys=False, allow_nan=False) + "\n"
+    (folder / "datapackage.json").write_text(text, encoding="utf-8", newline="\n")
+
+
+def descriptor(dataset) -> dict:
+    """The data package descriptor (datapackage.json) of a folder :func:`write_csv_folder` writes.
+
+    The dataset's own descriptor, kept as it was read (title, description,
+    version, licenses, sources, the ``partnergraph`` block with ``coverage``
+    and ``inactive_statuses``), with a ``resources`` list describing nodes.csv
+    and each edge file (a Table Schema per file: ``weight`` a number, the rest
+    text). An export of one date records it as ``partnergraph.as_of``.
+
+    Examples
+    --------
+    >>> d = descriptor(pg.load())
+    >>> d["title"], [r["path"] for r in d["resources"]][:2]
+    ("NATO's partnerships with non-member countries", ['nodes.csv', 'addresses.csv'])
+    """
+    ds = dataset
+    meta = json.loads(json.dumps(ds.full.meta))  # a deep copy
+    meta.pop("resources", None)
+    meta.setdefault("name", _slug(ds.full.name or "dataset"))
+    meta.setdefault("title", ds.full.title)
+    block = meta.setdefault("partnergraph", {})
+    if ds.date is not None:
+        block["as_of"] = ds.date.isoformat()
+    else:
+        block.pop("as_of", None)
+
+    def resource(name, path, columns):
+        fields = [{"name": str(c), "type": "number" if c == "weight" else "string"} for c in columns]
+        return {"name": _slug(name), "path": path, "profile": "tabular-data-resource", "format": "csv",
+                "mediatype": "text/csv", "encoding": "utf-8", "schema": {"fields": fields}}
+
+    resources = [resource("nodes", "nodes.csv", ds.nodes.columns)]
+    other = [c for c in ds.edges.columns if c not in ("relation", "u", "v")]
+    for rel in ds.relations.itertuples(index=False):
+        resources.append(resource(rel.relation, f"{rel.relation}.csv", [rel.u_kind, rel.v_kind, *other]))
+    meta["resources"] = resources
+    return meta
+
+
+def _slug(text: str) -> str:
+    """A Data Package name: lowercase letters, digits, '-', '_' and '.'."""
+    return re.sub(r"[^a-z0-9._-]+", "-", str(text).lower()).strip("-") or "data"

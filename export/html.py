@@ -17,11 +17,11 @@ import networkx as nx
 import numpy as np
 from pyvis.network import Network
 
-from partnergraph.asof import edge_windows, latest_date, parse_date, within
+from partnergraph.asof import default_date, parse_date, within
 from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError, UnknownIdError
 
-__all__ = ["NetworkMap", "network_map", "kind_styles", "layout_positions", "SIZE_MEASURES"]
+__all__ = ["NetworkMap", "network_map", "kind_styles", "layout_positions", "SIZE_MEASURES", "INACTIVE_STYLE"]
 
 #: Shape and colour of the kinds the bundled dataset uses.
 KNOWN_KINDS = {
@@ -71,6 +71,13 @@ def layout_positions(dataset, *, seed: int = 7) -> dict[str, tuple[float, float]
     True
     """
     full = dataset.full
+    cache = full.__dict__.setdefault("_layout_cache", {})  # the tables do not change: lay them out once per seed
+    if seed not in cache:
+        cache[seed] = _layout(full, seed)
+    return dict(cache[seed])
+
+
+def _layout(full, seed: int) -> dict[str, tuple[float, float]]:
     G = nx.Graph()
     G.add_nodes_from(sorted(full.nodes["id"].astype(str)))
     G.add_edges_from(sorted(set(zip(full.edges["u"].astype(str), full.edges["v"].astype(str)))))
@@ -249,18 +256,22 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
                 radius: int = 1, size_by: str = "degree", seed: int = 7) -> NetworkMap:
     """An interactive, self-contained HTML map of a dataset.
 
-    The page holds every edge of every date: its year slider shows the network
-    as it stood at the end of each year without a reload, and the map opens
-    at ``as_of``. Node places come from a seeded layout of all dates, so a node
-    keeps its place whatever year is shown.
+    The page holds every node and edge of every date: its year slider shows
+    the network as it stood at the end of each year without a reload (by the
+    one time rule: a node in its lifetime, an edge in its own window and both
+    endpoints' lifetimes), and the map opens at ``as_of``. Node places come
+    from a seeded layout of all dates, so a node keeps its place whatever year
+    is shown. Ties whose status is inactive (suspended) are drawn dotted and
+    grey, with their own legend entry and toggle; they do not count towards
+    node size, and a node with no other tie is faded.
 
     Parameters
     ----------
     dataset : Dataset
-    as_of : year or ISO date, optional
+    as_of : year, month or ISO date, optional
         The date the map opens at. Default: a snapshot's own date, or for a
-        loaded dataset the latest state in the data (so the file is the same on
-        any day).
+        loaded dataset the default date (:func:`partnergraph.asof.default_date`),
+        so the file is the same on any day.
     title : str, optional
     kinds : list of str, optional
         Show only nodes of these kinds.
@@ -302,9 +313,15 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         near = nx.single_source_shortest_path_length(nx.Graph(full.graph), focus, cutoff=radius)
         nodes = nodes[nodes["id"].isin(set(near))]
     keep = set(nodes["id"])
-    edges = full.edges[full.edges["u"].isin(keep) & full.edges["v"].isin(keep)]
-    edge_start, edge_end = edge_windows(edges)  # once: for the page's slider, the as-of count and the year range
-    node_start, node_end = edge_windows(nodes)
+    chosen = (full.edges["u"].isin(keep) & full.edges["v"].isin(keep)).to_numpy()
+    edges = full.edges[chosen]
+    # the one time rule, computed once for the dataset: node lifetimes and each edge's active window
+    all_node_start, all_node_end, all_edge_start, all_edge_end = full.windows
+    edge_start, edge_end = all_edge_start[chosen], all_edge_end[chosen]
+    at = full.nodes["id"].isin(keep).to_numpy()
+    node_start, node_end = all_node_start[at], all_node_end[at]
+    nodes = full.nodes[at]
+    inactive = full.inactive()[chosen]
     active = within(edge_start, edge_end, when) if when else np.ones(len(edges), dtype=bool)
 
     styles = kind_styles(full.nodes["kind"])
@@ -323,30 +340,34 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
             info=_fields(rec, extra_node_cols),
         )
     extra_edge_cols = [c for c in edges.columns if c not in ("relation", "u", "v")]
-    for i, rec, start, end in zip(edges.index, edges.to_dict("records"), _iso(edge_start), _iso(edge_end)):
-        style = relations[rec["relation"]]
+    for i, rec, start, end, off in zip(edges.index, edges.to_dict("records"), _iso(edge_start), _iso(edge_end),
+                                       inactive):
+        style = INACTIVE_STYLE if off else relations[rec["relation"]]
         net.add_edge(
             rec["u"], rec["v"], id=int(i), relation=rec["relation"], arrows={"to": {"enabled": False}},
             color={"color": style["color"], "highlight": "#1d2530", "hover": "#1d2530"},
             dashes=style["dashes"], start=start, end=end, info=_fields(rec, extra_edge_cols),
+            **({"inactive": True, "width": 1.0} if off else {}),
         )
 
     counts = nodes["kind"].value_counts().to_dict()
     shown_kinds = [k for k in all_kinds if k in counts]
     relation_counts = edges["relation"].value_counts().to_dict()
     name = full.name or "dataset"
-    title = title if title is not None else f"Partnership map: {name}"
+    title = title if title is not None else default_title(full)
     years = _year_range([edge_start, edge_end, node_start, node_end], when)
     meta = {
         "generator": "partnergraph",
         "version": __version__,
         "dataset": name,
+        "dataset_title": full.title,
         "content_hash": full.content_hash(),
         "as_of": when.isoformat() if when else None,
         "title": title,
         "nodes": len(nodes),
         "edges": len(edges),
         "edges_as_of": int(active.sum()),
+        "suspended_as_of": int((active & inactive).sum()),
         "size_by": size_by,
     }
     data = {
@@ -356,6 +377,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         "years": years,
         "kinds": [{"kind": k, **styles[k], "count": int(counts[k])} for k in shown_kinds],
         "relations": [{"relation": r, **relations[r], "count": int(relation_counts[r])} for r in relations],
+        "inactive": {"count": int(inactive.sum()), "statuses": sorted(full.inactive_statuses), **INACTIVE_STYLE},
         "options": _options(len(nodes)),
     }
     subtitle = (f"as of {when.isoformat()}" if when else "undated") + (
@@ -367,17 +389,26 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         version=html.escape(__version__),
         meta=_json_for_script(meta),
         data=_json_for_script(data),
-        legend=_legend(shown_kinds, styles, counts, relations, relation_counts),
+        legend=_legend(shown_kinds, styles, counts, relations, relation_counts, int(inactive.sum()),
+                       full.inactive_statuses),
         slider=_slider(years, when),
     )
     return NetworkMap(page, meta)
 
 
-def drawing_scope(dataset, *, as_of, kinds, size_by):
-    """What a picture of the dataset shows: (full dataset, date, snapshot, nodes, all kinds).
+def default_title(full) -> str:
+    """The title of a map or picture: the data's declared title, else "Partnership map: <folder name>"."""
+    declared = full.meta.get("title")
+    return str(declared) if declared else f"Partnership map: {full.name or 'dataset'}"
 
-    The date is ``as_of``, else a snapshot's own date, else the latest state in
-    the data (never today, so files do not change from day to day).
+
+def drawing_scope(dataset, *, as_of, kinds, size_by):
+    """What a picture of the dataset shows: (full dataset, date, snapshot, nodes of the kinds asked, all kinds).
+
+    The date is ``as_of``, else a snapshot's own date, else the default date
+    (:func:`partnergraph.asof.default_date`; never today, so files do not
+    change from day to day). ``nodes`` are of every date; the snapshot holds
+    those alive on the date.
     """
     full = dataset.full
     if as_of is not None:
@@ -385,7 +416,7 @@ def drawing_scope(dataset, *, as_of, kinds, size_by):
     elif dataset.date is not None:
         when = dataset.date
     else:
-        when = latest_date(full.edges)
+        when = default_date(full)
     snap = full.as_of(when) if when else full
     if size_by not in SIZE_MEASURES:
         raise PartnergraphError(f"unknown size measure {size_by!r}; choose one of {', '.join(SIZE_MEASURES)}")
@@ -429,6 +460,9 @@ def _year_range(bounds: list, when) -> list | None:
         first, last = min(first, when.year), max(last, when.year)
     return [first, last]
 
+
+#: How a tie with an inactive status (suspended) is drawn, whatever its relation: grey and dotted.
+INACTIVE_STYLE = {"color": "#9aa3ad", "dashes": [2, 6]}
 
 RELATION_COLORS = ["#8a96a3", "#e15759", "#59a14f", "#4e79a7", "#f28e2b", "#b07aa1", "#76b7b2", "#9c755f"]
 RELATION_DASHES = [False, [8, 5], [2, 4], [10, 4, 2, 4]]
@@ -487,7 +521,8 @@ _SHAPES_SVG = {
 }
 
 
-def _legend(kinds, styles, counts, relations, relation_counts) -> str:
+def _legend(kinds, styles, counts, relations, relation_counts, inactive_count: int = 0,
+            inactive_statuses=("suspended",)) -> str:
     lines = ["<h2>Kinds</h2>", '<ul class="pg-filter">']
     for i, k in enumerate(kinds):
         svg = _SHAPES_SVG[styles[k]["shape"]].format(c=html.escape(styles[k]["color"]))
@@ -509,6 +544,15 @@ def _legend(kinds, styles, counts, relations, relation_counts) -> str:
                 f'<span class="pg-count">{relation_counts[r]}</span></li>'
             )
         lines.append("</ul>")
+    if inactive_count:
+        dash = " ".join(str(d) for d in INACTIVE_STYLE["dashes"])
+        lines += ["<h2>Status</h2>", '<ul class="pg-filter">',
+                  f'<li><label><input type="checkbox" checked id="pg-show-inactive">'
+                  f'<svg width="24" height="10" viewBox="0 0 24 10" aria-hidden="true"><line x1="0" y1="5" x2="24" y2="5" '
+                  f'stroke="{INACTIVE_STYLE["color"]}" stroke-width="2" stroke-dasharray="{dash}"/></svg>'
+                  f'<span class="pg-relation">{html.escape(" or ".join(sorted(inactive_statuses)))}: '
+                  f'formally there, not active</span></label>'
+                  f'<span class="pg-count">{inactive_count}</span></li>', "</ul>"]
     return "\n".join(lines)
 
 

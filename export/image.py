@@ -16,11 +16,10 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from partnergraph.asof import active_mask
 from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError
 
-from .html import _relation_styles, _sizes, drawing_scope, kind_styles, layout_positions
+from .html import INACTIVE_STYLE, _relation_styles, _sizes, default_title, drawing_scope, kind_styles, layout_positions
 
 __all__ = ["StaticMap", "static_map", "coverage_heatmap", "FORMATS"]
 
@@ -76,11 +75,17 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
                seed: int = 7, width: float = 16.0, height: float = 11.0, dpi: int = 150) -> StaticMap:
     """A static picture of the network on one date, with a legend, a title and the as-of date.
 
+    It draws the nodes alive on the date and the edges active then, by the one
+    time rule (:func:`partnergraph.asof.effective_windows`); ties with an
+    inactive status (suspended) are drawn grey and dotted, and a node with no
+    other tie is faded.
+
     Parameters
     ----------
     dataset : Dataset
-    as_of : year or ISO date, optional
-        Default: a snapshot's own date, or the latest state in the data.
+    as_of : year, month or ISO date, optional
+        Default: a snapshot's own date, or the default date
+        (:func:`partnergraph.asof.default_date`).
     kinds : list of str, optional
         Draw only nodes of these kinds.
     title : str, optional
@@ -100,14 +105,18 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
     ('2024-12-31', b'\\x89PNG')
     """
     full, when, snap, nodes, all_kinds = drawing_scope(dataset, as_of=as_of, kinds=kinds, size_by=size_by)
+    nodes = nodes[nodes["id"].isin(set(snap.nodes["id"]))]  # alive on the date
     keep = set(nodes["id"])
     all_edges = full.edges[full.edges["u"].isin(keep) & full.edges["v"].isin(keep)]
-    edges = all_edges[active_mask(all_edges, when)] if when else all_edges
+    chosen = (snap.edges["u"].isin(keep) & snap.edges["v"].isin(keep)).to_numpy()
+    edges = snap.edges[chosen]
+    off = snap.inactive()[chosen]
     styles = kind_styles(full.nodes["kind"])
     relations = _relation_styles(all_edges)
     pos = layout_positions(full, seed=seed)
     sizes = _sizes(snap, nodes, size_by)
-    linked = set(edges["u"]) | set(edges["v"])
+    working = edges[~off]
+    linked = set(working["u"]) | set(working["v"])
 
     fig = Figure(figsize=(width, height))
     canvas = FigureCanvasAgg(fig)
@@ -124,8 +133,9 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
     ax.set_xlim(mid_x - units * box_w / 2, mid_x + units * box_w / 2)
     ax.set_ylim(mid_y - units * box_h / 2, mid_y + units * box_h / 2)
 
-    for relation, style in relations.items():
-        rows = edges[edges["relation"] == relation]
+    drawn = [(relation, style, working[working["relation"] == relation]) for relation, style in relations.items()]
+    drawn.append(("inactive", INACTIVE_STYLE, edges[off]))
+    for relation, style, rows in drawn:
         if rows.empty:
             continue
         segments = [(xy[u], xy[v]) for u, v in zip(rows["u"], rows["v"])]
@@ -147,7 +157,7 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
     labels = _place_labels(fig, canvas, ax, nodes, xy, sizes, scale, linked)
 
     name = full.name or "dataset"
-    heading = title if title is not None else f"Partnership map: {name}"
+    heading = title if title is not None else default_title(full)
     fig.suptitle(heading, x=0.01, y=0.985, ha="left", va="top", fontsize=15, fontweight="bold", parse_math=False)
     fig.text(0.01, 0.935, (f"as of {when.isoformat()}" if when else "undated") +
              f"  \u00b7  {len(nodes)} nodes, {len(edges)} edges  \u00b7  data: {name} "
@@ -159,10 +169,15 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
     handles += [Line2D([], [], color=s["color"], linewidth=1.5,
                        linestyle=(0, tuple(d / 2 for d in s["dashes"])) if s["dashes"] else "solid", label=_plain(r))
                 for r, s in relations.items()]
+    if off.any():
+        handles.append(Line2D([], [], color=INACTIVE_STYLE["color"], linewidth=1.5,
+                              linestyle=(0, tuple(d / 2 for d in INACTIVE_STYLE["dashes"])),
+                              label=_plain(" or ".join(sorted(full.inactive_statuses)) + " (not active)")))
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.82, 0.90), frameon=False, fontsize=9,
                title="kinds and relations", title_fontsize=9, alignment="left")
     meta = {"as_of": when.isoformat() if when else None, "nodes": len(nodes), "edges": len(edges),
-            "labels": len(labels), "dataset": name}
+            "suspended": int(off.sum()), "labels": len(labels), "dataset": name,
+            "node_ids": sorted(keep)}
     return StaticMap(fig, labels, meta, dpi)
 
 

@@ -11,11 +11,11 @@ them as interactive maps that open offline.
 """
 from importlib.metadata import PackageNotFoundError, version as _version
 
-from .asof import parse_date
+from .asof import default_date, parse_date
 from .centrality import MEASURES, centrality, projection
 from .coverage import coverage, coverage_matrix, coverage_paths, gaps, reach
 from .dataset import Dataset
-from .errors import DataError, DateError, PartnergraphError, Problem, UnknownIdError
+from .errors import CoverageWarning, DataError, DateError, PartnergraphError, Problem, UnknownIdError
 from .info import info
 from .load import bundled_path, load
 from .membership import diff, frameworks, members, timeline
@@ -51,6 +51,7 @@ __all__ = [
     "coverage",
     "coverage_matrix",
     "coverage_paths",
+    "default_date",
     "diff",
     "ego",
     "frameworks",
@@ -62,6 +63,7 @@ __all__ = [
     "timeline",
     "whatif",
     "Dataset",
+    "CoverageWarning",
     "DataError",
     "DateError",
     "PartnergraphError",

@@ -1,16 +1,23 @@
-"""Time: parsing dates and deciding which edges are active on a date.
+"""Time: parsing dates, and the one rule that decides what exists on a date.
 
-The rules (DESIGN.md, "Time"):
+The rules (README, "Time"):
 
-* a bare year as an *as-of date* means the end of that year (31 December);
-* ``since`` Y means from 1 January Y; an ISO date means from that day;
-* ``until`` Y means the relation ended during Y, so it is absent from the
-  snapshot as of Y; an ISO date ends it on that day;
-* an edge is active on ``t`` when ``start <= t < end`` (a half-open window),
-  an empty cell leaving that side open.
+* an *as-of date* written as a year means the end of that year (31 December),
+  as a month the end of that month, as an ISO date that day;
+* ``since`` Y means from 1 January Y (a month: from its first day; an ISO date:
+  from that day);
+* ``until`` Y means the tie ended during Y, so it is absent from the snapshot
+  as of Y (a month: absent as of that month's end; an ISO date: ended that day);
+* a window is half-open, ``start <= t < end``, an empty cell leaving that side open;
+* nodes have windows too (their lifetime). An edge is active on ``t`` only when
+  its own window AND both endpoints' windows hold ``t``: :func:`effective_windows`
+  computes that once, and every query, map, picture and export uses it;
+* one rule picks the date a question is asked at when none is given:
+  :func:`default_date`.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 
@@ -19,11 +26,37 @@ import pandas as pd
 
 from .errors import DateError
 
-__all__ = ["parse_date", "date_cells", "edge_windows", "active_mask", "within", "latest_date", "DATE_PATTERN"]
+__all__ = ["parse_date", "date_cells", "date_bounds", "windows", "edge_windows", "effective_windows",
+           "active_mask", "within", "latest_date", "default_date", "describe_date", "DATE_PATTERN",
+           "DEFAULT_DATE_RULE"]
 
-#: What a ``since``/``until`` cell or an ``--as-of`` value may look like.
-DATE_PATTERN = r"\d{4}(?:-\d{2}-\d{2})?"
+#: What a ``since``/``until`` cell or an ``--as-of`` value may look like: a year, a month or an ISO date.
+DATE_PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _DATE_RE = re.compile(DATE_PATTERN)
+
+#: The default date, in words: the help of every command and the README say exactly this.
+DEFAULT_DATE_RULE = ("the end of the data's declared coverage (datapackage.json), else the end of the "
+                     "last year its dates name; undated data is read whole")
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    return _dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _parse(text: str, side: str) -> _dt.date | None:
+    """A year, month or ISO date at the start (``side='since'``) or end (``'until'``/``'asof'``) of its span."""
+    if not _DATE_RE.fullmatch(text):
+        return None
+    try:
+        year = int(text[:4])
+        if len(text) == 4:
+            return _dt.date(year, 1, 1) if side == "since" else _dt.date(year, 12, 31)
+        if len(text) == 7:
+            month = int(text[5:7])
+            return _dt.date(year, month, 1) if side == "since" else _month_end(year, month)
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def parse_date(value) -> _dt.date:
@@ -32,8 +65,8 @@ def parse_date(value) -> _dt.date:
     Parameters
     ----------
     value : int, str, datetime.date or pandas.Timestamp
-        A year (``2010`` or ``"2010"``, meaning 31 December of that year) or an
-        ISO date (``"2024-03-07"``).
+        A year (``2010`` or ``"2010"``: 31 December of that year), a month
+        (``"2010-06"``: its last day) or an ISO date (``"2024-03-07"``).
 
     Returns
     -------
@@ -42,15 +75,19 @@ def parse_date(value) -> _dt.date:
     Raises
     ------
     DateError
-        When the value is neither a year nor an ISO date.
+        When the value is none of these.
 
     Examples
     --------
     >>> parse_date(2010)
     datetime.date(2010, 12, 31)
+    >>> parse_date("2010-02")
+    datetime.date(2010, 2, 28)
     >>> parse_date("2024-03-07")
     datetime.date(2024, 3, 7)
     """
+    if isinstance(value, np.datetime64) and not np.isnat(value):
+        return value.astype("datetime64[D]").astype(_dt.date)
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):
@@ -60,69 +97,112 @@ def parse_date(value) -> _dt.date:
     elif isinstance(value, str):
         text = value.strip()
     else:
-        raise DateError(f"expected a year or an ISO date, got {value!r}")
-    if _DATE_RE.fullmatch(text):
-        try:
-            if len(text) == 4:
-                return _dt.date(int(text), 12, 31)
-            return _dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise DateError(f'expected a year or an ISO date, got "{text}"')
+        raise DateError(f"expected a year, a month (YYYY-MM) or an ISO date, got {value!r}")
+    found = _parse(text, "asof")
+    if found is None:
+        raise DateError(f'expected a year, a month (YYYY-MM) or an ISO date, got "{text}"')
+    return found
 
 
 def date_cells(cells: pd.Series, side: str = "since") -> np.ndarray:
     """Vectorised: each ``since`` (or ``until``) cell as a datetime64[D]; NaT when empty or unreadable.
 
-    A year in ``since`` is 1 January, in ``until`` 31 December. Each distinct
-    value is parsed once, so a column of a million rows holding a few dozen
-    years costs a few dozen parses and two array lookups.
+    A year in ``since`` is 1 January, in ``until`` 31 December; a month its
+    first or last day. Each distinct value is parsed once, so a column of a
+    million rows holding a few dozen dates costs a few dozen parses.
 
     Examples
     --------
-    >>> [str(d) for d in date_cells(pd.Series(["1995", "2004-03-29", None, "20x4"]), "until")]
-    ['1995-12-31', '2004-03-29', 'NaT', 'NaT']
+    >>> [str(d) for d in date_cells(pd.Series(["1995", "2004-03-29", "2004-02", None, "20x4"]), "until")]
+    ['1995-12-31', '2004-03-29', '2004-02-29', 'NaT', 'NaT']
     """
-    month, day = (1, 1) if side == "since" else (12, 31)
+    return _mapped(cells, lambda text: _parse(text, side))
+
+
+def date_bounds(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """The first and last day each cell may stand for: a year spans 1 January to 31 December, a day itself.
+
+    Used to compare dates written at different precisions without inventing
+    any: ``1994`` is not before ``1994-01-10``, it may be the same day or later.
+
+    Examples
+    --------
+    >>> lo, hi = date_bounds(pd.Series(["1994", "1994-05", "1994-05-04"]))
+    >>> [str(d) for d in lo], [str(d) for d in hi]
+    (['1994-01-01', '1994-05-01', '1994-05-04'], ['1994-12-31', '1994-05-31', '1994-05-04'])
+    """
+    return date_cells(cells, "since"), date_cells(cells, "until")
+
+
+def _mapped(cells: pd.Series, parse) -> np.ndarray:
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
     parsed = np.full(len(uniques), np.datetime64("NaT"), dtype="datetime64[D]")
     for i, value in enumerate(uniques):
-        text = str(value).strip()
-        if not _DATE_RE.fullmatch(text):
-            continue
-        try:
-            when = _dt.date(int(text), month, day) if len(text) == 4 else _dt.date.fromisoformat(text)
-        except ValueError:
-            continue
-        parsed[i] = np.datetime64(when, "D")
+        when = parse(str(value).strip())
+        if when is not None:
+            parsed[i] = np.datetime64(when, "D")
     out = np.full(len(codes), np.datetime64("NaT"), dtype="datetime64[D]")
     known = codes >= 0
     out[known] = parsed[codes[known]]
     return out
 
 
-def edge_windows(edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """The ``[start, end)`` window of every edge, as two datetime64[D] arrays.
+def windows(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The ``[start, end)`` window of every row of an edge or node table, as two datetime64[D] arrays.
 
-    An open side is ``NaT``. A year in ``since`` starts on 1 January, a year in
-    ``until`` ends the window on 31 December (so the edge is gone as of that
-    year's end).
+    An open side is ``NaT``; a table without ``since``/``until`` columns is open
+    on both sides. A year in ``since`` starts on 1 January, a year in ``until``
+    ends the window on 31 December (so the row is gone as of that year's end).
 
     Examples
     --------
     >>> e = pd.DataFrame({"since": ["1995", "2004-03-29"], "until": ["2004", None]})
-    >>> start, end = edge_windows(e)
+    >>> start, end = windows(e)
     >>> [str(d) for d in start], [str(d) for d in end]
     (['1995-01-01', '2004-03-29'], ['2004-12-31', 'NaT'])
     """
-    empty = pd.Series([None] * len(edges), index=edges.index, dtype="object")
-    since = edges["since"] if "since" in edges else empty
-    until = edges["until"] if "until" in edges else empty
+    empty = pd.Series([None] * len(table), index=table.index, dtype="object")
+    since = table["since"] if "since" in table else empty
+    until = table["until"] if "until" in table else empty
     return date_cells(since, "since"), date_cells(until, "until")
 
 
+#: The old name of :func:`windows`.
+edge_windows = windows
+
+
+def effective_windows(nodes: pd.DataFrame, edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """THE rule: the window in which each edge is active: its own window cut to both endpoints' lifetimes.
+
+    An edge with no dates between two nodes that live 1994- and 2004-2014 is
+    active in [2004, 2014); an edge dated 1990- to a node born 1997 starts in
+    1997. Every snapshot, map slider, picture and export uses these windows.
+
+    Examples
+    --------
+    >>> nodes = pd.DataFrame({"id": ["a", "b"], "since": ["1994", "2004"], "until": [None, "2014"]})
+    >>> edges = pd.DataFrame({"u": ["a"], "v": ["b"], "since": [None], "until": [None]})
+    >>> start, end = effective_windows(nodes, edges)
+    >>> str(start[0]), str(end[0])
+    ('2004-01-01', '2014-12-31')
+    """
+    start, end = windows(edges)
+    node_start, node_end = windows(nodes)
+    if np.isnat(node_start).all() and np.isnat(node_end).all():
+        return start, end
+    index = pd.Index(nodes["id"])
+    for side in ("u", "v"):
+        at = index.get_indexer(edges[side])
+        known = at >= 0
+        s = np.full(len(edges), np.datetime64("NaT"), dtype="datetime64[D]")
+        e = s.copy()
+        s[known], e[known] = node_start[at[known]], node_end[at[known]]
+        start, end = np.fmax(start, s), np.fmin(end, e)  # NaT (open) never wins
+    return start, end
+
+
 def active_mask(edges: pd.DataFrame, date) -> np.ndarray:
-    """A boolean array: which edges are active on ``date``.
+    """A boolean array: which rows' own windows hold ``date`` (lifetimes of endpoints not considered).
 
     Examples
     --------
@@ -130,15 +210,15 @@ def active_mask(edges: pd.DataFrame, date) -> np.ndarray:
     >>> active_mask(e, 2004).tolist(), active_mask(e, "2004-06-01").tolist()
     ([False, False], [True, False])
     """
-    return within(*edge_windows(edges), date)
+    return within(*windows(edges), date)
 
 
 def within(start: np.ndarray, end: np.ndarray, date) -> np.ndarray:
-    """A boolean array: which ``[start, end)`` windows (from :func:`edge_windows`) hold ``date``.
+    """A boolean array: which ``[start, end)`` windows hold ``date``.
 
     Examples
     --------
-    >>> start, end = edge_windows(pd.DataFrame({"since": ["1995"], "until": ["2004"]}))
+    >>> start, end = windows(pd.DataFrame({"since": ["1995"], "until": ["2004"]}))
     >>> within(start, end, 2003).tolist(), within(start, end, 2004).tolist()
     ([True], [False])
     """
@@ -146,24 +226,54 @@ def within(start: np.ndarray, end: np.ndarray, date) -> np.ndarray:
     return (np.isnat(start) | (start <= t)) & (np.isnat(end) | (t < end))
 
 
-def latest_date(edges: pd.DataFrame) -> _dt.date | None:
-    """The end of the last year in which any edge begins or ends, or None if undated.
-
-    Files (maps, exports) default to this date, so the same input gives the
-    same output on any day.
+def latest_date(*tables: pd.DataFrame) -> _dt.date | None:
+    """The end of the last year any ``since`` or ``until`` of the tables names, or None if they are undated.
 
     Examples
     --------
-    >>> latest_date(pd.DataFrame({"since": ["1995", "2004-03-29"], "until": [None, "2020"]}))
+    >>> latest_date(pd.DataFrame({"since": ["1995", "2004-03-29"], "until": [None, "2020-06"]}))
     datetime.date(2020, 12, 31)
     """
     years = []
-    for col in ("since", "until"):
-        if col in edges:
-            cells = edges[col].dropna().astype(str).str.slice(0, 4)
-            cells = cells[cells.str.fullmatch(r"\d{4}")]
-            if len(cells):
-                years.append(int(cells.astype(int).max()))
+    for table in tables:
+        for col in ("since", "until"):
+            if col in table:
+                cells = table[col].dropna().astype(str).str.slice(0, 4)
+                cells = cells[cells.str.fullmatch(r"\d{4}")]
+                if len(cells):
+                    years.append(int(cells.astype(int).max()))
     if not years:
         return None
     return _dt.date(max(years), 12, 31)
+
+
+def default_date(dataset) -> _dt.date | None:
+    """The date a question is asked at when none is given: the one rule, for queries and files alike.
+
+    The end of the data's declared coverage (``coverage.end`` in
+    datapackage.json), else the end of the last year the data's dates name
+    (edges and node lifetimes), else None: undated data is read whole. It never
+    depends on today's date, so the same data gives the same answers and the
+    same files on any day.
+
+    Examples
+    --------
+    >>> default_date(pg.load()) == pg.load().coverage[1]
+    True
+    """
+    full = dataset.full
+    end = full.coverage[1] if full.coverage else None
+    if end is not None:
+        return end
+    return latest_date(full.edges, full.nodes)
+
+
+def describe_date(date) -> str:
+    """``as of 2024-12-31``, or ``undated`` when there is no date.
+
+    Examples
+    --------
+    >>> describe_date(None), describe_date(parse_date(2010))
+    ('undated', 'as of 2010-12-31')
+    """
+    return f"as of {date.isoformat()}" if date is not None else "undated"

@@ -33,12 +33,13 @@ def simple_graph(snap) -> nx.Graph:
     return G
 
 
-def projection(dataset, kind: str, *, as_of=None) -> nx.Graph:
+def projection(dataset, kind: str, *, as_of=None, include_suspended: bool = False) -> nx.Graph:
     """The one-mode projection on ``kind``: two nodes are linked when they share neighbours of other kinds.
 
     The link's ``weight`` is how many neighbours they share (for countries: how
     many frameworks they are both in on the date); ``distance`` is 1/weight,
-    so sharing more makes two nodes closer.
+    so sharing more makes two nodes closer. Suspended ties are left out unless
+    ``include_suspended``.
 
     Examples
     --------
@@ -49,7 +50,7 @@ def projection(dataset, kind: str, *, as_of=None) -> nx.Graph:
     3
     """
     dataset.require_kind(kind)
-    snap = dataset.snapshot(as_of)
+    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     kind_of = snap.nodes.set_index("id")["kind"]
     e = snap.edges
     ku, kv = e["u"].map(kind_of), e["v"].map(kind_of)
@@ -87,7 +88,7 @@ def _scores(G: nx.Graph, measure: str, weighted: bool) -> dict:
 
 
 def centrality(dataset, measure: str = "degree", *, kind: str | None = None, project: str | None = None,
-               as_of=None, top: int | None = None) -> pd.DataFrame:
+               as_of=None, top: int | None = None, include_suspended: bool = False) -> pd.DataFrame:
     """Nodes ranked by a centrality measure.
 
     Parameters
@@ -101,10 +102,14 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
     project : str, optional
         Compute the measure on the one-mode projection on this kind instead
         (see :func:`projection`; weights count shared neighbours).
-    as_of : year or ISO date, optional
-        Default: the dataset's own date (today for a loaded dataset).
+    as_of : year, month or ISO date, optional
+        Default: the dataset's own date, or for a loaded dataset the default
+        date (:func:`partnergraph.asof.default_date`). Only the nodes alive
+        on the date are measured.
     top : int, optional
         Keep the first ``top`` lines.
+    include_suspended : bool
+        Count ties with an inactive status (suspended) too; left out by default.
 
     Returns
     -------
@@ -115,13 +120,13 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
     Examples
     --------
     >>> centrality(pg.load(), "degree", kind="framework", as_of=2024, top=3)["id"].tolist()
-    ['eapc', 'pfp', 'pag']
+    ['eapc', 'pfp', 'md']
     """
     if measure not in MEASURES:
         raise PartnergraphError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
     if top is not None and top < 0:
         raise PartnergraphError(f"top must be 0 or more, got {top}")
-    snap = dataset.snapshot(as_of)
+    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     if kind is not None:
         snap.require_kind(kind)
     if project is not None:

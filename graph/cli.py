@@ -10,15 +10,16 @@ import datetime as _dt
 import functools
 import json
 import sys
+import warnings
 from pathlib import Path
 
 import click
 import pandas as pd
 
 from . import __version__
-from .asof import parse_date
+from .asof import DEFAULT_DATE_RULE, describe_date, parse_date
 from .atomic import write_atomic
-from .errors import DataError, DateError, PartnergraphError, Problem
+from .errors import CoverageWarning, DataError, DateError, PartnergraphError, Problem
 import importlib
 
 # the package re-exports functions named like these modules, so reach the modules themselves
@@ -50,17 +51,31 @@ class DataProblems(click.ClickException):
 
 
 class PartnergraphGroup(click.Group):
-    """Turns the library's exceptions into click errors, once, for every command."""
+    """Turns the library's exceptions into click errors, and its coverage warnings into one line each, for every command."""
 
     def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except PartnergraphError as err:
-            raise click.ClickException(str(err)) from None
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", CoverageWarning)
+            try:
+                return super().invoke(ctx)
+            except PartnergraphError as err:
+                raise click.ClickException(str(err)) from None
+            finally:
+                shown = set()
+                for w in caught:
+                    text = str(w.message)
+                    if issubclass(w.category, CoverageWarning) and text not in shown:
+                        shown.add(text)
+                        click.echo(f"Warning: {text}", err=True)
+
+
+#: The help of every --as-of: the one date rule, in the same words everywhere.
+AS_OF_HELP = ("The date to look at: a year or a month (its end) or an ISO date. Default: "
+              + DEFAULT_DATE_RULE + " (see `partnergraph info`).")
 
 
 class AsOf(click.ParamType):
-    """A year (the end of that year) or an ISO date."""
+    """A year or a month (the end of it) or an ISO date."""
 
     name = "DATE"
 
@@ -78,8 +93,7 @@ def data_options(func):
 
     @click.option("--data", "data", metavar="DIR", default=None,
                   help="A data folder that follows the data contract (default: the bundled NATO dataset).")
-    @click.option("--as-of", "as_of", type=AsOf(), default=None,
-                  help="The date to look at: a year (its end) or an ISO date (default: today).")
+    @click.option("--as-of", "as_of", type=AsOf(), default=None, help=AS_OF_HELP)
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -94,6 +108,18 @@ def output_options(func):
                   help="table: aligned text for people; csv or json: for other tools.")
     @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="Write to this file (atomically) instead of standard output.")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def suspended_option(func):
+    """--include-suspended, for the analyses of who does what."""
+
+    @click.option("--include-suspended", is_flag=True,
+                  help="Count ties whose status is suspended (or declared inactive); left out by default.")
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -130,8 +156,8 @@ def load_or_fail(data):
     try:
         return load(data)
     except DataError as err:
-        problems = validate_folder(data if data is not None else bundled_path()) or [err.problem]
-        raise DataProblems(problems) from None
+        problems = [p for p in validate_folder(data if data is not None else bundled_path()) if p.is_error]
+        raise DataProblems(problems or [err.problem]) from None
 
 
 def refuse_input_folder(output: Path, data) -> None:
@@ -162,9 +188,9 @@ def cli():
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True,
               help="text: one `file:row:column: message` line per problem; csv/json: records.")
 def validate(data, as_of, fmt):
-    """Check a data folder and list every problem in it.
+    """Check a data folder and list every problem in it: errors, and warnings (likely mistakes).
 
-    Exits 0 when the folder is fine, 1 when there is any problem.
+    Exits 1 when there is any error; warnings alone (`file:row:column: warning: ...`) exit 0.
     """
     folder = data if data is not None else bundled_path()
     found = read_folder(folder)  # one read: the problems, and the counts when there are none
@@ -173,14 +199,17 @@ def validate(data, as_of, fmt):
         for p in problems:
             click.echo(str(p))
     else:
-        frame = pd.DataFrame([p.as_dict() for p in problems], columns=["path", "row", "column", "message"])
+        frame = pd.DataFrame([p.as_dict() for p in problems], columns=["path", "row", "column", "severity", "message"])
         frame["row"] = frame["row"].astype("Int64")
         click.echo(_render_frame(frame, fmt), nl=False)
-    if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {folder}", err=True)
+    errors = sum(p.is_error for p in problems)
+    notes = len(problems) - errors
+    counted = (f", {notes} warning{'s' if notes != 1 else ''}" if notes else "")
+    if errors:
+        click.echo(f"{errors} error{'s' if errors != 1 else ''}{counted} in {folder}", err=True)
         sys.exit(1)
-    click.echo(f"ok: {folder}: {len(found.nodes)} nodes, {len(found.edges)} edges in {len(found.relations)} relations",
-               err=True)
+    click.echo(f"ok: {folder}: {len(found.nodes)} nodes, {len(found.edges)} edges in {len(found.relations)} relations"
+               + counted, err=True)
 
 
 @cli.command()
@@ -194,9 +223,12 @@ def info(data, as_of, fmt):
         out = {k: (v.to_dict("records") if isinstance(v, pd.DataFrame) else v) for k, v in summary.items()}
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         return
-    click.echo(f"dataset   {summary['name']}  ({summary['path']})")
-    click.echo(f"as of     {summary['as_of']}")
+    click.echo(f"dataset   {summary['title']}")
+    click.echo(f"folder    {summary['path']}")
+    click.echo(f"as of     {summary['as_of'] or 'undated'}" + ("" if as_of is not None else "  (the default date)"))
+    click.echo(f"coverage  {summary['coverage'] or 'not declared'}")
     click.echo(f"dates     {summary['dates']['first'] or '-'} .. {summary['dates']['last'] or '-'}")
+    click.echo(f"inactive  {', '.join(summary['inactive_statuses'])} (status values counted as not active)")
     click.echo(f"sha256    {summary['content_hash']}")
     for heading, key in (("nodes per kind", "kinds"), ("edges per relation", "relations"), ("sources", "sources")):
         click.echo("")
@@ -220,8 +252,9 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by):
     """Write an interactive HTML map: one self-contained file that opens with no network.
 
     The page has a year slider (the network as it stood at the end of each year), a search box,
-    filters by kind and relation, tooltips and a details panel. By default it opens at the latest
-    state in the data, so the same input gives the same file on any day; --as-of picks another date.
+    filters by kind and relation, tooltips and a details panel; suspended ties are drawn dotted,
+    with their own toggle. It opens at --as-of, by default at the default date, so the same input
+    gives the same file on any day.
     """
     from partnergraph.export import network_map
 
@@ -230,8 +263,9 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by):
     kind_list = [k for k in kinds.split(",")] if kinds else None
     page = network_map(ds, as_of=as_of, title=title, kinds=kind_list, focus=focus, radius=radius, size_by=size_by)
     page.save(output)
-    click.echo(f"wrote {output} ({page.meta['nodes']} nodes, {page.meta['edges_as_of']} edges as of "
-               f"{page.meta['as_of']}, {page.meta['edges']} in all)", err=True)
+    when = f"as of {page.meta['as_of']}" if page.meta["as_of"] else "undated"
+    click.echo(f"wrote {output} ({page.meta['nodes']} nodes, {page.meta['edges_as_of']} edges {when}, "
+               f"{page.meta['edges']} in all)", err=True)
 
 
 def _table(frame: pd.DataFrame, index: bool = False) -> str:
@@ -283,10 +317,12 @@ _MEASURE_HELP = "; ".join(f"{name}: {text}" for name, text in _centrality.MEASUR
               help="Measure on the one-mode projection on KIND: e.g. countries linked by the frameworks they share, "
                    "weighted by how many.")
 @click.option("--top", type=click.IntRange(min=0), default=None, help="Show the first N lines.")
-def centrality(data, as_of, fmt, output, measure, kind, project, top):
+@suspended_option
+def centrality(data, as_of, fmt, output, measure, kind, project, top, include_suspended):
     """Rank nodes by a centrality measure: columns id,label,kind,<measure>; ties broken by id."""
     ds = load_or_fail(data)
-    emit(_centrality.centrality(ds, measure, kind=kind, project=project, as_of=as_of, top=top), fmt, output, data)
+    emit(_centrality.centrality(ds, measure, kind=kind, project=project, as_of=as_of, top=top,
+                                include_suspended=include_suspended), fmt, output, data)
 
 
 @cli.command()
@@ -297,7 +333,8 @@ def centrality(data, as_of, fmt, output, measure, kind, project, top):
               help="Print the rows x cols matrix of path counts instead (-o FILE.png or .svg draws it as a heatmap).")
 @click.option("--explain", nargs=2, metavar="ROW COL", default=None,
               help="Print every path behind one cell, with the source of each edge.")
-def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain):
+@suspended_option
+def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, include_suspended):
     """Which frameworks cover which threats, directly or through activities.
 
     One line per covered pair: <rows>, <cols>, via (`direct`, the via ids joined by `;`, or both as
@@ -307,34 +344,37 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain):
     if matrix and explain:
         raise click.UsageError("--matrix and --explain cannot be used together")
     if explain:
-        frame = _coverage.coverage_paths(ds, explain[0], explain[1], rows=rows, cols=cols, via=via, as_of=as_of)
+        frame = _coverage.coverage_paths(ds, explain[0], explain[1], rows=rows, cols=cols, via=via, as_of=as_of,
+                                         include_suspended=include_suspended)
         emit(frame, fmt, output, data)
     elif matrix:
         picture = output is not None and output.suffix.lower() in (".png", ".svg")
-        if picture and as_of is None:
-            as_of = ds.latest().date  # a file: the latest state in the data, the same bytes on any day
-        frame = _coverage.coverage_matrix(ds, rows=rows, cols=cols, via=via, as_of=as_of)
+        frame = _coverage.coverage_matrix(ds, rows=rows, cols=cols, via=via, as_of=as_of,
+                                          include_suspended=include_suspended)
         if picture:
             from partnergraph.export.image import coverage_heatmap
 
             refuse_input_folder(output, data)
-            when = f"as of {ds.snapshot(as_of).date.isoformat()}" if as_of is not None else "undated data"
+            when = describe_date(ds.snapshot(as_of).date)
             coverage_heatmap(frame, title=f"Coverage: {rows} x {cols}, via {via}, {when}").save(output)
             click.echo(f"wrote {output} ({frame.shape[0]} x {frame.shape[1]} heatmap)", err=True)
             return
         emit(frame, fmt, output, data, index=True)
     else:
-        emit(_coverage.coverage(ds, rows=rows, cols=cols, via=via, as_of=as_of), fmt, output, data)
+        emit(_coverage.coverage(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended),
+             fmt, output, data)
 
 
 @cli.command()
 @data_options
 @output_options
 @kind_options
-def gaps(data, as_of, fmt, output, rows, cols, via):
+@suspended_option
+def gaps(data, as_of, fmt, output, rows, cols, via, include_suspended):
     """Per threat, how many frameworks cover it (directly or through activities), fewest first."""
     ds = load_or_fail(data)
-    emit(_coverage.gaps(ds, rows=rows, cols=cols, via=via, as_of=as_of), fmt, output, data)
+    emit(_coverage.gaps(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended),
+         fmt, output, data)
 
 
 @cli.command()
@@ -342,10 +382,15 @@ def gaps(data, as_of, fmt, output, rows, cols, via):
 @output_options
 @kind_options
 @click.argument("node_id", metavar="ID")
-def reach(data, as_of, fmt, output, rows, cols, via, node_id):
-    """The threats one country engages on, through which frameworks and activities."""
+@suspended_option
+def reach(data, as_of, fmt, output, rows, cols, via, node_id, include_suspended):
+    """The threats one country engages on, through which frameworks and activities.
+
+    A suspended membership reaches nothing unless --include-suspended.
+    """
     ds = load_or_fail(data)
-    emit(_coverage.reach(ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of), fmt, output, data)
+    emit(_coverage.reach(ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended),
+         fmt, output, data)
 
 
 @cli.command()
@@ -355,7 +400,10 @@ def reach(data, as_of, fmt, output, rows, cols, via, node_id):
 @click.option("--kind", default="country", show_default=True, help="The kind of the nodes to list.")
 @click.option("--history", is_flag=True, help="Every membership period ever, whatever the date.")
 def members(data, as_of, fmt, output, node_id, kind, history):
-    """The members of a framework: columns id,label,kind,since,until (one line per period)."""
+    """The members of a framework: columns id,label,kind,since,until,status (one line per period).
+
+    Suspended memberships are listed, with their status.
+    """
     ds = load_or_fail(data)
     emit(_membership.members(ds, node_id, kind=kind, as_of=as_of, history=history), fmt, output, data)
 
@@ -367,7 +415,10 @@ def members(data, as_of, fmt, output, node_id, kind, history):
 @click.option("--kind", default="framework", show_default=True, help="The kind of the nodes to list.")
 @click.option("--history", is_flag=True, help="Every membership period ever, whatever the date.")
 def frameworks(data, as_of, fmt, output, node_id, kind, history):
-    """The frameworks a country is in: columns id,label,kind,since,until (one line per period)."""
+    """The frameworks a country is in: columns id,label,kind,since,until,status (one line per period).
+
+    Suspended memberships are listed, with their status.
+    """
     ds = load_or_fail(data)
     emit(_membership.frameworks(ds, node_id, kind=kind, as_of=as_of, history=history), fmt, output, data)
 
@@ -378,7 +429,7 @@ def frameworks(data, as_of, fmt, output, node_id, kind, history):
 @click.option("--framework", default=None, metavar="ID", help="One framework (default: all).")
 @click.option("--kind", default="country", show_default=True, help="The kind of the members.")
 def timeline(data, as_of, fmt, output, framework, kind):
-    """Year by year: memberships begun, ended, and held at the end of the year (up to --as-of)."""
+    """Year by year: memberships begun, ended, held at the end of the year, and of those suspended (up to --as-of)."""
     ds = load_or_fail(data)
     emit(_membership.timeline(ds, framework=framework, kind=kind, as_of=as_of), fmt, output, data)
 
@@ -389,7 +440,8 @@ def timeline(data, as_of, fmt, output, framework, kind):
 @click.argument("date1", type=AsOf())
 @click.argument("date2", type=AsOf())
 def diff(data, as_of, fmt, output, date1, date2):
-    """The edges added and removed between DATE1 and DATE2 (years or ISO dates)."""
+    """The edges added and removed between DATE1 and DATE2 (years, months or ISO dates), and the nodes
+    that began or ended (relation `nodes`)."""
     ds = load_or_fail(data)
     emit(_membership.diff(ds, date1, date2), fmt, output, data)
 
@@ -399,10 +451,11 @@ def diff(data, as_of, fmt, output, date1, date2):
 @output_options
 @click.argument("source", metavar="A")
 @click.argument("target", metavar="B")
-def path(data, as_of, fmt, output, source, target):
+@suspended_option
+def path(data, as_of, fmt, output, source, target, include_suspended):
     """A shortest path from A to B: columns step,id,label,kind,relation."""
     ds = load_or_fail(data)
-    emit(_structure.path(ds, source, target, as_of=as_of), fmt, output, data)
+    emit(_structure.path(ds, source, target, as_of=as_of, include_suspended=include_suspended), fmt, output, data)
 
 
 @cli.command()
@@ -410,20 +463,23 @@ def path(data, as_of, fmt, output, source, target):
 @output_options
 @click.argument("node_id", metavar="ID")
 @click.option("--radius", type=click.IntRange(min=0), default=1, show_default=True, help="How many steps out.")
-def ego(data, as_of, fmt, output, node_id, radius):
+@suspended_option
+def ego(data, as_of, fmt, output, node_id, radius, include_suspended):
     """The nodes within --radius steps of ID: columns id,label,kind,distance."""
     ds = load_or_fail(data)
-    emit(_structure.ego(ds, node_id, radius=radius, as_of=as_of), fmt, output, data)
+    emit(_structure.ego(ds, node_id, radius=radius, as_of=as_of, include_suspended=include_suspended),
+         fmt, output, data)
 
 
 @cli.command()
 @data_options
 @output_options
 @click.option("--seed", type=int, default=42, show_default=True, help="The Louvain method's seed.")
-def communities(data, as_of, fmt, output, seed):
+@suspended_option
+def communities(data, as_of, fmt, output, seed, include_suspended):
     """Communities (Louvain, seeded, so the same every run): columns community,id,label,kind."""
     ds = load_or_fail(data)
-    emit(_structure.communities(ds, as_of=as_of, seed=seed), fmt, output, data)
+    emit(_structure.communities(ds, as_of=as_of, seed=seed, include_suspended=include_suspended), fmt, output, data)
 
 
 @cli.command()
@@ -433,11 +489,12 @@ def communities(data, as_of, fmt, output, seed):
 @click.option("--remove", "remove", required=True, metavar="ID", help="The node to take out.")
 @click.option("--members", "members_kind", default="country", show_default=True,
               help="The kind whose reach is checked.")
-def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind):
+@suspended_option
+def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, include_suspended):
     """What coverage (framework-threat pairs) and reach (country-threat pairs) are lost if ID goes."""
     ds = load_or_fail(data)
-    emit(_structure.whatif(ds, remove, rows=rows, cols=cols, via=via, members=members_kind, as_of=as_of),
-         fmt, output, data)
+    emit(_structure.whatif(ds, remove, rows=rows, cols=cols, via=via, members=members_kind, as_of=as_of,
+                           include_suspended=include_suspended), fmt, output, data)
 
 
 @cli.command()
@@ -452,7 +509,7 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind):
 def export(data, as_of, fmt, output, kinds, title):
     """Write the dataset for other tools: every date (each edge with its window), or the snapshot --as-of.
 
-    Pictures (png, svg) show one date: --as-of, or the latest state in the data.
+    Pictures (png, svg) show one date: --as-of, else the default date.
     """
     from partnergraph.export import files, image
 
@@ -462,12 +519,12 @@ def export(data, as_of, fmt, output, kinds, title):
     if fmt in ("png", "svg"):
         picture = image.static_map(ds, as_of=as_of, kinds=kind_list, title=title)
         picture.save(output, fmt=fmt)
-        click.echo(f"wrote {output} ({picture.meta['nodes']} nodes, {picture.meta['edges']} edges as of "
-                   f"{picture.meta['as_of']})", err=True)
+        when = f"as of {picture.meta['as_of']}" if picture.meta["as_of"] else "undated"
+        click.echo(f"wrote {output} ({picture.meta['nodes']} nodes, {picture.meta['edges']} edges {when})", err=True)
         return
     writer = {"gexf": files.write_gexf, "graphml": files.write_graphml, "json": files.write_json,
               "csv": files.write_csv_folder}[fmt]
     writer(ds, output, as_of=as_of, kinds=kind_list)
     chosen = files.selection(ds, as_of=as_of, kinds=kind_list)
     click.echo(f"wrote {output} ({len(chosen.nodes)} nodes, {len(chosen.edges)} edges"
-               + (f" as of {chosen.date.isoformat()})" if as_of is not None else ", every date)"), err=True)
+               + (f" {describe_date(chosen.date)})" if as_of is not None else ", every date)"), err=True)

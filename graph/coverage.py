@@ -48,7 +48,8 @@ def _joined(values) -> str:
     return ";".join(sorted({str(v) for v in values if isinstance(v, str) and v}))
 
 
-def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None) -> pd.DataFrame:
+def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None,
+             include_suspended: bool = False) -> pd.DataFrame:
     """Which rows cover which columns, and through what: one line per covered pair.
 
     Parameters
@@ -56,8 +57,12 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
     dataset : Dataset
     rows, cols, via : str
         The kinds: rows cover columns directly or through a node of the via kind.
-    as_of : year or ISO date, optional
-        Default: the dataset's own date (today for a loaded dataset).
+    as_of : year, month or ISO date, optional
+        Default: the dataset's own date, or for a loaded dataset the default
+        date (:func:`partnergraph.asof.default_date`).
+    include_suspended : bool
+        Count ties with an inactive status (suspended) too; by default they
+        are left out, since they say who formally belongs, not who cooperates.
 
     Returns
     -------
@@ -79,7 +84,7 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
     coverage_paths : every path behind one pair, with the source of each edge.
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
-    paths = _paths(dataset.snapshot(as_of), rows, cols, via)
+    paths = _paths(dataset.snapshot(as_of, include_suspended=include_suspended), rows, cols, via)
     if paths.empty:
         return pd.DataFrame(columns=[rows, cols, "via", "sources"])
     grouped = paths.groupby(["row", "col"], sort=True)
@@ -93,21 +98,22 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
 
 
 def coverage_matrix(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity",
-                    as_of=None) -> pd.DataFrame:
+                    as_of=None, include_suspended: bool = False) -> pd.DataFrame:
     """The rows x columns matrix of path counts: how many paths link each pair.
 
     A direct edge is one path; each (row - via, via - column) pair of edges is
-    another. Every node of the two kinds has its row or column, zeros included,
-    sorted by id.
+    another. Every node of the two kinds alive on the date has its row or
+    column, zeros included, sorted by id. ``as_of`` and ``include_suspended``
+    as for :func:`coverage`.
 
     Examples
     --------
     >>> m = coverage_matrix(pg.load(), as_of=2024)
-    >>> int(m.loc["ici", "terrorism"]), int(m.loc["nacc", "terrorism"])
-    (7, 0)
+    >>> int(m.loc["ici", "terrorism"]), "nacc" in m.index  # the NACC ended in 1997
+    (7, False)
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
-    snap = dataset.snapshot(as_of)
+    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     paths = _paths(snap, rows, cols, via)
     row_ids = sorted(snap.nodes.loc[snap.nodes["kind"] == rows, "id"])
     col_ids = sorted(snap.nodes.loc[snap.nodes["kind"] == cols, "id"])
@@ -118,7 +124,7 @@ def coverage_matrix(dataset, *, rows: str = "framework", cols: str = "threat", v
 
 
 def coverage_paths(dataset, row: str, col: str, *, rows: str = "framework", cols: str = "threat",
-                   via: str = "activity", as_of=None) -> pd.DataFrame:
+                   via: str = "activity", as_of=None, include_suspended: bool = False) -> pd.DataFrame:
     """Every path behind one cell of the coverage matrix, one line per edge, each with its source.
 
     Returns
@@ -145,7 +151,7 @@ def coverage_paths(dataset, row: str, col: str, *, rows: str = "framework", cols
         found = dataset.kind_of(node)
         if found != kind:
             raise PartnergraphError(f"{node!r} is a {found}, not a {kind}")
-    paths = _paths(dataset.snapshot(as_of), rows, cols, via)
+    paths = _paths(dataset.snapshot(as_of, include_suspended=include_suspended), rows, cols, via)
     paths = paths[(paths["row"] == row) & (paths["col"] == col)]
     paths = paths.assign(_order=paths["via"]).sort_values(["_order"], kind="stable").reset_index(drop=True)
     lines = []
@@ -158,15 +164,18 @@ def coverage_paths(dataset, row: str, col: str, *, rows: str = "framework", cols
     return out
 
 
-def gaps(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None) -> pd.DataFrame:
+def gaps(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None,
+         include_suspended: bool = False) -> pd.DataFrame:
     """Per column node (threat): how many rows (frameworks) cover it, fewest first.
+
+    ``as_of`` and ``include_suspended`` as for :func:`coverage`.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``<cols>``, ``label``, ``count``, ``<rows>`` (the covering ids
-        joined by ``;``); every node of the column kind, uncovered ones (count 0)
-        first; ties broken by id.
+        joined by ``;``); every node of the column kind alive on the date,
+        uncovered ones (count 0) first; ties broken by id.
 
     Examples
     --------
@@ -175,19 +184,19 @@ def gaps(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "
     ['threat', 'label', 'count', 'framework']
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
-    snap = dataset.snapshot(as_of)
-    cov = coverage(snap, rows=rows, cols=cols, via=via)
+    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
+    cov = coverage(snap, rows=rows, cols=cols, via=via, include_suspended=include_suspended)
     covering = cov.groupby(cols)[rows].agg(lambda s: ";".join(sorted(set(s))))
     counts = cov.groupby(cols)[rows].nunique()
     nodes = snap.nodes[snap.nodes["kind"] == cols]
     out = pd.DataFrame({cols: nodes["id"].to_numpy(), "label": nodes["label"].to_numpy()})
     out["count"] = out[cols].map(counts).fillna(0).astype(int)
-    out[rows] = out[cols].map(covering).fillna("")
+    out[rows] = out[cols].map(covering).astype("str").fillna("")
     return out.sort_values(["count", cols], kind="stable").reset_index(drop=True)
 
 
 def reach_pairs(dataset, *, members: str = "country", rows: str = "framework", cols: str = "threat",
-                via: str = "activity", as_of=None) -> pd.DataFrame:
+                via: str = "activity", as_of=None, include_suspended: bool = False) -> pd.DataFrame:
     """Every (member, column) pair a member reaches through a row it belongs to, with the row and the via.
 
     The vectorised core of :func:`reach` and of what-if removal: membership
@@ -204,7 +213,7 @@ def reach_pairs(dataset, *, members: str = "country", rows: str = "framework", c
     >>> bool(((r["member"] == "JPN") & (r["col"] == "cyber")).any())
     True
     """
-    snap = dataset.snapshot(as_of)
+    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     if members not in set(snap.nodes["kind"]):
         return pd.DataFrame(columns=["member", "row", "col", "via"])
     belongs = snap.links(members, rows)[["a", "b"]].drop_duplicates().rename(columns={"a": "member", "b": "row"})
@@ -213,11 +222,12 @@ def reach_pairs(dataset, *, members: str = "country", rows: str = "framework", c
 
 
 def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", via: str = "activity",
-          as_of=None) -> pd.DataFrame:
+          as_of=None, include_suspended: bool = False) -> pd.DataFrame:
     """The columns (threats) one node (a country) engages on, through which rows and via nodes.
 
     A country reaches a threat when a framework it belongs to (on the date)
-    covers it, directly or through an activity.
+    covers it, directly or through an activity. A suspended membership
+    reaches nothing unless ``include_suspended``; ``as_of`` as for :func:`coverage`.
 
     Returns
     -------
@@ -238,12 +248,12 @@ def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", 
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
     kind = dataset.kind_of(node)
-    snap = dataset.snapshot(as_of)
+    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     if kind == rows:
         pairs = _paths(snap, rows, cols, via)[["row", "col", "via"]]
         pairs = pairs[pairs["row"] == node]
     else:
-        pairs = reach_pairs(snap, members=kind, rows=rows, cols=cols, via=via)
+        pairs = reach_pairs(snap, members=kind, rows=rows, cols=cols, via=via, include_suspended=include_suspended)
         pairs = pairs[pairs["member"] == node]
     labels = snap.labels()
     if pairs.empty:

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
+import warnings
 from functools import cached_property
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
-from .asof import active_mask, latest_date, parse_date
-from .errors import PartnergraphError, UnknownIdError
+from .asof import date_cells, default_date, describe_date, effective_windows, parse_date, windows, within
+from .errors import CoverageWarning, PartnergraphError, UnknownIdError
 
 __all__ = ["Dataset"]
 
@@ -18,13 +21,15 @@ class Dataset:
     """A partnership dataset: node and edge tables, and the graph they make.
 
     The tables are the source of truth. ``nodes`` has the columns ``id``,
-    ``kind``, ``label`` and any extras from nodes.csv; ``edges`` has
+    ``kind``, ``label``, ``since``/``until`` (the node's lifetime) when
+    nodes.csv has them, and any extras; ``edges`` has
     ``relation``, ``u``, ``v`` (the endpoints, in the order of the file's first
     two headers), ``since``, ``until``, ``source`` and the other columns of the
     edge files. One edge per CSV row.
 
-    A Dataset read by :func:`partnergraph.load` holds every edge, past and
-    future; :meth:`as_of` gives the snapshot on a date.
+    A Dataset read by :func:`partnergraph.load` holds every node and edge,
+    past and future; :meth:`as_of` gives the snapshot on a date, and
+    :meth:`snapshot` the one a query looks at when no date is given.
 
     Parameters
     ----------
@@ -35,6 +40,13 @@ class Dataset:
         A short name for titles and metadata (the folder's name).
     path : str, optional
         The folder the tables were read from.
+    date : datetime.date, optional
+        The date of a snapshot (None for a dataset of every date).
+    full : Dataset, optional
+        The dataset a snapshot was taken from.
+    meta : dict, optional
+        The data package descriptor (datapackage.json) as read: ``title``,
+        ``sources``, ``partnergraph.coverage``, ``partnergraph.inactive_statuses``...
 
     Examples
     --------
@@ -47,7 +59,7 @@ class Dataset:
 
     def __init__(self, nodes: pd.DataFrame, edges: pd.DataFrame, *, relations: pd.DataFrame | None = None,
                  name: str | None = None, path: str | None = None, date: _dt.date | None = None,
-                 full: "Dataset | None" = None):
+                 full: "Dataset | None" = None, meta: dict | None = None):
         self.nodes = nodes
         self.edges = edges
         self.relations = relations if relations is not None else _relations_from(nodes, edges)
@@ -55,9 +67,10 @@ class Dataset:
         self.path = path
         self.date = date
         self._full = full
+        self.meta = dict(meta) if meta else (dict(full.meta) if full is not None else {})
 
     def __repr__(self) -> str:
-        when = f" as of {self.date.isoformat()}" if self.date else ""
+        when = f" {describe_date(self.date)}" if self.date else (" (every date)" if self._full is None else "")
         return f"<Dataset {self.name or 'unnamed'!s}{when}: {len(self.nodes)} nodes, {len(self.edges)} edges>"
 
     @property
@@ -65,31 +78,164 @@ class Dataset:
         """The dataset this snapshot was taken from (itself if it is not a snapshot)."""
         return self._full if self._full is not None else self
 
-    def as_of(self, date) -> "Dataset":
-        """The snapshot on ``date``: every node, and the edges active that day.
+    # -- what the data says about itself (datapackage.json) -------------------------------
 
-        A bare year means the end of that year. Snapshots are always taken from
-        the full dataset, so ``ds.as_of(2010).as_of(2020)`` is ``ds.as_of(2020)``.
+    @property
+    def title(self) -> str:
+        """The dataset's title (``title`` in datapackage.json), else its name.
 
         Examples
         --------
-        >>> snap = pg.load().as_of(1990)
-        >>> snap.date, int((snap.edges["relation"] == "memberships").sum())
-        (datetime.date(1990, 12, 31), 0)
+        >>> pg.load().title
+        "NATO's partnerships with non-member countries"
+        """
+        return str(self.meta.get("title") or self.name or "dataset")
+
+    @property
+    def coverage(self) -> tuple[_dt.date | None, _dt.date | None] | None:
+        """The declared coverage as (first day, last day), either side None when open; None when not declared.
+
+        A year means the whole year: ``{"start": 1815, "end": 2016}`` covers
+        1815-01-01 to 2016-12-31.
+
+        Examples
+        --------
+        >>> pg.load().coverage[0]
+        datetime.date(1991, 1, 1)
+        """
+        declared = (self.meta.get("partnergraph") or {}).get("coverage")
+        if not declared:
+            return None
+        start, end = declared.get("start"), declared.get("end")
+        first = date_cells(pd.Series([str(start)]), "since")[0] if start not in (None, "") else None
+        last = parse_date(str(end)) if end not in (None, "") else None
+        return (first.astype(_dt.date) if first is not None else None, last)
+
+    def coverage_text(self) -> str | None:
+        """The declared coverage as written, ``1815-2016``; None when not declared."""
+        declared = (self.meta.get("partnergraph") or {}).get("coverage")
+        if not declared:
+            return None
+        return f"{declared.get('start') or '...'} to {declared.get('end') or '...'}"
+
+    @property
+    def inactive_statuses(self) -> frozenset[str]:
+        """The ``status`` values that mean "formally there, not active": ``suspended``, and those the data declares.
+
+        Compared case-insensitively after trimming.
+
+        Examples
+        --------
+        >>> sorted(pg.load().inactive_statuses)
+        ['suspended']
+        """
+        declared = (self.meta.get("partnergraph") or {}).get("inactive_statuses") or []
+        return frozenset({"suspended", *(str(s).strip().casefold() for s in declared)})
+
+    def inactive(self) -> np.ndarray:
+        """A boolean array over ``edges``: which ties have an inactive status (formally there, not active).
+
+        Examples
+        --------
+        >>> snap = pg.load().as_of(2022)
+        >>> sorted(set(snap.edges.loc[snap.inactive(), "u"]))
+        ['AFG', 'BLR', 'RUS']
+        """
+        if "status" not in self.edges or self.edges.empty:
+            return np.zeros(len(self.edges), dtype=bool)
+        status = self.edges["status"].astype("str").str.strip().str.casefold()
+        return status.isin(self.inactive_statuses).to_numpy(dtype=bool)
+
+    def without_inactive(self) -> "Dataset":
+        """The same dataset without its inactive ties (see :meth:`inactive`)."""
+        mask = self.inactive()
+        if not mask.any():
+            return self
+        edges = self.edges[~mask].reset_index(drop=True)
+        return Dataset(self.nodes, edges, relations=self.relations, name=self.name, path=self.path, date=self.date,
+                       full=self.full, meta=self.meta)
+
+    # -- time ---------------------------------------------------------------------------
+
+    @cached_property
+    def windows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(node start, node end, edge start, edge end): the lifetimes, and each edge's active window.
+
+        Computed once per dataset by :func:`partnergraph.asof.effective_windows`, the one rule.
+        """
+        node_start, node_end = windows(self.nodes)
+        edge_start, edge_end = effective_windows(self.nodes, self.edges)
+        return node_start, node_end, edge_start, edge_end
+
+    def check_coverage(self, date) -> None:
+        """Warn (:class:`CoverageWarning`) when ``date`` lies outside the declared coverage."""
+        span = self.full.coverage
+        if not span:
+            return
+        when = parse_date(date)
+        first, last = span
+        if (first is not None and when < first) or (last is not None and when > last):
+            warnings.warn(CoverageWarning(f"the data covers {self.full.coverage_text()}; "
+                                          f"{describe_date(when)} is outside it"), stacklevel=3)
+
+    def as_of(self, date) -> "Dataset":
+        """The snapshot on ``date``: the nodes alive then, and the edges active then.
+
+        An edge is active when its own window and both endpoints' lifetimes hold
+        the date (:func:`partnergraph.asof.effective_windows`). A bare year means
+        the end of that year, a month the end of that month. Ties with an
+        inactive status (suspended) are kept: they formally exist; see
+        :meth:`snapshot` to leave them out. Snapshots are always taken from the
+        full dataset, so ``ds.as_of(2010).as_of(2020)`` is ``ds.as_of(2020)``.
+        A date outside the declared coverage gives a :class:`CoverageWarning`.
+
+        Examples
+        --------
+        >>> snap = pg.load().as_of(1991)
+        >>> snap.date, int((snap.edges["relation"] == "memberships").sum()), "ici" in set(snap.nodes["id"])
+        (datetime.date(1991, 12, 31), 9, False)
         """
         when = parse_date(date)
         full = self.full
-        edges = full.edges[active_mask(full.edges, when)].reset_index(drop=True)
-        return Dataset(full.nodes, edges, relations=full.relations, name=full.name, path=full.path, date=when, full=full)
+        full.check_coverage(when)
+        node_start, node_end, edge_start, edge_end = full.windows
+        nodes = full.nodes[within(node_start, node_end, when)].reset_index(drop=True)
+        edges = full.edges[within(edge_start, edge_end, when)].reset_index(drop=True)
+        return Dataset(nodes, edges, relations=full.relations, name=full.name, path=full.path, date=when, full=full,
+                       meta=full.meta)
+
+    def default_date(self) -> _dt.date | None:
+        """The date questions are asked at when none is given; see :func:`partnergraph.asof.default_date`."""
+        return default_date(self)
 
     def latest(self) -> "Dataset":
-        """The snapshot at the latest state in the data (the end of the last year any edge begins or ends).
+        """The snapshot at the default date (:meth:`default_date`); an undated dataset is returned whole."""
+        when = self.default_date()
+        return self.full.as_of(when) if when else self.full
 
-        Files default to this state, so the same input gives the same bytes on any day.
-        An undated dataset is returned whole.
+    def snapshot(self, as_of=None, *, include_suspended: bool = True) -> "Dataset":
+        """The dataset a query looks at.
+
+        ``as_of`` if given; else a snapshot's own date; else the default date
+        (:meth:`default_date`: the end of the declared coverage, else the end of the
+        last year the data names; undated data is read whole). With
+        ``include_suspended=False`` the ties with an inactive status are left
+        out, as every analysis of who *does* something does by default.
+
+        Examples
+        --------
+        >>> pg.load().snapshot(2010).date
+        datetime.date(2010, 12, 31)
+        >>> "RUS" in set(pg.load().snapshot(2020, include_suspended=False).edges["u"])
+        False
         """
-        when = latest_date(self.full.edges)
-        return self.as_of(when) if when else self.full
+        if as_of is not None:
+            snap = self.full.as_of(as_of)
+        elif self.date is not None or self._full is not None:
+            snap = self
+        else:
+            snap = self.latest()
+        return snap if include_suspended else snap.without_inactive()
 
     @cached_property
     def graph(self) -> nx.MultiGraph:
@@ -113,7 +259,10 @@ class Dataset:
         return G
 
     def content_hash(self) -> str:
-        """A SHA-256 of the tables' content, the same for the same data on any machine.
+        """A SHA-256 of the tables' content and of the metadata that changes answers, the same on any machine.
+
+        The metadata hashed is the declared coverage and inactive statuses (the
+        default date and which ties count); titles and descriptions are not.
 
         Examples
         --------
@@ -124,6 +273,11 @@ class Dataset:
         h.update(self.full.nodes.to_csv(index=False, lineterminator="\n").encode())
         h.update(b"\x00")
         h.update(self.full.edges.to_csv(index=False, lineterminator="\n").encode())
+        block = self.full.meta.get("partnergraph") or {}
+        answers = {k: block[k] for k in ("coverage", "inactive_statuses") if block.get(k)}
+        if answers:  # what changes answers: the default date and which statuses count as inactive
+            h.update(b"\x00")
+            h.update(json.dumps(answers, sort_keys=True, ensure_ascii=False, default=str).encode())
         return h.hexdigest()
 
     def kinds(self) -> list[str]:
@@ -136,25 +290,9 @@ class Dataset:
         """
         return list(dict.fromkeys(self.nodes["kind"]))
 
-    def snapshot(self, as_of=None) -> "Dataset":
-        """The dataset a query looks at: ``as_of`` if given, else this dataset's own date.
-
-        A snapshot's own date is its date; a loaded dataset's is today.
-
-        Examples
-        --------
-        >>> pg.load().snapshot(2010).date
-        datetime.date(2010, 12, 31)
-        """
-        if as_of is not None:
-            return self.full.as_of(as_of)
-        if self.date is not None:
-            return self
-        return self.full.as_of(_dt.date.today())
-
     def labels(self) -> pd.Series:
-        """The label of each node, indexed by id."""
-        return self.nodes.set_index("id")["label"]
+        """The label of each node (of every date), indexed by id."""
+        return self.full.nodes.set_index("id")["label"]
 
     def with_labels(self, frame: pd.DataFrame, column: str = "id") -> pd.DataFrame:
         """``frame`` with ``label`` and ``kind`` columns for the ids in ``column``.
@@ -164,7 +302,7 @@ class Dataset:
         >>> pg.load().with_labels(pd.DataFrame({"id": ["JPN"]})).values.tolist()
         [['JPN', 'Japan', 'country']]
         """
-        info = self.nodes.set_index("id")
+        info = self.full.nodes.set_index("id")
         return frame.assign(label=frame[column].map(info["label"]), kind=frame[column].map(info["kind"]))
 
     def kind_of(self, node_id: str) -> str:
@@ -175,23 +313,25 @@ class Dataset:
         >>> pg.load().kind_of("JPN")
         'country'
         """
-        found = self.nodes.loc[self.nodes["id"] == node_id, "kind"]
+        nodes = self.full.nodes  # a node that is not alive on a snapshot's date is still known
+        found = nodes.loc[nodes["id"] == node_id, "kind"]
         if found.empty:
-            raise UnknownIdError.among(node_id, self.nodes["id"])
+            raise UnknownIdError.among(node_id, nodes["id"])
         return str(found.iloc[0])
 
     def require_kind(self, kind: str) -> str:
         """``kind`` if the dataset has nodes of it; else a PartnergraphError naming the kinds it has."""
-        if kind not in set(self.nodes["kind"]):
-            raise PartnergraphError(f"unknown kind {kind!r}; the kinds are {', '.join(self.kinds())}")
+        if kind not in set(self.full.nodes["kind"]):
+            raise PartnergraphError(f"unknown kind {kind!r}; the kinds are {', '.join(self.full.kinds())}")
         return kind
 
-    def links(self, kind_a: str, kind_b: str) -> pd.DataFrame:
+    def links(self, kind_a: str, kind_b: str, *, extra=()) -> pd.DataFrame:
         """Every edge between a node of ``kind_a`` and one of ``kind_b``, turned to face that way.
 
         Returns a DataFrame with columns ``a``, ``b`` (the ids), ``relation``,
-        ``since``, ``until``, ``source``, one row per edge, in table order;
-        whichever endpoint order the edge file used.
+        ``since``, ``until``, ``source``, then the ``extra`` columns asked for
+        (``"status"``, and ``"edge"``: the edge's position in ``edges``), one row
+        per edge, in table order; whichever endpoint order the edge file used.
 
         Examples
         --------
@@ -199,10 +339,14 @@ class Dataset:
         >>> list(links.columns), bool((links["b"] == "ici").any())
         (['a', 'b', 'relation', 'since', 'until', 'source'], True)
         """
-        kind = self.nodes.set_index("id")["kind"]
+        kind = self.full.nodes.set_index("id")["kind"]
         e = self.edges
+        if "edge" in extra:
+            e = e.assign(edge=np.arange(len(e)))
+        if "status" in extra and "status" not in e:
+            e = e.assign(status=pd.Series(np.nan, index=e.index, dtype="str"))
         ku, kv = e["u"].map(kind), e["v"].map(kind)
-        cols = ["relation", "since", "until", "source"]
+        cols = ["relation", "since", "until", "source", *extra]
         forward = e[(ku == kind_a) & (kv == kind_b)]
         backward = e[(ku == kind_b) & (kv == kind_a)] if kind_a != kind_b else e.iloc[0:0]
         out = pd.concat([
@@ -210,6 +354,27 @@ class Dataset:
             backward.rename(columns={"v": "a", "u": "b"})[["a", "b", *cols]],
         ])
         return out.sort_index(kind="stable").reset_index(drop=True)
+
+
+def lifetime_text(dataset, node_id: str) -> str:
+    """``; its lifetime is 2023-07-12 to ...`` for a node with a lifetime, else ``""`` (for messages).
+
+    Examples
+    --------
+    >>> lifetime_text(pg.load(), "nacc")
+    '; its lifetime is 1991-12-20 to 1997-05-30'
+    """
+    nodes = dataset.full.nodes
+    row = nodes[nodes["id"] == node_id]
+    if row.empty:
+        return ""
+    since = row["since"].iloc[0] if "since" in row else None
+    until = row["until"].iloc[0] if "until" in row else None
+    since = None if pd.isna(since) else since
+    until = None if pd.isna(until) else until
+    if since is None and until is None:
+        return ""
+    return f"; its lifetime is {since or '...'} to {until or '...'}"
 
 
 def _missing(value) -> bool:

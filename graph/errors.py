@@ -9,7 +9,7 @@ import difflib
 import os
 from dataclasses import dataclass
 
-__all__ = ["PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem"]
+__all__ = ["PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem", "CoverageWarning"]
 
 
 @dataclass(frozen=True)
@@ -19,17 +19,22 @@ class Problem:
     ``row`` is the spreadsheet row (the header is row 1) and ``column`` the
     header name (or its 1-based number when the header cell is blank); either
     is ``None`` when the problem concerns a whole file or a whole row.
+    ``severity`` is ``"error"`` (the data cannot be loaded as meant) or
+    ``"warning"`` (a likely mistake; the data still loads).
 
     Examples
     --------
-    >>> str(Problem("memberships.csv", 14, "since", 'expected a year or an ISO date, got "20x4"'))
-    'memberships.csv:14:since: expected a year or an ISO date, got "20x4"'
+    >>> str(Problem("memberships.csv", 14, "since", 'expected a year, a month (YYYY-MM) or an ISO date, got "20x4"'))
+    'memberships.csv:14:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"'
+    >>> str(Problem("offers.csv", 3, "since", "starts before nuc begins (2023-07-12)", "warning"))
+    'offers.csv:3:since: warning: starts before nuc begins (2023-07-12)'
     """
 
     path: str
     row: int | None
     column: str | None
     message: str
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = [self.path]
@@ -37,11 +42,18 @@ class Problem:
             where.append(str(self.row))
         if self.column is not None:
             where.append(str(self.column))
-        return f"{':'.join(where)}: {self.message}"
+        flag = "warning: " if self.severity == "warning" else ""
+        return f"{':'.join(where)}: {flag}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        """True for an error (the data cannot be loaded as meant), False for a warning (a likely mistake)."""
+        return self.severity != "warning"
 
     def as_dict(self) -> dict:
-        """The problem as a plain dict (path, row, column, message)."""
-        return {"path": self.path, "row": self.row, "column": self.column, "message": self.message}
+        """The problem as a plain dict (path, row, column, severity, message)."""
+        return {"path": self.path, "row": self.row, "column": self.column, "severity": self.severity,
+                "message": self.message}
 
 
 class PartnergraphError(Exception):
@@ -97,3 +109,17 @@ class UnknownIdError(PartnergraphError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""
+
+
+class CoverageWarning(UserWarning):
+    """A question asked at a date outside the data's declared coverage: answered, but the data does not speak for it.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = pg.load().as_of(1950)
+    >>> str(caught[0].message)
+    'the data covers 1991 to 2026-11-30; as of 1950-12-31 is outside it'
+    """

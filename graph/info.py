@@ -1,12 +1,12 @@
 """A summary of a dataset: counts per kind and relation, the date range, the sources."""
 from __future__ import annotations
 
-import datetime as _dt
 from urllib.parse import urlsplit
 
+import numpy as np
 import pandas as pd
 
-from .asof import active_mask, parse_date
+from .asof import parse_date, within
 
 __all__ = ["info"]
 
@@ -17,17 +17,22 @@ def info(dataset, *, as_of=None) -> dict:
     Parameters
     ----------
     dataset : Dataset
-    as_of : year or ISO date, optional
+    as_of : year, month or ISO date, optional
         The date the ``active`` counts refer to; ``None`` means the dataset's
-        own date (today for a loaded dataset).
+        own date, or for a loaded dataset the default date
+        (:func:`partnergraph.asof.default_date`).
 
     Returns
     -------
     dict
-        ``name``, ``path``, ``as_of`` (ISO date), ``content_hash``;
+        ``name``, ``title``, ``path``, ``as_of`` (ISO date, None when undated),
+        ``coverage`` (the declared coverage as written, or None),
+        ``inactive_statuses`` (sorted), ``content_hash``;
         ``kinds`` (DataFrame: kind, nodes); ``relations`` (DataFrame: relation,
-        u_kind, v_kind, edges, active, dated, sourced); ``dates`` (first and
-        last date any edge begins or ends, as written in the data);
+        u_kind, v_kind, edges, active, dated, sourced: ``active`` counts the
+        edges active on the date by the one time rule, suspended ones
+        included); ``dates`` (first and last date any edge or node begins or
+        ends, as written in the data);
         ``sources`` (DataFrame: source site, edges), most cited first.
 
     Examples
@@ -37,12 +42,15 @@ def info(dataset, *, as_of=None) -> dict:
     ['relation', 'u_kind', 'v_kind', 'edges', 'active', 'dated', 'sourced']
     """
     full = dataset.full
-    when = parse_date(as_of) if as_of is not None else (dataset.date or _dt.date.today())
+    if as_of is not None:
+        full.check_coverage(as_of)
+    when = parse_date(as_of) if as_of is not None else (dataset.date or full.default_date())
     nodes, edges = full.nodes, full.edges
 
     kinds = nodes.groupby("kind", sort=False).size().rename("nodes").reset_index()
 
-    active = pd.Series(active_mask(edges, when), index=edges.index)
+    _, _, start, end = full.windows
+    active = pd.Series(within(start, end, when) if when else np.ones(len(edges), dtype=bool), index=edges.index)
     per_rel = pd.DataFrame({
         "relation": edges["relation"],
         "active": active,
@@ -56,7 +64,7 @@ def info(dataset, *, as_of=None) -> dict:
         relations[c] = relations[c].astype(int)
 
     # dates are a year or YYYY-MM-DD, so text order is time order
-    stamps = pd.concat([edges["since"], edges["until"]]).dropna().astype(str)
+    stamps = pd.concat([t[c] for t in (edges, nodes) for c in ("since", "until") if c in t]).dropna().astype(str)
     first, last = (stamps.min(), stamps.max()) if len(stamps) else (None, None)
 
     sites = edges["source"].dropna().map(_site)
@@ -65,8 +73,11 @@ def info(dataset, *, as_of=None) -> dict:
 
     return {
         "name": full.name,
+        "title": full.title,
         "path": full.path,
-        "as_of": when.isoformat(),
+        "as_of": when.isoformat() if when else None,
+        "coverage": full.coverage_text(),
+        "inactive_statuses": sorted(full.inactive_statuses),
         "content_hash": full.content_hash(),
         "kinds": kinds,
         "relations": relations,

@@ -39,8 +39,9 @@ def load(path=None) -> Dataset:
     Raises
     ------
     DataError
-        On the first problem :func:`validate` would report, with its ``path``,
-        ``row`` and ``column``. No other exception escapes for any file content.
+        On the first error :func:`validate` would report, with its ``path``,
+        ``row`` and ``column`` (warnings do not stop loading). No other
+        exception escapes for any file content.
 
     Examples
     --------
@@ -56,6 +57,7 @@ def load(path=None) -> Dataset:
         folder = Path(path)
         name = folder.resolve().name or "data"
     found = read_folder(folder if path is None else path)
-    if found.problems:
-        raise DataError(found.problems[0])
-    return Dataset(found.nodes, found.edges, relations=found.relations, name=name, path=str(folder))
+    errors = found.errors
+    if errors:
+        raise DataError(errors[0])
+    return Dataset(found.nodes, found.edges, relations=found.relations, name=name, path=str(folder), meta=found.meta)

@@ -1,20 +1,21 @@
 """Membership over time: who is in a framework, which frameworks a country is in, year by year, and what changed."""
 from __future__ import annotations
 
-import datetime as _dt
-
 import numpy as np
 import pandas as pd
 
-from .asof import active_mask, edge_windows, parse_date
+from .asof import parse_date, within
 
 __all__ = ["members", "frameworks", "linked", "timeline", "diff"]
 
-_LINKED = ["id", "label", "kind", "since", "until"]
+_LINKED = ["id", "label", "kind", "since", "until", "status"]
 
 
 def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) -> pd.DataFrame:
-    """The nodes of ``kind`` linked to ``node``, one line per edge (so per membership period).
+    """The nodes of ``kind`` linked to ``node``, one line per edge (so per membership period), with its status.
+
+    A listing of who formally belongs: ties with an inactive status
+    (``suspended``) are listed, and the ``status`` column says so.
 
     Parameters
     ----------
@@ -23,8 +24,9 @@ def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) 
         An id of the dataset.
     kind : str
         The kind of the nodes to list.
-    as_of : year or ISO date, optional
-        Default: the dataset's own date (today for a loaded dataset).
+    as_of : year, month or ISO date, optional
+        Default: the dataset's own date, or for a loaded dataset the default
+        date (:func:`partnergraph.asof.default_date`).
     history : bool
         List every period ever, whatever the date (a country that left and
         came back has two lines).
@@ -32,7 +34,8 @@ def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) 
     Returns
     -------
     pandas.DataFrame
-        Columns ``id``, ``label``, ``kind``, ``since``, ``until``; sorted by id, then since.
+        Columns ``id``, ``label``, ``kind``, ``since``, ``until``, ``status``
+        (as written in the data; empty where it has none); sorted by id, then since.
 
     Raises
     ------
@@ -41,22 +44,23 @@ def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) 
 
     Examples
     --------
-    >>> linked(pg.load(), "ngc", kind="country", as_of=2024)[["id", "since"]].values.tolist()
-    [['GEO', '2008-09-15']]
+    >>> linked(pg.load(), "ngc", kind="country", as_of=2024)[["id", "since", "status"]].values.tolist()
+    [['GEO', '2008-09-15', 'active']]
     """
     node_kind = dataset.kind_of(node)
     dataset.require_kind(kind)
     source = dataset.full if history else dataset.snapshot(as_of)
-    links = source.links(node_kind, kind)
+    links = source.links(node_kind, kind, extra=("status",))
     links = links[links["a"] == node]
     out = source.with_labels(pd.DataFrame({"id": links["b"].to_numpy(), "since": links["since"].to_numpy(),
-                                           "until": links["until"].to_numpy()}))[_LINKED]
+                                           "until": links["until"].to_numpy(),
+                                           "status": links["status"].to_numpy()}))[_LINKED]
     out = out.assign(_since=out["since"].fillna("")).sort_values(["id", "_since"], kind="stable")
     return out.drop(columns="_since").reset_index(drop=True)
 
 
 def members(dataset, framework: str, *, kind: str = "country", as_of=None, history: bool = False) -> pd.DataFrame:
-    """The members (countries) of a framework on a date; see :func:`linked`.
+    """The members (countries) of a framework on a date, with each membership's status; see :func:`linked`.
 
     Examples
     --------
@@ -69,7 +73,7 @@ def members(dataset, framework: str, *, kind: str = "country", as_of=None, histo
 
 
 def frameworks(dataset, country: str, *, kind: str = "framework", as_of=None, history: bool = False) -> pd.DataFrame:
-    """The frameworks a country is in on a date; see :func:`linked`.
+    """The frameworks a country is in on a date, with each membership's status; see :func:`linked`.
 
     Examples
     --------
@@ -81,24 +85,34 @@ def frameworks(dataset, country: str, *, kind: str = "framework", as_of=None, hi
     return linked(dataset, country, kind=kind, as_of=as_of, history=history)
 
 
-def _membership_edges(dataset, framework, member_kind, framework_kind):
+def _membership_links(dataset, framework, member_kind, framework_kind):
     if framework is not None:
         framework_kind = dataset.kind_of(framework)
     dataset.require_kind(member_kind)
     dataset.require_kind(framework_kind)
-    links = dataset.full.links(member_kind, framework_kind)
+    full = dataset.full
+    links = full.links(member_kind, framework_kind, extra=("status", "edge"))
     if framework is not None:
         links = links[links["b"] == framework]
     return links
 
 
+def _years(days: np.ndarray) -> np.ndarray:
+    return days.astype("datetime64[Y]").astype(int) + 1970
+
+
 def timeline(dataset, *, framework: str | None = None, kind: str = "country", frameworks_kind: str = "framework",
              as_of=None) -> pd.DataFrame:
-    """Year by year: how many memberships began, ended, and held at the end of the year.
+    """Year by year: how many memberships began, ended, and held at the end of the year, and how many were suspended.
 
-    Counts membership rows (country - framework edges): of one framework, or of
-    all of them. A row that began and ended in the same year counts as joined
-    and left that year, and not among the members at its end.
+    Counts membership periods (country - framework edges) of one framework, or
+    of all of them, in the windows the one time rule gives them
+    (:func:`partnergraph.asof.effective_windows`: a membership of a framework
+    that ended ends with it). Back-to-back periods of the same pair (an active
+    period, then a suspended one) are one membership: it neither ends nor
+    begins at the change of status. A membership that began and ended in the
+    same year counts as joined and left that year, and not among the members at
+    its end.
 
     Parameters
     ----------
@@ -106,54 +120,100 @@ def timeline(dataset, *, framework: str | None = None, kind: str = "country", fr
         One framework's id; default all frameworks.
     kind, frameworks_kind : str
         The kinds of members and of frameworks.
-    as_of : year or ISO date, optional
-        The last year shown (default: this year).
+    as_of : year, month or ISO date, optional
+        The last year shown (default: the default date,
+        :func:`partnergraph.asof.default_date`).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``year``, ``joined``, ``left``, ``members``; one line per year
-        from the first year any membership begins to the as-of year.
+        Columns ``year``, ``joined``, ``left``, ``members`` (every membership
+        held at the end of the year, suspended ones included, as :func:`members`
+        lists them) and ``suspended`` (those of them with an inactive status);
+        one line per year from the first year any membership begins to the
+        as-of year.
 
     Examples
     --------
     >>> t = timeline(pg.load(), framework="md", as_of=2000)
     >>> t.values.tolist()
-    [[1995, 6, 0, 6], [1996, 0, 0, 6], [1997, 0, 0, 6], [1998, 0, 0, 6], [1999, 0, 0, 6], [2000, 1, 0, 7]]
+    [[1995, 6, 0, 6, 0], [1996, 0, 0, 6, 0], [1997, 0, 0, 6, 0], [1998, 0, 0, 6, 0], [1999, 0, 0, 6, 0], [2000, 1, 0, 7, 0]]
     """
-    links = _membership_edges(dataset, framework, kind, frameworks_kind)
-    last = parse_date(as_of) if as_of is not None else (dataset.date or _dt.date.today())
-    start, end = edge_windows(links)
-    if len(links) == 0 or np.isnat(start).all():
-        return pd.DataFrame(columns=["year", "joined", "left", "members"], dtype=int)
-    first = int(start[~np.isnat(start)].astype("datetime64[Y]").astype(int).min()) + 1970
+    columns = ["year", "joined", "left", "members", "suspended"]
+    links = _membership_links(dataset, framework, kind, frameworks_kind)
+    full = dataset.full
+    if as_of is not None:
+        full.check_coverage(as_of)
+    last = parse_date(as_of) if as_of is not None else (dataset.date or full.default_date())
+    _, _, edge_start, edge_end = full.windows
+    at = links["edge"].to_numpy()
+    start, end = edge_start[at], edge_end[at]
+    inactive = full.inactive()[at]
+    dated = np.concatenate([start[~np.isnat(start)], end[~np.isnat(end)]])
+    if len(links) == 0 or last is None or not len(dated):
+        return pd.DataFrame(columns=columns, dtype=int)
+    periods = pd.DataFrame({"a": links["a"].to_numpy(), "b": links["b"].to_numpy(), "start": start, "end": end})
+    spells = _spells(periods)
+    first_start = spells["start"].dropna()
+    first = int(_years(first_start.to_numpy()).min()) if len(first_start) else int(_years(dated).min())
     years = np.arange(first, last.year + 1)
     ends_of_year = np.array([f"{y:04d}-12-31" for y in years], dtype="datetime64[D]")
-    # members at the end of each year: started on or before it, not yet ended
-    starts = np.sort(start[~np.isnat(start)])
-    stops = np.sort(end[~np.isnat(end)])
-    undated = int(np.isnat(start).sum())
-    held = undated + np.searchsorted(starts, ends_of_year, side="right") - np.searchsorted(stops, ends_of_year, side="right")
+    s = spells["start"].to_numpy(dtype="datetime64[D]")
+    e = spells["end"].to_numpy(dtype="datetime64[D]")
+    held = _held(s, e, ends_of_year)
+    paused = _held(start[inactive], end[inactive], ends_of_year)
     span = len(years)
-    offsets = starts.astype("datetime64[Y]").astype(int) + 1970 - first
-    joined = np.bincount(offsets[(offsets >= 0) & (offsets < span)], minlength=span)
-    offsets = stops.astype("datetime64[Y]").astype(int) + 1970 - first
-    left = np.bincount(offsets[(offsets >= 0) & (offsets < span)], minlength=span)
-    return pd.DataFrame({"year": years, "joined": joined, "left": left, "members": held}).astype(int)
+
+    def per_year(days):
+        offsets = _years(days[~np.isnat(days)]) - first
+        return np.bincount(offsets[(offsets >= 0) & (offsets < span)], minlength=span)
+
+    return pd.DataFrame({"year": years, "joined": per_year(s), "left": per_year(e), "members": held,
+                         "suspended": paused}).astype(int)
+
+
+def _held(start: np.ndarray, end: np.ndarray, days: np.ndarray) -> np.ndarray:
+    """How many ``[start, end)`` windows hold each of ``days`` (sorted), by two binary searches."""
+    begun = int(np.isnat(start).sum()) + np.searchsorted(np.sort(start[~np.isnat(start)]), days, side="right")
+    ended = np.searchsorted(np.sort(end[~np.isnat(end)]), days, side="right")
+    return (begun - ended).astype(int)
+
+
+def _spells(periods: pd.DataFrame) -> pd.DataFrame:
+    """Periods of the same pair that touch or overlap, merged: columns start, end (NaT = open)."""
+    if periods.empty:
+        return pd.DataFrame({"start": pd.Series(dtype="datetime64[s]"), "end": pd.Series(dtype="datetime64[s]")})
+    p = periods.sort_values(["a", "b", "start"], na_position="first", kind="stable").reset_index(drop=True)
+    pair = p["a"] + "\x00" + p["b"]
+    first_of_pair = pair.ne(pair.shift())
+    # the furthest end reached so far within the pair (an open end reaches forever)
+    far = p["end"].fillna(pd.Timestamp.max.floor("D"))
+    reach = far.groupby(pair).cummax().groupby(pair).shift()
+    new = first_of_pair | (p["start"] > reach)
+    spell = new.cumsum()
+    grouped = p.assign(_far=far).groupby(spell)
+    out = pd.DataFrame({"start": grouped["start"].first(), "end": grouped["_far"].max()})
+    out.loc[out["end"] == pd.Timestamp.max.floor("D"), "end"] = pd.NaT
+    return out.reset_index(drop=True)
 
 
 def diff(dataset, date1, date2) -> pd.DataFrame:
-    """The edges added and removed between two dates.
+    """What was added and removed between two dates: edges, and nodes that began or ended.
 
     An edge is *added* when it is active on ``date2`` but not on ``date1``, and
-    *removed* the other way round; an edge that began and ended in between is
-    in neither.
+    *removed* the other way round (by the one time rule,
+    :func:`partnergraph.asof.effective_windows`, so the ties of a framework
+    that ended are removed with it); an edge that began and ended in between is
+    in neither. A node whose lifetime begins or ends in between is a line of
+    relation ``nodes``, its id in ``u``. A change of status (an active period
+    followed by a suspended one) shows as the one period removed and the other added.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``change`` (``added`` or ``removed``), ``relation``, ``u``, ``v``,
-        ``since``, ``until``; added first, then by relation, u, v.
+        ``since``, ``until``, ``status``; added first, then nodes before edges,
+        then by relation, u, v.
 
     Examples
     --------
@@ -161,13 +221,23 @@ def diff(dataset, date1, date2) -> pd.DataFrame:
     >>> d[d["relation"] == "memberships"][["change", "u", "v"]].head(3).values.tolist()
     [['added', 'BIH', 'dcb'], ['added', 'UKR', 'nuc'], ['removed', 'FIN', 'eapc']]
     """
-    edges = dataset.full.edges
-    before = active_mask(edges, date1)
-    after = active_mask(edges, date2)
-    cols = ["relation", "u", "v", "since", "until"]
-    added = edges.loc[after & ~before, cols].assign(change="added")
-    removed = edges.loc[before & ~after, cols].assign(change="removed")
-    out = pd.concat([added, removed], ignore_index=True)[["change", *cols]]
+    full = dataset.full
+    for when in (date1, date2):
+        full.check_coverage(when)
+    node_start, node_end, edge_start, edge_end = full.windows
+    cols = ["relation", "u", "v", "since", "until", "status"]
+    edges = full.edges if "status" in full.edges else full.edges.assign(status=np.nan)
+    nodes = full.nodes.assign(relation="nodes", u=full.nodes["id"], v=np.nan, status=np.nan)
+    for c in ("since", "until"):
+        if c not in nodes:
+            nodes[c] = np.nan
+    parts = []
+    for table, start, end in ((nodes, node_start, node_end), (edges, edge_start, edge_end)):
+        before, after = within(start, end, date1), within(start, end, date2)
+        parts.append(table.loc[after & ~before, cols].assign(change="added"))
+        parts.append(table.loc[before & ~after, cols].assign(change="removed"))
+    out = pd.concat(parts, ignore_index=True)[["change", *cols]]
     out["_order"] = out["change"].map({"added": 0, "removed": 1})
-    out = out.sort_values(["_order", "relation", "u", "v"], kind="stable").drop(columns="_order")
+    out["_nodes"] = (out["relation"] != "nodes").astype(int)
+    out = out.sort_values(["_order", "_nodes", "relation", "u", "v"], kind="stable").drop(columns=["_order", "_nodes"])
     return out.reset_index(drop=True)

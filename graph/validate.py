@@ -13,19 +13,23 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .asof import date_cells
+from .asof import DATE_PATTERN, date_bounds, date_cells
 from .errors import Problem
 
-__all__ = ["validate", "FIXED_COLUMNS", "NODE_COLUMNS"]
+__all__ = ["validate", "FIXED_COLUMNS", "NODE_COLUMNS", "DESCRIPTOR"]
 
 #: Columns nodes.csv must have.
 NODE_COLUMNS = ("id", "kind", "label")
+#: The optional data package descriptor of a folder.
+DESCRIPTOR = "datapackage.json"
 #: Optional edge columns with a fixed meaning, in the order `.edges` shows them.
 FIXED_COLUMNS = ("since", "until", "status", "weight", "source", "note")
 #: Names an edge file may not use for its extra columns (the loader makes them).
@@ -45,7 +49,10 @@ def validate(path) -> list[Problem]:
     -------
     list of Problem
         Each with ``path``, ``row`` (the spreadsheet row, header = 1),
-        ``column`` and ``message``; empty when the folder is fine.
+        ``column``, ``message`` and ``severity``: ``"error"`` (the folder cannot
+        be loaded as meant) or ``"warning"`` (a likely mistake: an edge dated
+        outside an endpoint's lifetime, an undated row that counts at every date
+        among dated ones). Empty when the folder is fine.
 
     Examples
     --------
@@ -53,7 +60,7 @@ def validate(path) -> list[Problem]:
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / "memberships.csv").write_text("country,framework,since\\nJPN,pag,20x4\\n")
     >>> [str(p).replace(str(d), "DIR") for p in validate(d)]
-    ['DIR/memberships.csv:2:since: expected a year or an ISO date, got "20x4"']
+    ['DIR/memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"']
 
     See Also
     --------
@@ -75,6 +82,12 @@ class Folder:
     edges: pd.DataFrame
     relations: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop the folder loading (warnings left out)."""
+        return [p for p in self.problems if p.is_error]
 
 
 def read_folder(path) -> Folder:
@@ -97,6 +110,8 @@ def read_folder(path) -> Folder:
         return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, "no CSV files in folder")])
 
     problems: list[Problem] = []
+    meta, found = _read_descriptor(folder / DESCRIPTOR)
+    problems += found
     node_files = [p for p in files if p.stem.lower() == "nodes"]
     edge_files = [p for p in files if p.stem.lower() != "nodes"]
     if len(node_files) > 1:
@@ -137,13 +152,15 @@ def read_folder(path) -> Folder:
     elif nodes_ok:
         nodes, found = _nodes_from_edges(edges)
         problems += found
+    if nodes is not None:
+        problems += _check_times(edges, nodes)
     edges = edges.drop(columns=["_path", "_row", "_u_kind", "_v_kind", "_u_col", "_v_col"])
     if nodes is None:
         nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
     nodes, edges = _as_text(nodes), _as_text(edges, keep=("weight",))
-    order = {shown: -1, **{str(p): i for i, p in enumerate(node_files + edge_files)}}
+    order = {shown: -2, str(folder / DESCRIPTOR): -1, **{str(p): i for i, p in enumerate(node_files + edge_files)}}
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.row or 0))
-    return Folder(folder, nodes, edges, relations_df, problems)
+    return Folder(folder, nodes, edges, relations_df, problems, meta)
 
 
 # ---------------------------------------------------------------------------
@@ -294,6 +311,13 @@ def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[P
         problems += _flag(shown, df, dup, "id",
                           lambda bad: "duplicate id " + _quoted(bad["id"]) + " (first on row " + bad["_first"].astype(str) + ")")
         df = df.drop(columns="_first")
+    found = _check_dates(df, shown)
+    problems += found
+    if found:  # a lifetime that cannot be read is not checked against (the error is reported once)
+        bad = df["_row"].isin({p.row for p in found})
+        for col in ("since", "until"):
+            if col in df:
+                df.loc[bad, col] = ""
     # keep the usable rows, so edges can still be checked against them
     df = df[(df["id"] != "") & (df["kind"] != "")].drop_duplicates("id").copy()
     df["label"] = df["label"].where(df["label"] != "", df["id"])
@@ -335,18 +359,7 @@ def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.Data
     problems += _flag(shown, df, df["u"] == "", u_name, "empty id")
     problems += _flag(shown, df, df["v"] == "", v_name, "empty id")
 
-    bounds = {}
-    for col in ("since", "until"):
-        if col in df:
-            cells = df[col]
-            bounds[col] = date_cells(cells, col)
-            bad = (cells != "").to_numpy() & np.isnat(bounds[col])
-            problems += _flag(shown, df, bad, col, lambda rows, col=col: "expected a year or an ISO date, got " + _quoted(rows[col]))
-    if len(bounds) == 2:
-        start, end = bounds["since"], bounds["until"]
-        inverted = ~np.isnat(start) & ~np.isnat(end) & (start >= end)
-        problems += _flag(shown, df, inverted, "until",
-                          lambda rows: "until " + rows["until"] + " is not after since " + rows["since"])
+    problems += _check_dates(df, shown)
     if "weight" in df:
         w = df["weight"]
         num = pd.to_numeric(w.where(w != ""), errors="coerce")
@@ -366,6 +379,27 @@ def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.Data
     df["_u_kind"], df["_v_kind"] = u_col, v_col
     df["_u_col"], df["_v_col"] = u_name, v_name
     return df, problems
+
+
+def _check_dates(df: pd.DataFrame, shown: str) -> list[Problem]:
+    """``since``/``until`` cells: a year, a month or an ISO date, and until after since (edges and nodes alike)."""
+    problems = []
+    bounds = {}
+    for col in ("since", "until"):
+        if col in df:
+            cells = df[col]
+            bounds[col] = date_cells(cells, col)
+            bad = (cells != "").to_numpy() & np.isnat(bounds[col])
+            problems += _flag(shown, df, bad, col,
+                              lambda rows, col=col: "expected a year, a month (YYYY-MM) or an ISO date, got " + _quoted(rows[col]))
+    if len(bounds) == 2:
+        # compare at the coarser precision: "until 1995" is after "since 1995-03" (it may be December)
+        first_start = date_cells(df["since"], "since")
+        last_end = bounds["until"]
+        inverted = ~np.isnat(first_start) & ~np.isnat(last_end) & (first_start >= last_end)
+        problems += _flag(shown, df, inverted, "until",
+                          lambda rows: "until " + rows["until"] + " is not after since " + rows["since"])
+    return problems
 
 
 def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -422,6 +456,56 @@ def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame) -> 
     return problems
 
 
+def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame) -> list[Problem]:
+    """Warnings: an edge dated outside an endpoint's lifetime; an undated row among dated ones that nothing bounds.
+
+    Dates are compared at the precision they are written in, so ``1994`` is
+    not "before" ``1994-01-10``: only a clash at every reading is reported.
+    """
+    problems: list[Problem] = []
+    if edges.empty:
+        return problems
+    nodes = nodes.drop_duplicates("id").set_index("id")
+    empty = pd.Series(np.nan, index=edges.index, dtype="object")
+    e_since = edges["since"] if "since" in edges else empty
+    e_until = edges["until"] if "until" in edges else empty
+    es_lo, es_hi = date_bounds(e_since)
+    eu_lo, eu_hi = date_bounds(e_until)
+    has_lifetimes = any(c in nodes for c in ("since", "until"))
+    lifetime_seen = np.zeros(len(edges), dtype=bool)
+    for side in ("u", "v"):
+        if not has_lifetimes:
+            break
+        n_since = edges[side].map(nodes["since"]) if "since" in nodes else empty
+        n_until = edges[side].map(nodes["until"]) if "until" in nodes else empty
+        lifetime_seen |= (n_since.notna() | n_until.notna()).to_numpy()
+        ns_lo, ns_hi = date_bounds(n_since)
+        nu_lo, nu_hi = date_bounds(n_until)
+        frame = edges.assign(_node=edges[side], _ns=n_since, _nu=n_until)
+        checks = (
+            ("since", es_hi < ns_lo, "starts ({e}) before {n} begins ({d})", "since", "_ns"),
+            ("since", es_lo >= nu_hi, "starts ({e}) after {n} ended ({d})", "since", "_nu"),
+            ("until", eu_lo > nu_hi, "ends ({e}) after {n} ended ({d})", "until", "_nu"),
+            ("until", eu_hi <= ns_lo, "ends ({e}) before {n} begins ({d})", "until", "_ns"),
+        )
+        for column, clash, text, cell, node_cell in checks:
+            clash = np.asarray(clash, dtype=bool)  # NaT compares False: an open side never clashes
+            if clash.any():
+                bad = frame[clash]
+                problems += [Problem(p, int(r), column, text.format(e=c, n=n, d=d), "warning")
+                             for p, r, c, n, d in zip(bad["_path"], bad["_row"], bad[cell], bad["_node"], bad[node_cell])]
+    dated = (e_since.notna() | e_until.notna()).to_numpy()
+    mixed = edges.assign(_dated=dated).groupby("relation")["_dated"].transform(lambda d: d.any() and not d.all())
+    lonely = mixed.to_numpy(dtype=bool) & ~dated & ~lifetime_seen
+    if lonely.any():
+        bad = edges[lonely]
+        column = "since" if "since" in edges else None
+        problems += [Problem(p, int(r), column, "undated, unlike other rows here, and neither endpoint has a "
+                             "lifetime: counts at every date", "warning")
+                     for p, r in zip(bad["_path"], bad["_row"])]
+    return problems
+
+
 def _nodes_from_edges(edges: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """Without nodes.csv: every endpoint is a node, its kind from the header, label = id."""
     ends = _endpoints(edges)
@@ -438,3 +522,81 @@ def _nodes_from_edges(edges: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]
     ]
     nodes = pd.DataFrame({"id": first["id"].to_numpy(), "kind": first["kind"].to_numpy(), "label": first["id"].to_numpy()})
     return nodes, problems
+
+
+# ---------------------------------------------------------------------------
+# datapackage.json
+
+
+def _read_descriptor(path: Path) -> tuple[dict, list[Problem]]:
+    """The data package descriptor, if the folder has one, checked where partnergraph reads it.
+
+    partnergraph reads ``title``, ``description``, ``version``, ``licenses``,
+    ``sources`` and its own block ``partnergraph``: ``coverage`` (``start`` and
+    ``end``: a year, a month or an ISO date) and ``inactive_statuses`` (a list
+    of status values that mean "formally there, not active"). Everything else
+    is kept as it is.
+    """
+    shown = str(path)
+    if not path.is_file():
+        return {}, []
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except OSError as err:
+        return {}, [Problem(shown, None, None, f"cannot read file: {err.strerror or err}")]
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return {}, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as err:
+        return {}, [Problem(shown, err.lineno, None, f"not valid JSON: {err.msg.lower()} (column {err.colno})")]
+    except RecursionError:
+        return {}, [Problem(shown, None, None, "not valid JSON: nested too deeply")]
+    if not isinstance(doc, dict):
+        return {}, [Problem(shown, None, None, f"expected a JSON object, found {_json_kind(doc)}")]
+    problems = []
+    for key in ("title", "description", "version"):
+        if key in doc and not isinstance(doc[key], (str, type(None))):
+            problems.append(Problem(shown, None, key, f"expected text, found {_json_kind(doc[key])}"))
+    for key in ("licenses", "sources"):
+        if key in doc and not isinstance(doc[key], list):
+            problems.append(Problem(shown, None, key, f"expected a list, found {_json_kind(doc[key])}"))
+    block = doc.get("partnergraph")
+    if block is not None and not isinstance(block, dict):
+        problems.append(Problem(shown, None, "partnergraph", f"expected an object, found {_json_kind(block)}"))
+        block = None
+    block = block or {}
+    coverage = block.get("coverage")
+    if coverage is not None:
+        where = "partnergraph.coverage"
+        if not isinstance(coverage, dict):
+            problems.append(Problem(shown, None, where, f"expected an object with start and end, found {_json_kind(coverage)}"))
+        else:
+            sides = {}
+            for side in ("start", "end"):
+                value = coverage.get(side)
+                if value in (None, ""):
+                    continue
+                if isinstance(value, bool) or not isinstance(value, (str, int)) or not re.fullmatch(DATE_PATTERN, str(value)) \
+                        or np.isnat(date_cells(pd.Series([str(value)]), "since")[0]):
+                    problems.append(Problem(shown, None, f"{where}.{side}",
+                                            f"expected a year, a month (YYYY-MM) or an ISO date, got {json.dumps(value)}"))
+                else:
+                    sides[side] = str(value)
+            if len(sides) == 2:
+                first = date_cells(pd.Series([sides["start"]]), "since")[0]
+                last = date_cells(pd.Series([sides["end"]]), "until")[0]
+                if first > last:
+                    problems.append(Problem(shown, None, f"{where}.end",
+                                            f"end {sides['end']} is before start {sides['start']}"))
+    statuses = block.get("inactive_statuses")
+    if statuses is not None and (not isinstance(statuses, list) or not all(isinstance(x, str) for x in statuses)):
+        problems.append(Problem(shown, None, "partnergraph.inactive_statuses", "expected a list of status values (text)"))
+    return (doc if not problems else {}), problems
+
+
+def _json_kind(value) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true or false", type(None): "null"}.get(
+        type(value), "a number")

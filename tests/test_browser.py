@@ -1,4 +1,5 @@
 """The map in a real browser: Debian's headless Chromium, driven by Playwright, with the network blocked."""
+import warnings
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,7 @@ def test_nato_map_opens_offline_and_draws(browser, tmp_path):
         assert opened.errors == []
         assert drawn_pixels(opened.page) > 5000
         n = opened.page.evaluate("() => window.network.body.data.nodes.length")
-        assert n == len(pg.load().nodes)
+        assert n == len(pg.load().as_of("2026-11-30").nodes)  # the nodes alive on the default date
         legend = opened.page.inner_text("#pg-legend")
         assert "country" in legend and "framework" in legend
         ARTIFACTS.mkdir(exist_ok=True)
@@ -153,10 +154,11 @@ def set_year(page, year):
 def test_slider_shows_each_year_as_python_does(tiny_page):
     ds, opened = tiny_page
     page = opened.page
-    assert page.input_value("#pg-year") == "2024"  # opens at the latest state in the data
+    assert page.input_value("#pg-year") == "2024"  # opens at the default date: the last year the data names
+    _, _, start, end = ds.windows  # the one rule: each edge's window cut to its endpoints' lifetimes
     for year in range(1994, 2025):
         set_year(page, year)
-        expected = sorted(int(i) for i in ds.edges.index[pg.asof.active_mask(ds.edges, year)])
+        expected = sorted(int(i) for i in ds.edges.index[pg.asof.within(start, end, year)])
         assert visible_edge_ids(page) == expected, year
         assert page.inner_text("#pg-date") == f"{year}-12-31"
     # the keyboard moves it too: from 2001 one step left is 2000
@@ -262,3 +264,77 @@ def test_jupyter_display_draws_inside_its_iframe(browser, tiny, tmp_path):
         assert opened.errors == [] and opened.blocked == []
     finally:
         opened.context.close()
+
+
+@pytest.fixture(scope="module")
+def nato_page(browser, tmp_path_factory):
+    ds = pg.load()
+    opened = Opened(browser, pg.network_map(ds).save(tmp_path_factory.mktemp("nato") / "nato.html"))
+    yield ds, opened
+    opened.close()
+
+
+def shown_ids(page):
+    return set(page.evaluate("() => window.network.body.data.nodes.getIds()"))
+
+
+def shown_edges(page):
+    return page.evaluate("""() => window.network.body.data.edges.get().map(
+        e => ({id: e.id, from: e.from, to: e.to, inactive: !!e.inactive, dashes: e.dashes, color: e.color.color}))""")
+
+
+def test_the_slider_brings_frameworks_in_at_their_launch_and_out_at_their_end(nato_page):
+    ds, opened = nato_page
+    page = opened.page
+    # the Istanbul Cooperation Initiative was launched on 28 June 2004; its members joined from 2005
+    set_year(page, 2003)
+    assert "ici" not in shown_ids(page)
+    assert not [e for e in shown_edges(page) if "ici" in (e["from"], e["to"])]
+    set_year(page, 2004)
+    assert "ici" in shown_ids(page)
+    links = {(e["from"], e["to"]) for e in shown_edges(page) if "ici" in (e["from"], e["to"])}
+    assert links and not any(u in {"ARE", "BHR", "KWT", "QAT"} for u, _ in links)  # no member yet
+    set_year(page, 2005)
+    members = {e["from"] for e in shown_edges(page) if e["to"] == "ici" and e["from"].isupper()}
+    assert members == {"ARE", "BHR", "KWT", "QAT"}
+    # the NATO-Ukraine Commission ended on 12 July 2023 and the Council took over
+    set_year(page, 2022)
+    assert "nukc" in shown_ids(page) and "nuc" not in shown_ids(page)
+    set_year(page, 2023)
+    assert "nuc" in shown_ids(page) and "nukc" not in shown_ids(page)
+    assert not [e for e in shown_edges(page) if "nukc" in (e["from"], e["to"])]
+    # every year: the page shows exactly Python's snapshot, nodes and edges
+    _, _, start, end = ds.windows
+    for year in range(1991, 2027):
+        set_year(page, year)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pg.CoverageWarning)  # the slider's 2026 is 2026-12-31, past the coverage
+            assert shown_ids(page) == set(ds.as_of(year).nodes["id"]), year
+        assert visible_edge_ids(page) == sorted(int(i) for i in ds.edges.index[pg.asof.within(start, end, year)])
+    assert opened.errors == []
+
+
+def test_suspended_ties_are_drawn_as_such_with_a_toggle(nato_page):
+    ds, opened = nato_page
+    page = opened.page
+    set_year(page, 2013)
+    rus = [e for e in shown_edges(page) if e["from"] == "RUS"]
+    assert rus and not any(e["inactive"] for e in rus)  # an active partner until April 2014
+    set_year(page, 2020)
+    rus = [e for e in shown_edges(page) if e["from"] == "RUS"]
+    assert {e["to"] for e in rus} == {"pfp", "eapc", "nrc"}
+    assert all(e["inactive"] and e["dashes"] == [2, 6] and e["color"] == "#9aa3ad" for e in rus)
+    assert "suspended: formally there, not active" in page.inner_text("#pg-legend")
+    # a node whose only ties are suspended is faded, as one with no tie
+    assert page.evaluate("() => window.network.body.data.nodes.get('RUS').opacity") == 0.3
+    page.uncheck("#pg-show-inactive")
+    assert not [e for e in shown_edges(page) if e["from"] == "RUS"]
+    assert not [e for e in shown_edges(page) if e["inactive"]]
+    page.check("#pg-show-inactive")
+    assert len([e for e in shown_edges(page) if e["inactive"]]) == int(ds.as_of(2020).inactive().sum())
+    # the details panel says so
+    page.evaluate("() => window.pgFocus('RUS')")
+    assert "memberships: Partnership for Peace (2014\u2013) \u00b7 suspended" in page.inner_text("#pg-details")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "nato-map-2020.png"))
+    assert opened.errors == []

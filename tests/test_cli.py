@@ -31,11 +31,11 @@ def test_validate_lists_every_problem_and_exits_1(run, make):
     assert result.exit_code == 1
     m = folder / "memberships.csv"
     assert result.stdout.splitlines() == [
-        f'{m}:2:since: expected a year or an ISO date, got "20x4"',
+        f'{m}:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"',
         f"{m}:3:country: unknown id \"XXX\": nodes.csv has no such id",
         f"{m}:4:since: expected 7 cells, found 2",
     ]
-    assert result.stderr == f"3 problems in {folder}\n"
+    assert result.stderr == f"3 errors in {folder}\n"
 
 
 def test_validate_json_equals_the_api(run, make):
@@ -48,7 +48,7 @@ def test_validate_json_equals_the_api(run, make):
 def test_missing_folder_exits_1_without_traceback(run, tmp_path):
     missing = tmp_path / "nope"
     result = run("validate", "--data", missing)
-    assert (result.exit_code, result.stdout, result.stderr) == (1, f"{missing}: no such folder\n", f"1 problem in {missing}\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, f"{missing}: no such folder\n", f"1 error in {missing}\n")
     for command in (["info"], ["map", "-o", tmp_path / "m.html"]):
         result = run(*command, "--data", missing)
         assert (result.exit_code, result.stderr) == (1, f"Error: {missing}: no such folder\n"), command
@@ -62,7 +62,7 @@ def test_bad_data_prints_one_error_line_per_problem(run, make, tmp_path):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
-        f'Error: {m}:2:since: expected a year or an ISO date, got "20x4"\n'
+        f'Error: {m}:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"\n'
         f"Error: {m}:3:until: until 1990 is not after since 1994\n"
     )
 
@@ -70,7 +70,7 @@ def test_bad_data_prints_one_error_line_per_problem(run, make, tmp_path):
 def test_bad_usage_exits_2(run, tiny, tmp_path):
     result = run("info", "--data", tiny, "--as-of", "20x4")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == "Error: Invalid value for '--as-of': expected a year or an ISO date, got \"20x4\""
+    assert result.stderr.splitlines()[-1] == "Error: Invalid value for '--as-of': expected a year, a month (YYYY-MM) or an ISO date, got \"20x4\""
     assert run("map", "--data", tiny).exit_code == 2  # -o is required
     assert run("nosuchcommand").exit_code == 2
 

@@ -68,7 +68,7 @@ def test_matrix_csv_equals_the_api(folder):
 def test_table_format_is_aligned_text(folder):
     result = run("members", "F2", "--history", "--data", folder)
     assert result.stdout.splitlines() == [
-        "id  label        kind     since  until",
+        "id  label        kind     since  until  status",
         "C2  Country two  country  2000   2012",
         "C2  Country two  country  2014",
     ]

@@ -20,16 +20,23 @@ def test_every_edge_has_a_source_and_memberships_have_dates(nato):
     assert edges["source"].str.match(r"https?://[^\s]+$").all()
     # nato.int pages first: most facts rest on NATO's own pages
     assert edges["source"].str.contains(r"^https?://(?:www\.)?nato\.int/").mean() > 0.8
+    # where a row's dates come from another page than its source, that page is cited too
+    cited = edges["dates_source"].dropna()
+    assert cited.str.match(r"https?://[^\s]+$").all()
     members = edges[edges["relation"] == "memberships"]
     assert members["since"].notna().all()
     ended = members["status"].isin(["joined-nato", "withdrew", "ended"])
     assert members.loc[ended, "until"].notna().all()
-    assert members.loc[members["until"].notna(), "status"].isin(["joined-nato", "withdrew", "ended"]).all()
     assert set(members["status"]) <= {"active", "joined-nato", "suspended", "withdrew", "ended"}
+    # an active or suspended period that ends is followed, that day, by the next period of the same pair
+    periods = members.set_index(["u", "v", "since"])
+    for row in members[members["until"].notna() & members["status"].isin(["active", "suspended"])].itertuples():
+        assert (row.u, row.v, row.until) in periods.index, (row.u, row.v, row.until)
 
 
 def test_every_node_has_a_source(nato):
     assert nato.nodes["source"].str.match(r"https?://").all()
+    assert nato.nodes["lifetime_source"].dropna().str.match(r"https?://[^\s]+$").all()
     assert set(nato.nodes["kind"]) == {"country", "framework", "activity", "threat"}
     countries = nato.nodes[nato.nodes["kind"] == "country"]["id"]
     assert countries.str.fullmatch(r"[A-Z]{3}").all()  # ISO 3166-1 alpha-3
@@ -116,21 +123,55 @@ def test_malta_left_and_came_back(nato):
     assert "MLT" in members(nato, "pfp", 2010)
 
 
-def test_russia_and_belarus_are_suspended_not_active(nato):
-    rows = nato.edges[nato.edges["u"].isin(["RUS", "BLR"]) & nato.edges["v"].isin(["pfp", "eapc", "nrc"])]
-    assert set(rows["status"]) == {"suspended"}
+def test_suspensions_begin_on_their_day_and_earlier_periods_stay_active(nato):
+    rows = nato.edges[nato.edges["u"].isin(["RUS", "BLR", "AFG"]) & (nato.edges["relation"] == "memberships")]
+    current = rows[rows["until"].isna() & rows["v"].isin(["pfp", "eapc", "nrc", "pag"])]
+    assert sorted(current[["u", "v", "since", "status"]].values.tolist()) == [
+        ["AFG", "pag", "2021-08-20", "suspended"],
+        ["BLR", "eapc", "2021-11", "suspended"], ["BLR", "pfp", "2021-11", "suspended"],
+        ["RUS", "eapc", "2014-04-01", "suspended"], ["RUS", "nrc", "2014-04-01", "suspended"],
+        ["RUS", "pfp", "2014-04-01", "suspended"]]
+    status = lambda country, framework, when: pg.members(nato, framework, as_of=when).set_index("id").loc[
+        country, "status"]
+    assert status("RUS", "pfp", "2014-03-31") == "active" and status("RUS", "pfp", "2014-04-01") == "suspended"
+    assert status("RUS", "nrc", "2008-12") == "suspended" and status("RUS", "nrc", 2010) == "active"
+    assert status("BLR", "eapc", 2020) == "active" and status("BLR", "eapc", 2022) == "suspended"
+    assert status("AFG", "pag", 2020) == "active" and status("AFG", "pag", 2022) == "suspended"
+    # who does what: Russia reached threats through PfP in 2010, and reaches none once suspended
+    assert not pg.reach(nato, "RUS", as_of=2010).empty
+    assert pg.reach(nato, "RUS", as_of=2020).empty
+    assert not pg.reach(nato, "RUS", as_of=2020, include_suspended=True).empty
 
 
-def test_framework_launch_dates(nato):
-    launched = nato.nodes.set_index("id")["launched"]
-    assert launched["md"] == "1994"
-    assert launched["ici"] == "2004-06-28"
-    assert launched["pfp"] == "1994-01-10"
-    assert launched["eapc"] == "1997-05-30"
-    assert launched["nukc"] == "1997-07-09"
-    assert launched["nuc"] == "2023-07-12"
-    assert launched["ngc"] == "2008-09-15"
-    assert launched["nrc"] == "2002-05-28"
+def test_framework_lifetimes(nato):
+    nodes = nato.nodes.set_index("id")
+    lifetimes = nodes.loc[nodes["kind"] == "framework", ["since", "until"]].fillna("")
+    assert lifetimes.to_dict("index") == {
+        "pfp": {"since": "1994-01-10", "until": ""}, "eapc": {"since": "1997-05-30", "until": ""},
+        "nacc": {"since": "1991-12-20", "until": "1997-05-30"}, "md": {"since": "1994-12", "until": ""},
+        "ici": {"since": "2004-06-28", "until": ""}, "pag": {"since": "", "until": ""},
+        "eop": {"since": "2014", "until": ""}, "pii": {"since": "2014", "until": ""},
+        "dcb": {"since": "2014-09", "until": ""}, "nukc": {"since": "1997-07-09", "until": "2023-07-12"},
+        "nuc": {"since": "2023-07-12", "until": ""}, "ngc": {"since": "2008-09-15", "until": ""},
+        "nrc": {"since": "2002-05-28", "until": ""}, "pjc": {"since": "1997-05-27", "until": "2002-05-28"},
+    }
+    # activities that began later than the partnerships have their start
+    assert nodes.loc["building-integrity", "since"] == "2007-11"
+    assert nodes.loc["science-for-peace-and-security", "since"] == "1992-10"  # opened to partners
+    assert nodes.loc["trust-funds", "since"] == "2000-09"
+
+
+def test_validate_finds_no_warning_in_the_bundled_data():
+    assert [str(p) for p in pg.validate(pg.bundled_path())] == []
+
+
+def test_bundled_descriptor(nato):
+    assert nato.title == "NATO's partnerships with non-member countries"
+    assert nato.coverage_text() == "1991 to 2026-11-30"
+    assert nato.default_date().isoformat() == "2026-11-30"
+    import json
+    described = json.loads((pg.bundled_path() / "datapackage.json").read_text())
+    assert sorted(r["path"] for r in described["resources"]) == sorted(p.name for p in pg.bundled_path().glob("*.csv"))
 
 
 def test_activities_and_threats_are_linked_with_sources(nato):

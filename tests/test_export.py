@@ -66,7 +66,7 @@ def test_graphml_reads_back_with_igraph(nato, tmp_path):
     assert (g.vcount(), g.ecount()) == (len(nato.nodes), len(nato.edges))
     by_id = {v["id"]: v for v in g.vs}
     assert by_id["JPN"]["kind"] == "country" and by_id["JPN"]["label"] == "Japan"
-    assert by_id["pfp"]["launched"] == "1994-01-10"
+    assert by_id["pfp"]["since"] == "1994-01-10"
     relations = sorted(set(g.es["relation"]))
     assert relations == ["addresses", "covers", "memberships", "offers"]
     finland = [e for e in g.es if {g.vs[e.source]["id"], g.vs[e.target]["id"]} == {"FIN", "pfp"}]
@@ -85,7 +85,8 @@ def test_graphml_keeps_number_types(tmp_path):
 def test_json_node_link_with_metadata(nato, tmp_path):
     doc = json.loads(write_json(nato, tmp_path / "n.json").read_text())
     assert doc["partnergraph"] == {"generator": "partnergraph", "version": pg.__version__, "dataset": "nato",
-                                   "content_hash": nato.content_hash(), "as_of": None}
+                                   "title": nato.title, "content_hash": nato.content_hash(), "as_of": None,
+                                   "coverage": nato.coverage_text()}
     G = nx.node_link_graph(doc, source="u", target="v", edges="edges")
     assert G.is_multigraph() and G.number_of_edges() == len(nato.edges)
     assert G.nodes["ici"]["label"] == "Istanbul Cooperation Initiative"
@@ -111,6 +112,11 @@ def test_csv_folder_loads_back_to_the_same_dataset(name, tmp_path):
     pdt.assert_frame_equal(back.edges, ds.edges)
     pdt.assert_frame_equal(back.relations, ds.relations)
     assert back.content_hash() == ds.content_hash()
+    # the descriptor comes back too: title, coverage, inactive statuses, and the default date they give
+    assert (back.title, back.coverage, back.inactive_statuses) == (ds.title, ds.coverage, ds.inactive_statuses)
+    assert back.default_date() == ds.default_date()
+    described = json.loads((tmp_path / "out" / "datapackage.json").read_text())
+    assert sorted(r["path"] for r in described["resources"]) == sorted(p.name for p in (tmp_path / "out").glob("*.csv"))
 
 
 def test_csv_folder_refuses_a_non_empty_folder_and_leaves_nothing_behind(tiny, tmp_path):
@@ -124,7 +130,7 @@ def test_csv_folder_refuses_a_non_empty_folder_and_leaves_nothing_behind(tiny, t
     empty = tmp_path / "empty"
     empty.mkdir()
     assert run("export", "--data", tiny, "--format", "csv", "-o", empty).exit_code == 0
-    assert sorted(p.name for p in empty.iterdir()) == ["coverage.csv", "memberships.csv", "nodes.csv"]
+    assert sorted(p.name for p in empty.iterdir()) == ["coverage.csv", "datapackage.json", "memberships.csv", "nodes.csv"]
 
 
 def test_csv_snapshot(tiny, tmp_path):
@@ -146,12 +152,16 @@ def test_png_and_svg_of_the_nato_map(nato, tmp_path):
     svg = picture.save(tmp_path / "nato.svg").read_bytes()
     root = ET.fromstring(svg)
     assert root.tag == "{http://www.w3.org/2000/svg}svg" and root.get("width") == "1152pt"
-    assert picture.meta == {"as_of": "2024-12-31", "nodes": 91, "edges": 167, "labels": 91, "dataset": "nato"}
+    snap = nato.as_of("2026-11-30")  # the default date: the end of the declared coverage
+    assert {k: v for k, v in picture.meta.items() if k != "node_ids"} == {
+        "as_of": "2026-11-30", "nodes": len(snap.nodes), "edges": len(snap.edges), "suspended": int(snap.inactive().sum()),
+        "labels": len(snap.nodes), "dataset": "nato"}
+    assert {"nacc", "pjc", "nukc"}.isdisjoint(picture.meta["node_ids"])  # bodies that ended are not drawn
 
 
 def test_no_two_labels_collide_on_the_nato_map(nato):
     boxes = static_map(nato).labels
-    assert len(boxes) == len(nato.nodes)  # every node labelled
+    assert len(boxes) == len(nato.as_of("2026-11-30").nodes)  # every node alive on the default date is labelled
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             overlap = a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
@@ -168,7 +178,7 @@ def test_coverage_heatmap_from_the_cli(tmp_path):
     out = tmp_path / "cov.png"
     result = run("coverage", "--matrix", "--as-of", 2024, "-o", out)
     assert result.exit_code == 0
-    assert result.stderr == f"wrote {out} (14 x 10 heatmap)\n"
+    assert result.stderr == f"wrote {out} (11 x 10 heatmap)\n"  # the 11 frameworks alive on the default date
     width, height = png_size(out.read_bytes())
     assert width > 600 and height > 400
 

@@ -26,9 +26,9 @@ def test_metadata_block(tiny):
     ds = pg.load(tiny)
     meta = json.loads(block(network_map(ds, as_of=2014).html(), "pg-meta"))
     assert meta == {
-        "generator": "partnergraph", "version": pg.__version__, "dataset": "tiny",
+        "generator": "partnergraph", "version": pg.__version__, "dataset": "tiny", "dataset_title": "tiny",
         "content_hash": ds.content_hash(), "as_of": "2014-12-31", "title": "Partnership map: tiny",
-        "nodes": 6, "edges": 6, "edges_as_of": 5, "size_by": "degree",
+        "nodes": 6, "edges": 6, "edges_as_of": 5, "suspended_as_of": 0, "size_by": "degree",
     }
 
 

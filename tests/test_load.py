@@ -139,7 +139,7 @@ def test_quoted_cells_with_commas_and_newlines(tmp_path):
 
 def test_load_raises_data_error_on_the_first_problem(make):
     folder = make(memberships__csv="country,framework,since\nFIN,pfp,1994\nSWE,pfp,20x4\nJPN,pfp,19x9\n")
-    with pytest.raises(pg.DataError, match=r'memberships\.csv:3:since: expected a year or an ISO date, got "20x4"') as info:
+    with pytest.raises(pg.DataError, match=r'memberships\.csv:3:since: expected a year, a month \(YYYY-MM\) or an ISO date, got "20x4"') as info:
         pg.load(folder)
     err = info.value
     assert (err.row, err.column) == (3, "since")

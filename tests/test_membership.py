@@ -18,7 +18,7 @@ def ds(tiny):
 def test_members_as_of(ds):
     expected = pd.DataFrame({"id": ["FIN", "JPN", "SWE"], "label": ["Finland", "Japan", "Sweden"],
                              "kind": "country", "since": ["1994", "2000", "1994"],
-                             "until": ["2023-04-04", "2002", "2024-03-07"]})
+                             "until": ["2023-04-04", "2002", "2024-03-07"], "status": "ended"})
     pdt.assert_frame_equal(pg.members(ds, "pfp", as_of=2001), expected, check_dtype=False)
     assert pg.members(ds, "pfp", as_of=2005)["id"].tolist() == ["FIN", "SWE"]
     assert pg.members(ds, "pfp", as_of=2024)["id"].tolist() == ["JPN"]
@@ -49,12 +49,12 @@ def test_unknown_ids(ds):
 def test_timeline_of_one_framework(ds):
     t = pg.timeline(ds, framework="pfp", as_of=2024).set_index("year")
     assert t.index.tolist() == list(range(1994, 2025))
-    assert t.loc[1994].tolist() == [2, 0, 2]
-    assert t.loc[2000].tolist() == [1, 0, 3]
-    assert t.loc[2002].tolist() == [0, 1, 2]
-    assert t.loc[2010].tolist() == [1, 0, 3]
-    assert t.loc[2023].tolist() == [0, 1, 2]
-    assert t.loc[2024].tolist() == [0, 1, 1]
+    assert t.loc[1994].tolist() == [2, 0, 2, 0]
+    assert t.loc[2000].tolist() == [1, 0, 3, 0]
+    assert t.loc[2002].tolist() == [0, 1, 2, 0]
+    assert t.loc[2010].tolist() == [1, 0, 3, 0]
+    assert t.loc[2023].tolist() == [0, 1, 2, 0]
+    assert t.loc[2024].tolist() == [0, 1, 1, 0]
     assert t["joined"].sum() == 4 and t["left"].sum() == 3
 
 
@@ -63,7 +63,7 @@ def test_timeline_of_all_frameworks_and_same_year_in_and_out(tmp_path):
     ds = pg.load(write_folder(tmp_path / "d", {
         "memberships.csv": "country,framework,since,until\nA,f,2001,2001\nB,f,2001,\nB,g,2002-06-01,2003-01-01\n"}))
     t = pg.timeline(ds, as_of=2003)
-    assert t.values.tolist() == [[2001, 2, 1, 1], [2002, 1, 0, 2], [2003, 0, 1, 1]]
+    assert t.values.tolist() == [[2001, 2, 1, 1, 0], [2002, 1, 0, 2, 0], [2003, 0, 1, 1, 0]]
 
 
 def test_diff(ds):
@@ -74,4 +74,4 @@ def test_diff(ds):
     assert pg.diff(ds, 1999, 2005)[["change", "u"]].values.tolist() == []
     assert pg.diff(ds, 2022, 2024)[["change", "u", "v"]].values.tolist() == [
         ["removed", "FIN", "pfp"], ["removed", "SWE", "pfp"]]
-    assert list(pg.diff(ds, 2000, 2000).columns) == ["change", "relation", "u", "v", "since", "until"]
+    assert list(pg.diff(ds, 2000, 2000).columns) == ["change", "relation", "u", "v", "since", "until", "status"]

@@ -42,6 +42,6 @@ def test_notebook_runs_without_error(path, tmp_path):
         assert outputs(book, "image/png"), "the heatmap"
     if path.stem.startswith("03"):
         text = "".join("".join(o.get("text", "")) for c in book.cells for o in c.get("outputs", []))
-        assert 'enrolled.csv:4:since: expected a year or an ISO date, got "20l9"' in text
+        assert 'enrolled.csv:4:since: expected a year, a month (YYYY-MM) or an ISO date, got "20l9"' in text
         assert "err.row=4 err.column='since'" in text
     assert not list(tmp_path.iterdir()), "notebooks write nothing into their working folder"

@@ -21,20 +21,22 @@ MODULES = ["partnergraph", "partnergraph.asof", "partnergraph.atomic", "partnerg
 
 def test_public_names():
     assert sorted(pg.__all__) == sorted([
-        "Dataset", "DataError", "DateError", "PartnergraphError", "Problem", "UnknownIdError", "bundled_path",
-        "info", "load", "network_map", "parse_date", "validate", "__version__",
+        "Dataset", "CoverageWarning", "DataError", "DateError", "PartnergraphError", "Problem", "UnknownIdError",
+        "bundled_path", "info", "load", "network_map", "parse_date", "default_date", "validate", "__version__",
         "MEASURES", "centrality", "projection", "coverage", "coverage_matrix", "coverage_paths", "gaps", "reach",
         "members", "frameworks", "timeline", "diff", "path", "ego", "communities", "whatif"])
     for name in pg.__all__:
         assert hasattr(pg, name), name
     assert sorted(partnergraph.export.__all__) == [
-        "NetworkMap", "StaticMap", "coverage_heatmap", "kind_styles", "layout_positions", "metadata", "network_map",
+        "NetworkMap", "StaticMap", "coverage_heatmap", "descriptor", "kind_styles", "layout_positions", "metadata",
+        "network_map",
         "selection", "static_map", "write_csv_folder", "write_gexf", "write_graphml", "write_json"]
 
 
 def test_errors_form_one_tree():
     assert issubclass(pg.DataError, pg.PartnergraphError) and issubclass(pg.DataError, ValueError)
     assert issubclass(pg.DateError, pg.PartnergraphError) and issubclass(pg.UnknownIdError, pg.PartnergraphError)
+    assert issubclass(pg.CoverageWarning, UserWarning)
 
 
 def test_no_top_level_graph_or_export_package(tmp_path):
@@ -77,6 +79,7 @@ def test_wheel_ships_the_csvs_and_templates(tmp_path):
     shipped_csvs = {n for n in names if n.startswith("partnergraph/data/") and n.endswith(".csv")}
     assert shipped_csvs == {f"partnergraph/data/{p.name}" for p in (ROOT / "data").glob("*.csv")}
     assert "partnergraph/data/README.md" in names
+    assert "partnergraph/data/datapackage.json" in names
     assert {"partnergraph/export/templates/map.html", "partnergraph/export/templates/map.js",
             "partnergraph/export/templates/map.css"} <= names
     assert not any(n.startswith(("graph/", "export/", "tests/")) for n in names)

@@ -58,7 +58,7 @@
   function edgeHeading(e) { return labelOf(e.from) + " \u2014 " + labelOf(e.to); }
 
   /* ---- what is shown ---- */
-  var state = { date: data.date, kinds: {}, relations: {}, hideUnlinked: false };
+  var state = { date: data.date, kinds: {}, relations: {}, hideUnlinked: false, showInactive: true };
   data.kinds.forEach(function (k) { state.kinds[k.kind] = true; });
   data.relations.forEach(function (r) { state.relations[r.relation] = true; });
 
@@ -67,15 +67,18 @@
     if (!t) return true;
     return (!item.start || item.start <= t) && (!item.end || t < item.end);
   }
+  /* An edge's start/end are its active window by the one time rule (computed in Python:
+   * its own window cut to both endpoints' lifetimes); a node's are its lifetime. */
   function edgeShown(e) {
     return state.relations[e.relation] === true && state.kinds[byId[e.from].kind] === true &&
-      state.kinds[byId[e.to].kind] === true && within(e);
+      state.kinds[byId[e.to].kind] === true && within(e) && (!e.inactive || state.showInactive);
   }
+  /* linked: a node with at least one active tie shown; a suspended tie alone leaves it faded */
   var linked = {};
   function computeLinked() {
     linked = {};
     data.edges.forEach(function (e) {
-      if (edgeShown(e)) { linked[e.from] = true; linked[e.to] = true; }
+      if (!e.inactive && edgeShown(e)) { linked[e.from] = true; linked[e.to] = true; }
     });
   }
   function nodeShown(n) {
@@ -91,7 +94,7 @@
   }));
   var edgeSet = new vis.DataSet(data.edges.map(function (e) {
     var copy = Object.assign({}, e);
-    copy.title = card("pg-tip", edgeHeading(e), e.relation, e.info);
+    copy.title = card("pg-tip", edgeHeading(e), e.relation + (e.inactive ? " \u00b7 not active (status)" : ""), e.info);
     return copy;
   }));
   var nodeView = new vis.DataView(nodeSet, { filter: nodeShown });
@@ -141,6 +144,10 @@
   });
   var hide = document.getElementById("pg-hide-unlinked");
   hide.addEventListener("change", function () { state.hideUnlinked = hide.checked; refresh(); });
+  var showInactive = document.getElementById("pg-show-inactive");
+  if (showInactive) {
+    showInactive.addEventListener("change", function () { state.showInactive = showInactive.checked; refresh(); });
+  }
 
   /* ---- details panel ---- */
   var details = document.getElementById("pg-details");
@@ -160,13 +167,15 @@
       }).forEach(function (e) {
         var other = e.from === id ? e.to : e.from;
         var when = (e.start ? e.start.slice(0, 4) : "") + (e.end ? "\u2013" + e.end.slice(0, 4) : e.start ? "\u2013" : "");
-        var item = el("li", null, e.relation + ": " + labelOf(other) + (when ? " (" + when + ")" : ""));
+        var item = el("li", null, e.relation + ": " + labelOf(other) + (when ? " (" + when + ")" : "") +
+          (e.inactive ? " \u00b7 suspended" : ""));
         list.appendChild(item);
       });
       details.appendChild(list);
     } else {
       var e = edgeSet.get(id);
-      details.appendChild(card("pg-card", edgeHeading(e), e.relation, e.info));
+      details.appendChild(card("pg-card", edgeHeading(e), e.relation + (e.inactive ? " \u00b7 not active (status)" : ""),
+        e.info));
     }
   }
   function clearDetails() {
