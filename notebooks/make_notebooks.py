@@ -29,8 +29,13 @@ tour = nb([
  ("md", "From 2002 on the EAPC's line covers the PfP's: since Tajikistan signed the PfP Framework Document that year, the two have had the same partners. The drops are the enlargement rounds of 1999, 2004, 2009, 2017, 2020, 2023 and 2024, when partners became Allies."),
  ("md", "Who left the Partnership for Peace, and why? Every ended membership has its `until` date and a status."),
  ("code", "history = pg.members(nato, \"pfp\", history=True)\nhistory[history[\"until\"].notna()]"),
- ("md", "What changed between two dates: `pg.diff` lists the edges that appeared and disappeared."),
- ("code", "changes = pg.diff(nato, 2022, 2024)\nchanges[changes[\"relation\"] == \"memberships\"]"),
+ ("md", "What changed between two dates: `pg.diff` lists the edges that appeared and disappeared, and the frameworks that began or ended (relation `nodes`)."),
+ ("code", "changes = pg.diff(nato, 2022, 2024)\nchanges[changes[\"relation\"].isin([\"nodes\", \"memberships\"])]"),
+ ("md", "## Time and status\n\nEvery answer is as of a date, and three rules decide what holds on it.\n\n- **Nodes have lifetimes.** A framework exists from its launch to its end (`since`/`until` in `nodes.csv`), and a tie holds only while its own dates *and* both ends' lifetimes hold it. The Istanbul Cooperation Initiative was launched on 28 June 2004, so it is not a row of the 2003 matrix, and the NATO-Ukraine Commission's ties end with it on 12 July 2023.\n- **Suspended is not active.** Russia's memberships since 1 April 2014 are marked `suspended`: `pg.members` lists them with that status, but coverage, reach, centrality and the other analyses of who *does* something leave them out unless you pass `include_suspended=True`.\n- **The data says how far it reaches.** The bundled `datapackage.json` declares the years the data speaks for; a question outside them is still answered, with a `pg.CoverageWarning`. With no date given, every function (and every file written) uses the end of that coverage: the same answer on any day."),
+ ("code", "pg.coverage_matrix(nato, as_of=2003).index.tolist(), pg.coverage_matrix(nato, as_of=2024).index.tolist()"),
+ ("code", "members = pg.members(nato, \"pfp\", as_of=2020)\nmembers[members[\"status\"] != \"active\"]"),
+ ("code", "len(pg.reach(nato, \"RUS\", as_of=2010)), len(pg.reach(nato, \"RUS\", as_of=2020)), len(pg.reach(nato, \"RUS\", as_of=2020, include_suspended=True))"),
+ ("code", "import warnings\nwith warnings.catch_warnings(record=True) as caught:\n    warnings.simplefilter(\"always\")\n    pg.members(nato, \"pfp\", as_of=1985)\nprint(caught[0].message)\nprint(\"default date:\", nato.default_date())"),
 ])
 
 coverage = nb([
@@ -60,7 +65,9 @@ byo = nb([
  ("md", "The analysis takes the dataset's own kinds: programmes cover hazards through measures."),
  ("code", "kinds = dict(rows=\"programme\", cols=\"hazard\", via=\"measure\")\npg.coverage(alliance, **kinds, as_of=2022)"),
  ("code", "pg.reach(alliance, \"south\", **kinds, as_of=2018), pg.reach(alliance, \"south\", **kinds, as_of=2022)"),
- ("code", "pg.network_map(alliance, title=\"A made-up alliance\")"),
+ ("md", "Time works the same on your data. Give a programme a lifetime in `nodes.csv` and every tie to it ends with it; declare the years your data speaks for in a `datapackage.json`, and questions outside them are answered with a warning. Here the Cyber Desk closes at the end of 2023 and the data covers 2015 to 2024."),
+ ("code", "import json\nnodes = (folder / \"nodes.csv\").read_text().replace(\"id,kind,label\\n\", \"id,kind,label,since,until\\n\")\nnodes = \"\\n\".join(line + (\",,\" if i else \"\") for i, line in enumerate(nodes.splitlines()))\nnodes = nodes.replace(\"cyberdesk,programme,Cyber Desk,,\", \"cyberdesk,programme,Cyber Desk,2019,2023\") + \"\\n\"\n(folder / \"nodes.csv\").write_text(nodes)\n(folder / \"datapackage.json\").write_text(json.dumps({\"title\": \"A made-up alliance\", \"partnergraph\": {\"coverage\": {\"start\": 2015, \"end\": 2024}}}))\nalliance = pg.load(folder)\npg.members(alliance, \"cyberdesk\", kind=\"member\", as_of=2022)[\"id\"].tolist(), pg.members(alliance, \"cyberdesk\", kind=\"member\", as_of=2024)[\"id\"].tolist()"),
+ ("code", "pg.network_map(alliance)"),
 ])
 
 out = Path(__file__).resolve().parent
