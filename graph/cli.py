@@ -389,8 +389,13 @@ def reach(data, as_of, fmt, output, rows, cols, via, node_id, include_suspended)
     A suspended membership reaches nothing unless --include-suspended.
     """
     ds = load_or_fail(data)
-    emit(_coverage.reach(ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended),
-         fmt, output, data)
+    frame = _coverage.reach(ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of,
+                            include_suspended=include_suspended)
+    emit(frame, fmt, output, data)
+    if frame.empty and not include_suspended and not _coverage.reach(
+            ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=True).empty:
+        when = describe_date(ds.snapshot(as_of).date)
+        click.echo(f"note: {node_id}'s ties {when} are suspended; --include-suspended counts them", err=True)
 
 
 @cli.command()
@@ -428,10 +433,13 @@ def frameworks(data, as_of, fmt, output, node_id, kind, history):
 @output_options
 @click.option("--framework", default=None, metavar="ID", help="One framework (default: all).")
 @click.option("--kind", default="country", show_default=True, help="The kind of the members.")
-def timeline(data, as_of, fmt, output, framework, kind):
+@click.option("--framework-kind", default="framework", show_default=True, metavar="KIND",
+              help="The kind the members belong to (with --framework: that node's kind).")
+def timeline(data, as_of, fmt, output, framework, kind, framework_kind):
     """Year by year: memberships begun, ended, held at the end of the year, and of those suspended (up to --as-of)."""
     ds = load_or_fail(data)
-    emit(_membership.timeline(ds, framework=framework, kind=kind, as_of=as_of), fmt, output, data)
+    emit(_membership.timeline(ds, framework=framework, kind=kind, frameworks_kind=framework_kind, as_of=as_of),
+         fmt, output, data)
 
 
 @cli.command()

@@ -18,7 +18,7 @@ def info(dataset, *, as_of=None) -> dict:
     ----------
     dataset : Dataset
     as_of : year, month or ISO date, optional
-        The date the ``active`` counts refer to; ``None`` means the dataset's
+        The date the ``current`` and ``suspended`` counts refer to; ``None`` means the dataset's
         own date, or for a loaded dataset the default date
         (:func:`partnergraph.asof.default_date`).
 
@@ -29,9 +29,9 @@ def info(dataset, *, as_of=None) -> dict:
         ``coverage`` (the declared coverage as written, or None),
         ``inactive_statuses`` (sorted), ``content_hash``;
         ``kinds`` (DataFrame: kind, nodes); ``relations`` (DataFrame: relation,
-        u_kind, v_kind, edges, active, dated, sourced: ``active`` counts the
-        edges active on the date by the one time rule, suspended ones
-        included); ``dates`` (first and last date any edge or node begins or
+        u_kind, v_kind, edges, current, suspended, dated, sourced: ``current``
+        counts the edges that hold on the date by the one time rule, and
+        ``suspended`` those of them whose status is inactive); ``dates`` (first and last date any edge or node begins or
         ends, as written in the data);
         ``sources`` (DataFrame: source site, edges), most cited first.
 
@@ -39,7 +39,7 @@ def info(dataset, *, as_of=None) -> dict:
     --------
     >>> summary = info(pg.load(), as_of=2024)
     >>> list(summary["relations"].columns)
-    ['relation', 'u_kind', 'v_kind', 'edges', 'active', 'dated', 'sourced']
+    ['relation', 'u_kind', 'v_kind', 'edges', 'current', 'suspended', 'dated', 'sourced']
     """
     full = dataset.full
     if as_of is not None:
@@ -50,17 +50,20 @@ def info(dataset, *, as_of=None) -> dict:
     kinds = nodes.groupby("kind", sort=False).size().rename("nodes").reset_index()
 
     _, _, start, end = full.windows
-    active = pd.Series(within(start, end, when) if when else np.ones(len(edges), dtype=bool), index=edges.index)
+    current = within(start, end, when) if when else np.ones(len(edges), dtype=bool)
+    active = pd.Series(current, index=edges.index)
+    paused = pd.Series(current & full.inactive(), index=edges.index)
     per_rel = pd.DataFrame({
         "relation": edges["relation"],
         "active": active,
+        "paused": paused,
         "dated": edges["since"].notna() | edges["until"].notna(),
         "sourced": edges["source"].notna(),
-    }).groupby("relation", sort=False).agg(edges=("active", "size"), active=("active", "sum"),
+    }).groupby("relation", sort=False).agg(edges=("active", "size"), current=("active", "sum"), suspended=("paused", "sum"),
                                             dated=("dated", "sum"), sourced=("sourced", "sum"))
     relations = full.relations[["relation", "u_kind", "v_kind"]].merge(
-        per_rel.reset_index(), on="relation", how="left").fillna({"edges": 0, "active": 0, "dated": 0, "sourced": 0})
-    for c in ("edges", "active", "dated", "sourced"):
+        per_rel.reset_index(), on="relation", how="left").fillna({"edges": 0, "current": 0, "suspended": 0, "dated": 0, "sourced": 0})
+    for c in ("edges", "current", "suspended", "dated", "sourced"):
         relations[c] = relations[c].astype(int)
 
     # dates are a year or YYYY-MM-DD, so text order is time order

@@ -15,7 +15,12 @@ def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) 
     """The nodes of ``kind`` linked to ``node``, one line per edge (so per membership period), with its status.
 
     A listing of who formally belongs: ties with an inactive status
-    (``suspended``) are listed, and the ``status`` column says so.
+    (``suspended``) are listed, and the ``status`` column says so. On a date,
+    ``since`` and ``until`` are those of the whole membership: back-to-back
+    periods of the same pair (an active period, then a suspended one) are one
+    membership, so Russia has been in the Partnership for Peace since 1994,
+    suspended since 2014; ``history=True`` lists each period with its own
+    dates and status.
 
     Parameters
     ----------
@@ -46,17 +51,54 @@ def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) 
     --------
     >>> linked(pg.load(), "ngc", kind="country", as_of=2024)[["id", "since", "status"]].values.tolist()
     [['GEO', '2008-09-15', 'active']]
+    >>> linked(pg.load(), "RUS", kind="framework", as_of=2024)[["id", "since", "status"]].values.tolist()
+    [['eapc', '1997-05-30', 'suspended'], ['nrc', '2002-05-28', 'suspended'], ['pfp', '1994-06-22', 'suspended']]
     """
     node_kind = dataset.kind_of(node)
     dataset.require_kind(kind)
-    source = dataset.full if history else dataset.snapshot(as_of)
-    links = source.links(node_kind, kind, extra=("status",))
+    full = dataset.full
+    links = full.links(node_kind, kind, extra=("status", "edge"))
     links = links[links["a"] == node]
-    out = source.with_labels(pd.DataFrame({"id": links["b"].to_numpy(), "since": links["since"].to_numpy(),
-                                           "until": links["until"].to_numpy(),
-                                           "status": links["status"].to_numpy()}))[_LINKED]
+    if not history:
+        when = dataset.snapshot(as_of).date  # the date asked (or the default), with its coverage check
+        if when is not None:
+            _, _, start, end = full.windows
+            at = links["edge"].to_numpy()
+            since, until = _membership_span(links, start[at], end[at])
+            links = links.assign(since=since, until=until)
+            links = links[within(start[at], end[at], when)]
+    out = full.with_labels(pd.DataFrame({"id": links["b"].to_numpy(),
+                                         "since": pd.array(links["since"], dtype="str"),
+                                         "until": pd.array(links["until"], dtype="str"),
+                                         "status": pd.array(links["status"], dtype="str")}))[_LINKED]
     out = out.assign(_since=out["since"].fillna("")).sort_values(["id", "_since"], kind="stable")
     return out.drop(columns="_since").reset_index(drop=True)
+
+
+def _membership_span(links: pd.DataFrame, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each period, the ``since`` and ``until`` (as written) of the whole membership it belongs to.
+
+    Back-to-back (or overlapping) periods of the same pair are one membership:
+    its since is the first period's, its until the last-ending period's (empty
+    while any is open).
+    """
+    never = np.datetime64("9999-12-31")  # an open end reaches forever
+    ends = np.where(np.isnat(end), never, end)
+    starts = np.where(np.isnat(start), np.datetime64("0001-01-01"), start)
+    pairs = links["b"].to_numpy()
+    chain = np.zeros(len(links), dtype=int)
+    pair, reach, n = None, None, -1
+    for i in np.lexsort((starts, pairs)):
+        if pairs[i] == pair and starts[i] <= reach:
+            reach = max(reach, ends[i])  # continues the membership
+        else:
+            pair, reach, n = pairs[i], ends[i], n + 1
+        chain[i] = n
+    frame = pd.DataFrame({"chain": chain, "start": starts, "end": ends,
+                          "since": links["since"].to_numpy(dtype=object), "until": links["until"].to_numpy(dtype=object)})
+    first = frame.sort_values("start", kind="stable").groupby("chain")["since"].first()
+    last = frame.sort_values("end", kind="stable").groupby("chain")["until"].agg(lambda u: u.iloc[-1])
+    return frame["chain"].map(first).to_numpy(), frame["chain"].map(last).to_numpy()
 
 
 def members(dataset, framework: str, *, kind: str = "country", as_of=None, history: bool = False) -> pd.DataFrame:

@@ -85,8 +85,10 @@ def test_info_table_and_json(run, tiny):
     assert summary["kinds"] == [{"kind": "country", "nodes": 3}, {"kind": "framework", "nodes": 2},
                                 {"kind": "threat", "nodes": 1}]
     assert summary["relations"] == [
-        {"relation": "coverage", "u_kind": "framework", "v_kind": "threat", "edges": 1, "active": 1, "dated": 0, "sourced": 1},
-        {"relation": "memberships", "u_kind": "country", "v_kind": "framework", "edges": 5, "active": 3, "dated": 5, "sourced": 5},
+        {"relation": "coverage", "u_kind": "framework", "v_kind": "threat", "edges": 1, "current": 1, "suspended": 0,
+         "dated": 0, "sourced": 1},
+        {"relation": "memberships", "u_kind": "country", "v_kind": "framework", "edges": 5, "current": 3, "suspended": 0,
+         "dated": 5, "sourced": 5},
     ]
     assert summary["sources"] == [{"source": "example.org", "edges": 6}]
     assert summary["content_hash"] == pg.load(tiny).content_hash()

@@ -144,8 +144,11 @@ def test_months_are_dates_too():
 
 def test_members_list_a_suspended_tie_with_its_status(ds):
     m = pg.members(ds, "f1", as_of=2008)
+    # on a date, since/until are the membership's: B has been in f1 since 1992, suspended since 2005
     assert m[["id", "since", "until", "status"]].fillna("").values.tolist() == [
-        ["A", "1990", "", "active"], ["B", "2005", "", "suspended"]]
+        ["A", "1990", "", "active"], ["B", "1992", "", "suspended"]]
+    assert pg.members(ds, "f1", as_of=2003)[["id", "since", "until", "status"]].fillna("").values.tolist() == [
+        ["A", "1990", "", "active"], ["B", "1992", "", "active"]]
     h = pg.members(ds, "f1", history=True)
     assert h[["id", "since", "until", "status"]].fillna("").values.tolist() == [
         ["A", "1990", "", "active"], ["B", "1992", "2005", "active"], ["B", "2005", "", "suspended"]]
@@ -153,7 +156,7 @@ def test_members_list_a_suspended_tie_with_its_status(ds):
     assert result.exit_code == 0 and result.stdout.splitlines() == [
         "id  label     kind     since  until  status",
         "A   Aland     country  1990          active",
-        "B   Borduria  country  2005          suspended",
+        "B   Borduria  country  1992          suspended",
     ]
 
 
@@ -185,6 +188,7 @@ def test_a_suspended_tie_counts_for_nothing_unless_asked(ds):
 def test_the_cli_leaves_suspended_ties_out_unless_asked(ds):
     out = run("reach", "B", "--data", ds.path, "--as-of", 2012)
     assert (out.exit_code, out.stdout) == (0, "  (none)\n")
+    assert out.stderr == "note: B's ties as of 2012-12-31 are suspended; --include-suspended counts them\n"
     out = run("reach", "B", "--data", ds.path, "--as-of", 2012, "--include-suspended", "--format", "csv")
     assert out.stdout == "threat,label,framework,activity\nt1,Piracy,f1,x\n"
     out = run("whatif", "--remove", "f1", "--data", ds.path, "--as-of", 2012, "--format", "csv")
