@@ -141,10 +141,18 @@ class Dataset:
         >>> sorted(set(snap.edges.loc[snap.inactive(), "u"]))
         ['AFG', 'BLR', 'RUS']
         """
+        cached = self.__dict__.get("_inactive")
+        if cached is not None:
+            return cached
         if "status" not in self.edges or self.edges.empty:
-            return np.zeros(len(self.edges), dtype=bool)
-        status = self.edges["status"].astype("str").str.strip().str.casefold()
-        return status.isin(self.inactive_statuses).to_numpy(dtype=bool)
+            mask = np.zeros(len(self.edges), dtype=bool)
+        else:  # each distinct status is folded once
+            codes, uniques = pd.factorize(self.edges["status"], use_na_sentinel=True)
+            off = np.array([str(u).strip().casefold() in self.inactive_statuses for u in uniques], dtype=bool)
+            mask = np.zeros(len(codes), dtype=bool)
+            mask[codes >= 0] = off[codes[codes >= 0]]
+        self.__dict__["_inactive"] = mask
+        return mask
 
     def without_inactive(self) -> "Dataset":
         """The same dataset without its inactive ties (see :meth:`inactive`)."""

@@ -172,9 +172,14 @@ def test_a_suspended_tie_counts_for_nothing_unless_asked(ds):
     assert (c["B"], c["f1"]) == (0.0, pytest.approx(2 / 5))
     c = pg.centrality(ds, "degree", as_of=2012, include_suspended=True).set_index("id")["degree"]
     assert (c["B"], c["f1"]) == (pytest.approx(1 / 5), pytest.approx(3 / 5))
-    # coverage with members as the rows: B covers nothing through a suspended tie
-    cov = pg.coverage(ds, rows="country", cols="threat", via="framework", as_of=2012)
-    assert cov[["country", "threat"]].values.tolist() == []  # countries reach threats via f1 -> x, two steps away
+    # coverage with countries as the rows: B reaches activity x only through its suspended tie to f1
+    kinds = dict(rows="country", cols="activity", via="framework")
+    cov = pg.coverage(ds, **kinds, as_of=2012)
+    assert cov[["country", "activity", "via"]].values.tolist() == [["A", "x", "f1"]]
+    cov = pg.coverage(ds, **kinds, as_of=2012, include_suspended=True)
+    assert cov[["country", "activity", "via"]].values.tolist() == [["A", "x", "f1"], ["B", "x", "f1"]]
+    assert pg.gaps(ds, **kinds, as_of=2012)[["activity", "count", "country"]].values.tolist() == [["x", 1, "A"]]
+    assert pg.coverage_matrix(ds, **kinds, as_of=2012).loc["B", "x"] == 0
     p = pg.projection(ds, "country", as_of=2012, include_suspended=True)
     assert p["A"]["B"]["weight"] == 1 and not pg.projection(ds, "country", as_of=2012).has_edge("A", "B")
     with pytest.raises(pg.PartnergraphError, match="no path between 'B' and 't1' as of 2012-12-31"):
@@ -191,6 +196,13 @@ def test_the_cli_leaves_suspended_ties_out_unless_asked(ds):
     assert out.stderr == "note: B's ties as of 2012-12-31 are suspended; --include-suspended counts them\n"
     out = run("reach", "B", "--data", ds.path, "--as-of", 2012, "--include-suspended", "--format", "csv")
     assert out.stdout == "threat,label,framework,activity\nt1,Piracy,f1,x\n"
+    kinds = ["--rows", "country", "--cols", "activity", "--via", "framework"]
+    out = run("coverage", *kinds, "--data", ds.path, "--as-of", 2012, "--format", "csv")
+    assert out.stdout.splitlines()[1:] == ["A,x,f1,"]
+    out = run("coverage", *kinds, "--data", ds.path, "--as-of", 2012, "--format", "csv", "--include-suspended")
+    assert out.stdout.splitlines()[1:] == ["A,x,f1,", "B,x,f1,"]
+    out = run("centrality", "--kind", "country", "--data", ds.path, "--as-of", 2012, "--format", "csv")
+    assert out.stdout.splitlines()[1:] == ["A,Aland,country,0.2", "B,Borduria,country,0.0"]  # 1 of 5 others; B alone
     out = run("whatif", "--remove", "f1", "--data", ds.path, "--as-of", 2012, "--format", "csv")
     assert out.stdout.splitlines() == ["lost,id,label,threat", "coverage,f1,Forum One,t1", "reach,A,Aland,t1"]
     out = run("whatif", "--remove", "f1", "--data", ds.path, "--as-of", 2012, "--format", "csv", "--include-suspended")
@@ -207,6 +219,19 @@ def test_a_dataset_can_declare_more_inactive_statuses(make):
 
 
 # ---- coverage and coverage over time ------------------------------------------------------
+
+def test_the_cli_follows_lifetimes(ds):
+    out = run("members", "f2", "--data", ds.path, "--as-of", 1999)
+    assert (out.exit_code, out.stdout) == (0, "  (none)\n")  # f2 does not exist yet
+    out = run("members", "f2", "--data", ds.path, "--as-of", "2005-06", "--format", "csv")
+    assert out.stdout.splitlines() == ["id,label,kind,since,until,status", "A,Aland,country,,,", "B,Borduria,country,1998,2015,active"]
+    out = run("coverage", "--data", ds.path, "--as-of", 2012, "--format", "csv")
+    assert [line.split(",")[:3] for line in out.stdout.splitlines()[1:]] == [["f1", "t1", "x"]]
+    out = run("coverage", "--matrix", "--data", ds.path, "--as-of", 1999, "--format", "csv")
+    assert out.stdout.splitlines() == ["framework,t1,t2", "f1,1,0"]  # f2 is not a row before 2000
+    out = run("diff", "2005", "2011", "--data", ds.path, "--format", "csv")
+    assert out.stdout.splitlines()[1] == "removed,nodes,f2,,2000,2010,"
+
 
 def test_coverage_follows_lifetimes(ds):
     cov = lambda when: pg.coverage(ds, as_of=when)[["framework", "threat", "via"]].values.tolist()
@@ -302,8 +327,7 @@ def test_undated_data_says_undated(make):
 
 def test_every_help_text_states_the_same_date_rule():
     from partnergraph.asof import DEFAULT_DATE_RULE
-    commands = [c for c in cli.commands if c != "validate"]
-    for name in commands:
+    for name in cli.commands:
         text = " ".join(run(name, "--help").stdout.split())
         assert " ".join(DEFAULT_DATE_RULE.split()) in text, name
         assert "today" not in text, name
