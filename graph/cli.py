@@ -27,6 +27,7 @@ _centrality = importlib.import_module("partnergraph.centrality")
 _coverage = importlib.import_module("partnergraph.coverage")
 _membership = importlib.import_module("partnergraph.membership")
 _structure = importlib.import_module("partnergraph.structure")
+from .dataset import lifetime_text
 from .info import info as dataset_info
 from .load import bundled_path, load
 from .validate import read_folder
@@ -158,6 +159,15 @@ def load_or_fail(data):
     except DataError as err:
         problems = [p for p in validate_folder(data if data is not None else bundled_path()) if p.is_error]
         raise DataProblems(problems or [err.problem]) from None
+
+
+def note_if_not_alive(ds, node_id: str, as_of) -> bool:
+    """On stderr: why an answer is empty when the node does not exist on the date (True if so)."""
+    snap = ds.snapshot(as_of)
+    if node_id in set(snap.nodes["id"]):
+        return False
+    click.echo(f"note: {node_id} does not exist {describe_date(snap.date)}{lifetime_text(ds, node_id)}", err=True)
+    return True
 
 
 def refuse_input_folder(output: Path, data) -> None:
@@ -392,6 +402,8 @@ def reach(data, as_of, fmt, output, rows, cols, via, node_id, include_suspended)
     frame = _coverage.reach(ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of,
                             include_suspended=include_suspended)
     emit(frame, fmt, output, data)
+    if frame.empty and note_if_not_alive(ds, node_id, as_of):
+        return
     if frame.empty and not include_suspended and not _coverage.reach(
             ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=True).empty:
         when = describe_date(ds.snapshot(as_of).date)
@@ -410,7 +422,10 @@ def members(data, as_of, fmt, output, node_id, kind, history):
     Suspended memberships are listed, with their status.
     """
     ds = load_or_fail(data)
-    emit(_membership.members(ds, node_id, kind=kind, as_of=as_of, history=history), fmt, output, data)
+    frame = _membership.members(ds, node_id, kind=kind, as_of=as_of, history=history)
+    emit(frame, fmt, output, data)
+    if frame.empty and not history:
+        note_if_not_alive(ds, node_id, as_of)
 
 
 @cli.command()
@@ -425,7 +440,10 @@ def frameworks(data, as_of, fmt, output, node_id, kind, history):
     Suspended memberships are listed, with their status.
     """
     ds = load_or_fail(data)
-    emit(_membership.frameworks(ds, node_id, kind=kind, as_of=as_of, history=history), fmt, output, data)
+    frame = _membership.frameworks(ds, node_id, kind=kind, as_of=as_of, history=history)
+    emit(frame, fmt, output, data)
+    if frame.empty and not history:
+        note_if_not_alive(ds, node_id, as_of)
 
 
 @cli.command()
@@ -475,8 +493,10 @@ def path(data, as_of, fmt, output, source, target, include_suspended):
 def ego(data, as_of, fmt, output, node_id, radius, include_suspended):
     """The nodes within --radius steps of ID: columns id,label,kind,distance."""
     ds = load_or_fail(data)
-    emit(_structure.ego(ds, node_id, radius=radius, as_of=as_of, include_suspended=include_suspended),
-         fmt, output, data)
+    frame = _structure.ego(ds, node_id, radius=radius, as_of=as_of, include_suspended=include_suspended)
+    emit(frame, fmt, output, data)
+    if frame.empty:
+        note_if_not_alive(ds, node_id, as_of)
 
 
 @cli.command()

@@ -222,7 +222,8 @@ def test_a_dataset_can_declare_more_inactive_statuses(make):
 
 def test_the_cli_follows_lifetimes(ds):
     out = run("members", "f2", "--data", ds.path, "--as-of", 1999)
-    assert (out.exit_code, out.stdout) == (0, "  (none)\n")  # f2 does not exist yet
+    assert (out.exit_code, out.stdout) == (0, "  (none)\n")  # f2 does not exist yet, and the note says so
+    assert out.stderr == "note: f2 does not exist as of 1999-12-31; its lifetime is 2000 to 2010\n"
     out = run("members", "f2", "--data", ds.path, "--as-of", "2005-06", "--format", "csv")
     assert out.stdout.splitlines() == ["id,label,kind,since,until,status", "A,Aland,country,,,", "B,Borduria,country,1998,2015,active"]
     out = run("coverage", "--data", ds.path, "--as-of", 2012, "--format", "csv")
