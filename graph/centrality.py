@@ -130,7 +130,7 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
     if kind is not None:
         snap.require_kind(kind)
     if project is not None:
-        G = projection(snap, project)
+        G = projection(snap, project, include_suspended=include_suspended)
         scores = _scores(G, measure, weighted=True)
     else:
         scores = _scores(simple_graph(snap), measure, weighted=False)

@@ -182,6 +182,8 @@ def test_a_suspended_tie_counts_for_nothing_unless_asked(ds):
     assert pg.coverage_matrix(ds, **kinds, as_of=2012).loc["B", "x"] == 0
     p = pg.projection(ds, "country", as_of=2012, include_suspended=True)
     assert p["A"]["B"]["weight"] == 1 and not pg.projection(ds, "country", as_of=2012).has_edge("A", "B")
+    projected = lambda **kw: pg.centrality(ds, "degree", project="country", as_of=2012, **kw)["degree"].tolist()
+    assert projected() == [0.0, 0.0] and projected(include_suspended=True) == [1.0, 1.0]
     with pytest.raises(pg.PartnergraphError, match="no path between 'B' and 't1' as of 2012-12-31"):
         pg.path(ds, "B", "t1", as_of=2012)
     assert pg.path(ds, "B", "t1", as_of=2012, include_suspended=True)["id"].tolist() == ["B", "f1", "x", "t1"]
