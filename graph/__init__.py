@@ -15,7 +15,7 @@ from .asof import default_date, parse_date
 from .centrality import MEASURES, centrality, projection
 from .coverage import coverage, coverage_matrix, coverage_paths, gaps, reach
 from .dataset import Dataset
-from .errors import CoverageWarning, DataError, DateError, PartnergraphError, Problem, UnknownIdError
+from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem, UnknownIdError
 from .info import info
 from .load import bundled_path, load
 from .membership import diff, frameworks, members, timeline
@@ -64,6 +64,7 @@ __all__ = [
     "whatif",
     "Dataset",
     "CoverageWarning",
+    "DataWarning",
     "DataError",
     "DateError",
     "PartnergraphError",

@@ -19,7 +19,7 @@ import pandas as pd
 from . import __version__
 from .asof import DEFAULT_DATE_RULE, describe_date, parse_date
 from .atomic import write_atomic
-from .errors import CoverageWarning, DataError, DateError, PartnergraphError, Problem
+from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem
 import importlib
 
 # the package re-exports functions named like these modules, so reach the modules themselves
@@ -52,11 +52,12 @@ class DataProblems(click.ClickException):
 
 
 class PartnergraphGroup(click.Group):
-    """Turns the library's exceptions into click errors, and its coverage warnings into one line each, for every command."""
+    """Turns the library's exceptions into click errors, and its warnings into one line each, for every command."""
 
     def invoke(self, ctx):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", CoverageWarning)
+            warnings.simplefilter("always", DataWarning)
             try:
                 return super().invoke(ctx)
             except PartnergraphError as err:
@@ -65,7 +66,7 @@ class PartnergraphGroup(click.Group):
                 shown = set()
                 for w in caught:
                     text = str(w.message)
-                    if issubclass(w.category, CoverageWarning) and text not in shown:
+                    if issubclass(w.category, (CoverageWarning, DataWarning)) and text not in shown:
                         shown.add(text)
                         click.echo(f"Warning: {text}", err=True)
 

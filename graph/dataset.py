@@ -68,6 +68,7 @@ class Dataset:
         self.date = date
         self._full = full
         self.meta = dict(meta) if meta else (dict(full.meta) if full is not None else {})
+        self.warnings: list = []  # the warnings validate found when the folder was loaded
 
     def __repr__(self) -> str:
         when = f" {describe_date(self.date)}" if self.date else (" (every date)" if self._full is None else "")

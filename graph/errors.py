@@ -9,7 +9,8 @@ import difflib
 import os
 from dataclasses import dataclass
 
-__all__ = ["PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem", "CoverageWarning"]
+__all__ = ["PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem", "CoverageWarning",
+           "DataWarning"]
 
 
 @dataclass(frozen=True)
@@ -122,4 +123,12 @@ class CoverageWarning(UserWarning):
     ...     _ = pg.load().as_of(1950)
     >>> str(caught[0].message)
     'the data covers 1991 to 2026-11-30; as of 1950-12-31 is outside it'
+    """
+
+
+class DataWarning(UserWarning):
+    """A data folder loaded, but :func:`partnergraph.validate` finds likely mistakes in it (warnings).
+
+    :func:`partnergraph.load` gives one such warning per folder, naming how many
+    there are and the first; ``Dataset.warnings`` holds them all.
     """

@@ -1,11 +1,13 @@
 """Loading a data folder (or the bundled NATO dataset) into a Dataset."""
 from __future__ import annotations
 
+import dataclasses
+import warnings
 from importlib import resources
 from pathlib import Path
 
 from .dataset import Dataset
-from .errors import DataError
+from .errors import DataError, DataWarning
 from .validate import read_folder
 
 __all__ = ["load", "bundled_path"]
@@ -40,8 +42,13 @@ def load(path=None) -> Dataset:
     ------
     DataError
         On the first error :func:`validate` would report, with its ``path``,
-        ``row`` and ``column`` (warnings do not stop loading). No other
-        exception escapes for any file content.
+        ``row`` and ``column``. No other exception escapes for any file content.
+
+    Warns
+    -----
+    DataWarning
+        Once, when :func:`validate` finds warnings (likely mistakes) but no
+        error; the dataset's ``warnings`` attribute lists them.
 
     Examples
     --------
@@ -60,4 +67,12 @@ def load(path=None) -> Dataset:
     errors = found.errors
     if errors:
         raise DataError(errors[0])
-    return Dataset(found.nodes, found.edges, relations=found.relations, name=name, path=str(folder), meta=found.meta)
+    ds = Dataset(found.nodes, found.edges, relations=found.relations, name=name, path=str(folder), meta=found.meta)
+    ds.warnings = list(found.problems)
+    if ds.warnings:
+        n = len(ds.warnings)
+        first = dataclasses.replace(ds.warnings[0], severity="error")  # shown without its own "warning:"
+        warnings.warn(DataWarning(f"{n} likely mistake{'s' if n != 1 else ''} in {folder} "
+                                  f"(partnergraph validate lists {'them' if n != 1 else 'it'}), the first: {first}"),
+                      stacklevel=2)
+    return ds

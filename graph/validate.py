@@ -145,6 +145,18 @@ def read_folder(path) -> Folder:
             frames.append(frame)
             relations.append({"relation": p.stem, "u_kind": table.header[0], "v_kind": table.header[1], "file": p.name})
 
+    # kinds compare case-insensitively and keep their first spelling (nodes.csv first, then the files in order)
+    first = {}
+    for kind in [*(nodes["kind"] if nodes is not None else []), *(k for r in relations for k in (r["u_kind"], r["v_kind"]))]:
+        first.setdefault(kind.casefold(), kind)
+    spelled = lambda kind: first.get(kind.casefold(), kind)  # noqa: E731
+    if nodes is not None:
+        nodes["kind"] = nodes["kind"].map(spelled)
+    for frame in frames:
+        frame["_u_kind"], frame["_v_kind"] = spelled(frame["_u_kind"].iloc[0]) if len(frame) else "", \
+            spelled(frame["_v_kind"].iloc[0]) if len(frame) else ""
+    for r in relations:
+        r["u_kind"], r["v_kind"] = spelled(r["u_kind"]), spelled(r["v_kind"])
     edges = _concat_edges(frames)
     relations_df = pd.DataFrame(relations, columns=["relation", "u_kind", "v_kind", "file"])
     if nodes is not None:
@@ -154,6 +166,7 @@ def read_folder(path) -> Folder:
         problems += found
     if nodes is not None:
         problems += _check_times(edges, nodes)
+        problems += _check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None)
     edges = edges.drop(columns=["_path", "_row", "_u_kind", "_v_kind", "_u_col", "_v_col"])
     if nodes is None:
         nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
@@ -183,21 +196,30 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
         return None, [Problem(shown, None, None, f"cannot read file: {err.strerror or err}")]
     if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
         return None, [Problem(shown, None, None, "empty file, expected a header row")]
+    if raw.startswith(b"PK\x03\x04"):
+        return None, [Problem(shown, None, None, "an Excel workbook (or another zip file), not CSV text: "
+                                                 "save each sheet as \"CSV UTF-8\", or pass the workbook itself as --data")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(shown, None, None, "UTF-16 text (\"Unicode text\" in Excel): save the file as \"CSV UTF-8\"")]
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        return None, [Problem(shown, None, None, "an old Excel (.xls) workbook, not CSV text: save each sheet as \"CSV UTF-8\"")]
     if b"\x00" in raw:
         return None, [Problem(shown, None, None, "binary file (it contains NUL bytes), expected CSV text")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]
+        return None, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); "
+                                                  f"save the file as \"CSV UTF-8\"")]
 
+    text, delimiter = _delimiter(text)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        records = list(csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter))
     except csv.Error as err:
         # read again, a record at a time, to find which record is malformed
         records = []
         try:
-            for record in csv.reader(io.StringIO(text, newline=""), strict=True):
+            for record in csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter):
                 records.append(record)
         except csv.Error:
             pass
@@ -246,6 +268,38 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
     return _Table(shown, header, frame), problems
 
 
+#: The delimiters a file may use: what spreadsheets write (Excel in much of Europe writes ';').
+DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(text: str) -> tuple[str, str]:
+    """The text without Excel's ``sep=X`` first line, and the delimiter: that one, else the one the header uses most.
+
+    Only characters outside quotes count; a header with none of them is one
+    column, read with ``,``.
+
+    Examples
+    --------
+    >>> _delimiter("country;framework;since\\nJPN;pag;2014\\n")[1]
+    ';'
+    >>> _delimiter("sep=\\t\\ncountry\\tframework\\n")
+    ('country\\tframework\\n', '\\t')
+    """
+    first, _, rest = text.partition("\n")
+    marker = first.rstrip("\r")
+    if marker.lower().startswith("sep=") and len(marker) == 5:
+        return rest, marker[4]
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for ch in marker:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
+    return text, best if counts[best] else ","
+
+
 def _stripped(cells: pd.Series) -> pd.Series:
     """The cells without surrounding white space; each distinct value is stripped once."""
     codes, uniques = pd.factorize(cells, use_na_sentinel=False)
@@ -287,7 +341,18 @@ def _quoted(values: pd.Series) -> pd.Series:
 # nodes.csv
 
 
+#: Headers with a fixed meaning: matched case-insensitively after trimming, and read under these names.
+_FIXED_HEADERS = {name: name for name in (*NODE_COLUMNS, *FIXED_COLUMNS)}
+
+
+def _canonical_headers(table: _Table, start: int = 0) -> None:
+    """Fixed-meaning headers from ``start`` on, whatever their case (``Since``, ``SOURCE``), under their own names."""
+    table.header = [_FIXED_HEADERS.get(name.casefold(), name) if i >= start else name
+                    for i, name in enumerate(table.header)]
+
+
 def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    _canonical_headers(table)
     header, frame = table.header, table.frame
     problems = _duplicate_headers(table)
     missing = [c for c in NODE_COLUMNS if c not in header]
@@ -333,23 +398,26 @@ def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[P
 
 
 def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    _canonical_headers(table, start=2)
     header, frame = table.header, table.frame
     if len(header) < 2:
-        return None, [Problem(shown, 1, None, "an edge list needs at least two columns: the kinds of its two endpoints")]
+        return None, [Problem(shown, 1, None, "an edge list needs at least two columns, the kinds of its two endpoints, "
+                                              "separated by , ; or tab")]
     problems = _duplicate_headers(table, start=2)
     if not header[0] or not header[1]:
         return None, problems  # the empty-header problem is already reported
     for i, name in enumerate(header[2:], start=2):
-        if name in _RESERVED:
+        if name.casefold() in _RESERVED:
             problems.append(Problem(shown, 1, name, f"column name {name!r} is reserved, rename the column"))
-        elif name in header[:2]:
+        elif name.casefold() in (header[0].casefold(), header[1].casefold()):
             problems.append(Problem(shown, 1, name, f"column {name!r} repeats an endpoint kind"))
     if problems:
         return None, problems
 
     u_col, v_col = header[0], header[1]
-    u_name = u_col if u_col != v_col else "1"
-    v_name = v_col if u_col != v_col else "2"
+    same = u_col.casefold() == v_col.casefold()
+    u_name = u_col if not same else "1"
+    v_name = v_col if not same else "2"
     df = pd.DataFrame({"relation": relation, "u": frame[0], "v": frame[1]})
     for i, name in enumerate(header[2:], start=2):
         if name:
@@ -448,12 +516,101 @@ def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame) -> 
     actual = ends["id"].map(kind_of)
     problems = []
     unknown = ends[~known]
+    hints = _closest_ids(unknown["id"].unique(), kind_of.index)
     for r in unknown.itertuples(index=False):
-        problems.append(Problem(r.path, int(r.row), r.column, f'unknown id "{r.id}": nodes.csv has no such id'))
+        problems.append(Problem(r.path, int(r.row), r.column,
+                                f'unknown id "{r.id}": nodes.csv has no such id{hints.get(r.id, "")}'))
     wrong = ends[known & (actual != ends["kind"])]
     for r, kind in zip(wrong.itertuples(index=False), actual[known & (actual != ends["kind"])]):
         problems.append(Problem(r.path, int(r.row), r.column, f'"{r.id}" is a {kind} in nodes.csv, but this column holds {r.kind} ids'))
     return problems
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when one insertion, deletion, substitution or swap of neighbours turns ``a`` into ``b``.
+
+    Examples
+    --------
+    >>> _one_edit_apart("JNP", "JPN"), _one_edit_apart("JPNN", "JPN"), _one_edit_apart("AUT", "USA")
+    (True, True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _check_id_spellings(edges: pd.DataFrame, *, typos: bool, known=None, most: int = 5000) -> list[Problem]:
+    """Warnings: the same id in two cases (``jpn`` and ``JPN``); without nodes.csv, an id used once that is one
+    edit from an id of the same kind used more often (``JNP`` beside ``JPN``), the likely typo.
+
+    Candidates are found through an index of single-character deletions, so the
+    check costs about the length of an id per id; at most ``most`` warnings.
+    """
+    if edges.empty:
+        return []
+    ends = _endpoints(edges)
+    if known is not None:  # ids nodes.csv lacks are errors already
+        ends = ends[ends["id"].isin(known)]
+    counts = ends.groupby(["kind", "id"], sort=False).size()
+    first = ends.drop_duplicates(["kind", "id"]).set_index(["kind", "id"])
+    problems: list[Problem] = []
+    for kind, group in counts.groupby(level=0, sort=False):
+        ids = group.droplevel(0)
+        folded: dict[str, str] = {}
+        for i in ids.index:
+            other = folded.setdefault(i.casefold(), i)
+            if other != i and len(problems) < most:
+                at = first.loc[(kind, i)]
+                problems.append(Problem(at["path"], int(at["row"]), at["column"],
+                                        f'"{i}" and "{other}" differ only in case: ids are case-sensitive, '
+                                        f"so they are two {kind} nodes", "warning"))
+        if not typos:
+            continue
+        common = ids[ids > 1]
+        index: dict[str, list[str]] = {}
+        for i in common.index:
+            for key in {i, *(i[:k] + i[k + 1:] for k in range(len(i)))}:
+                index.setdefault(key, []).append(i)
+        for i in ids[ids == 1].index:
+            if len(i) < 3 or len(problems) >= most:
+                continue
+            near = {c for key in {i, *(i[:k] + i[k + 1:] for k in range(len(i)))} for c in index.get(key, [])}
+            near = sorted((c for c in near if _one_edit_apart(i, c)), key=lambda c: (-int(common[c]), c))
+            if near:
+                at = first.loc[(kind, i)]
+                problems.append(Problem(at["path"], int(at["row"]), at["column"],
+                                        f'"{i}" is used once and is one edit from "{near[0]}" (used '
+                                        f"{int(common[near[0]])} times): a typo? (nodes.csv would catch it)", "warning"))
+    return problems
+
+
+def _closest_ids(wanted, ids, most: int = 200) -> dict:
+    """``; did you mean X?`` for ids missing from nodes.csv: the same id in another case, else a close spelling.
+
+    Only the first ``most`` distinct missing ids get a hint, so a file of
+    thousands of unknown ids is still checked quickly.
+    """
+    import difflib
+
+    by_case = {}
+    for i in ids:
+        by_case.setdefault(str(i).casefold(), str(i))
+    pool = list(by_case.values())
+    hints = {}
+    for w in list(wanted)[:most]:
+        match = by_case.get(str(w).casefold())
+        if match is None:
+            near = [i for i in pool if abs(len(i) - len(str(w))) <= 1 and _one_edit_apart(str(w), i)]
+            close = sorted(near) or difflib.get_close_matches(str(w), pool, n=1, cutoff=0.75)
+            match = close[0] if close else None
+        if match is not None:
+            hints[w] = f"; did you mean {match}?"
+    return hints
 
 
 def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame) -> list[Problem]:

@@ -21,7 +21,7 @@ MODULES = ["partnergraph", "partnergraph.asof", "partnergraph.atomic", "partnerg
 
 def test_public_names():
     assert sorted(pg.__all__) == sorted([
-        "Dataset", "CoverageWarning", "DataError", "DateError", "PartnergraphError", "Problem", "UnknownIdError",
+        "Dataset", "CoverageWarning", "DataWarning", "DataError", "DateError", "PartnergraphError", "Problem", "UnknownIdError",
         "bundled_path", "info", "load", "network_map", "parse_date", "default_date", "validate", "__version__",
         "MEASURES", "centrality", "projection", "coverage", "coverage_matrix", "coverage_paths", "gaps", "reach",
         "members", "frameworks", "timeline", "diff", "path", "ego", "communities", "whatif"])

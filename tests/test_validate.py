@@ -17,7 +17,7 @@ def lines(folder):
 CASES = {
     "not utf-8": (
         {"memberships.csv": HEAD.encode() + b"FIN,pfp,1994,,,,\nSWE,pfp,1994,,,,caf\xe9\n"},
-        ["memberships.csv:3: not UTF-8 text (byte 0xe9); save the file as UTF-8"],
+        ["memberships.csv:3: not UTF-8 text (byte 0xe9); save the file as \"CSV UTF-8\""],
     ),
     "empty file": ({"memberships.csv": ""}, ["memberships.csv: empty file, expected a header row"]),
     "only blank lines": ({"memberships.csv": "\n\n  \n"}, ["memberships.csv: empty file, expected a header row"]),
@@ -99,7 +99,7 @@ CASES = {
     ),
     "one column": (
         {"memberships.csv": "country\nFIN\n"},
-        ["memberships.csv:1: an edge list needs at least two columns: the kinds of its two endpoints"],
+        ["memberships.csv:1: an edge list needs at least two columns, the kinds of its two endpoints, separated by , ; or tab"],
     ),
     "empty endpoint": (
         {"memberships.csv": HEAD + ",pfp,1994,,,,\n"},

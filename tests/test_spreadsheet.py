@@ -1,0 +1,117 @@
+"""What spreadsheets save: capitalised headers, ';' and tab separators, Excel's sep= line, workbooks saved
+under a .csv name, UTF-16 text, kinds typed in two cases, a typo id. Each is read as meant or named so a
+person can act on it."""
+import pytest
+from click.testing import CliRunner
+
+import partnergraph as pg
+from partnergraph.cli import cli
+
+NODES = "id,kind,label\nJPN,country,Japan\nFIN,country,Finland\npag,framework,Partners across the globe\n"
+
+
+def problems(folder):
+    return [str(p).replace(str(folder) + "/", "") for p in pg.validate(folder)]
+
+
+def test_capitalised_fixed_headers_keep_their_meaning(make):
+    folder = make(files={
+        "nodes.csv": "ID,Kind,Label,Since\nJPN,country,Japan,\nFIN,country,Finland,\npag,framework,PAG,2001\n",
+        "memberships.csv": "country,framework,Since,UNTIL, Source ,Status\nJPN,pag,2014-05-06,,https://x.org,active\n"
+                           "FIN,pag,2010,2005,,\n",
+    })
+    # the dates are read as dates: an until before its since is caught, not kept as an extra column
+    assert problems(folder) == ["memberships.csv:3:until: until 2005 is not after since 2010"]
+    (folder / "memberships.csv").write_text("country,framework,Since,UNTIL, Source ,Status\n"
+                                            "JPN,pag,2014-05-06,,https://x.org,active\n")
+    ds = pg.load(folder)
+    assert list(ds.edges.columns[:7]) == ["relation", "u", "v", "since", "until", "status", "source"]
+    assert ds.edges[["since", "source", "status"]].values.tolist() == [["2014-05-06", "https://x.org", "active"]]
+    assert list(ds.nodes.columns) == ["id", "kind", "label", "since"] and ds.nodes["since"].tolist()[2] == "2001"
+    assert pg.members(ds, "pag", as_of=2015)["id"].tolist() == ["JPN"]
+    assert pg.members(ds, "pag", as_of=2013).empty
+
+
+def test_kinds_compare_case_insensitively_and_keep_their_first_spelling(make):
+    folder = make(files={
+        "nodes.csv": "id,kind,label\nJPN,Country,Japan\nFIN,country,Finland\npag,Forum,PAG\n",
+        "memberships.csv": "COUNTRY,forum\nJPN,pag\nFIN,pag\n",
+    })
+    assert problems(folder) == []
+    ds = pg.load(folder)
+    assert ds.kinds() == ["Country", "Forum"]
+    assert ds.relations[["u_kind", "v_kind"]].values.tolist() == [["Country", "Forum"]]
+    assert pg.members(ds, "pag", kind="Country")["id"].tolist() == ["FIN", "JPN"]
+
+
+@pytest.mark.parametrize("text", [
+    "country;framework;since\nJPN;pag;2014\nFIN;pag;2001\n",
+    "country\tframework\tsince\nJPN\tpag\t2014\nFIN\tpag\t2001\n",
+    "sep=;\ncountry;framework;since\nJPN;pag;2014\nFIN;pag;2001\n",
+    "sep=,\ncountry,framework,since\nJPN,pag,2014\nFIN,pag,2001\n",
+    '"country";"framework";"since"\n"JPN";"pag";"2014"\n"FIN";"pag";"2001"\n',
+])
+def test_semicolons_tabs_and_excels_sep_line(make, text):
+    folder = make(files={"nodes.csv": NODES, "memberships.csv": text})
+    ds = pg.load(folder)
+    assert ds.edges[["u", "v", "since"]].values.tolist() == [["JPN", "pag", "2014"], ["FIN", "pag", "2001"]]
+
+
+def test_a_comma_inside_quotes_does_not_decide_the_separator(make):
+    folder = make(files={"nodes.csv": NODES, "memberships.csv": 'country;framework;"note, with comma"\nJPN;pag;x\n'})
+    assert pg.load(folder).edges["note, with comma"].tolist() == ["x"]
+
+
+def test_rows_after_a_sep_line_are_counted_as_a_spreadsheet_shows_them(make):
+    folder = make(files={"nodes.csv": NODES, "memberships.csv": "sep=;\ncountry;framework;since\nJPN;pag;20x4\n"})
+    assert problems(folder) == [
+        'memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"']
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"PK\x03\x04\x14\x00\x06\x00", 'an Excel workbook (or another zip file), not CSV text: save each sheet as '
+                                    '"CSV UTF-8", or pass the workbook itself as --data'),
+    ("country,framework\nJPN,pag\n".encode("utf-16"), 'UTF-16 text ("Unicode text" in Excel): save the file as '
+                                                        '"CSV UTF-8"'),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", 'an old Excel (.xls) workbook, not CSV text: save each sheet as '
+                                                  '"CSV UTF-8"'),
+    ("country,framework\nJPN,pag\nFIN,caf\xe9\n".encode("latin-1"),
+     'not UTF-8 text (byte 0xe9); save the file as "CSV UTF-8"'),
+])
+def test_files_that_are_not_csv_text_say_what_to_do(make, content, message):
+    folder = make(files={"nodes.csv": NODES, "memberships.csv": content})
+    found = problems(folder)
+    assert len(found) == 1 and found[0].endswith(message), found
+    result = CliRunner().invoke(cli, ["members", "pag", "--data", str(folder)])
+    assert result.exit_code == 1 and "Traceback" not in result.output and message in result.stderr
+
+
+def test_one_column_names_the_separators(make):
+    folder = make(files={"memberships.csv": "country|framework\nJPN|pag\n"})
+    assert problems(folder) == ["memberships.csv:1: an edge list needs at least two columns, the kinds of its two "
+                                "endpoints, separated by , ; or tab"]
+
+
+def test_an_id_typo_without_nodes_csv_is_a_warning(make):
+    folder = make(files={"memberships.csv": "country,framework\nJPN,pag\nJPN,pfp\nJNP,pfp\nFIN,pfp\n"})
+    assert problems(folder) == ['memberships.csv:4:country: warning: "JNP" is used once and is one edit from "JPN" '
+                                '(used 2 times): a typo? (nodes.csv would catch it)']
+    with pytest.warns(pg.DataWarning, match=r"^1 likely mistake in .* \(partnergraph validate lists it\), the first: "):
+        ds = pg.load(folder)
+    assert [p.message for p in ds.warnings] == [pg.validate(folder)[0].message]
+    result = CliRunner().invoke(cli, ["members", "pfp", "--data", str(folder), "--format", "csv"])
+    assert result.exit_code == 0 and result.stdout.splitlines()[0] == "id,label,kind,since,until,status"
+    assert result.stderr.count("Warning: 1 likely mistake") == 1
+
+
+def test_an_id_typed_in_another_case_is_a_warning(make):
+    folder = make(files={"memberships.csv": "country,framework\nFIN,pfp\nfin,pag\n"})
+    assert problems(folder) == ['memberships.csv:3:country: warning: "fin" and "FIN" differ only in case: ids are '
+                                'case-sensitive, so they are two country nodes']
+
+
+def test_an_unknown_id_suggests_the_node_it_probably_means(make):
+    folder = make(files={"nodes.csv": NODES, "memberships.csv": "country,framework\nJPN,PAG\nJNP,pag\n"})
+    assert problems(folder) == [
+        'memberships.csv:2:framework: unknown id "PAG": nodes.csv has no such id; did you mean pag?',
+        'memberships.csv:3:country: unknown id "JNP": nodes.csv has no such id; did you mean JPN?']
