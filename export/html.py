@@ -19,7 +19,7 @@ from pyvis.network import Network
 
 from partnergraph.asof import default_date, parse_date, within
 from partnergraph.atomic import write_atomic
-from partnergraph.errors import PartnergraphError, UnknownIdError
+from partnergraph.errors import PartnergraphError, UnknownIdError, a_kind
 
 __all__ = ["NetworkMap", "network_map", "kind_styles", "layout_positions", "SIZE_MEASURES", "INACTIVE_STYLE"]
 
@@ -305,11 +305,12 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
 
     full, when, snap, nodes, all_kinds = drawing_scope(dataset, as_of=as_of, kinds=kinds, size_by=size_by)
     if focus is not None:
-        ids = set(full.nodes["id"])
-        if focus not in ids:
-            raise UnknownIdError.among(focus, ids)
+        focus = full.resolve(focus)
         if radius < 0:
             raise PartnergraphError(f"radius must be 0 or more, got {radius}")
+        if focus not in set(nodes["id"]):
+            raise PartnergraphError(f"{focus!r} is {a_kind(full.kind_of(focus))}, which the kinds shown leave out; "
+                                    f"add it to the kinds or focus on another node")
         near = nx.single_source_shortest_path_length(nx.Graph(full.graph), focus, cutoff=radius)
         nodes = nodes[nodes["id"].isin(set(near))]
     keep = set(nodes["id"])

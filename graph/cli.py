@@ -19,7 +19,7 @@ import pandas as pd
 from . import __version__
 from .asof import DEFAULT_DATE_RULE, describe_date, parse_date
 from .atomic import write_atomic
-from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem
+from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem, a_kind
 import importlib
 
 # the package re-exports functions named like these modules, so reach the modules themselves
@@ -344,16 +344,21 @@ def centrality(data, as_of, fmt, output, measure, kind, project, top, include_su
               help="Print the rows x cols matrix of path counts instead (-o FILE.png or .svg draws it as a heatmap).")
 @click.option("--explain", nargs=2, metavar="ROW COL", default=None,
               help="Print every path behind one cell, with the source of each edge.")
+@click.option("--row", "row_id", default=None, metavar="ID", help="Only what this framework (row) covers.")
+@click.option("--col", "col_id", default=None, metavar="ID", help="Only what covers this threat (column).")
 @suspended_option
-def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, include_suspended):
+def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, row_id, col_id, include_suspended):
     """Which frameworks cover which threats, directly or through activities.
 
     One line per covered pair: <rows>, <cols>, via (`direct`, the via ids joined by `;`, or both as
-    `direct;a;b`) and the sources of the paths. --rows/--cols/--via name other kinds.
+    `direct;a;b`) and the sources of the paths. --rows/--cols/--via name other kinds; --col cyber
+    answers "which frameworks cover cyber?".
     """
     ds = load_or_fail(data)
     if matrix and explain:
         raise click.UsageError("--matrix and --explain cannot be used together")
+    if (row_id or col_id) and (matrix or explain):
+        raise click.UsageError("--row and --col filter the long form: not with --matrix or --explain")
     if explain:
         frame = _coverage.coverage_paths(ds, explain[0], explain[1], rows=rows, cols=cols, via=via, as_of=as_of,
                                          include_suspended=include_suspended)
@@ -372,20 +377,21 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, include
             return
         emit(frame, fmt, output, data, index=True)
     else:
-        emit(_coverage.coverage(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended),
-             fmt, output, data)
+        emit(_coverage.coverage(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended,
+                                row=row_id, col=col_id), fmt, output, data)
 
 
 @cli.command()
 @data_options
 @output_options
 @kind_options
+@click.option("--col", "col_id", default=None, metavar="ID", help="Only this threat (column).")
 @suspended_option
-def gaps(data, as_of, fmt, output, rows, cols, via, include_suspended):
+def gaps(data, as_of, fmt, output, rows, cols, via, col_id, include_suspended):
     """Per threat, how many frameworks cover it (directly or through activities), fewest first."""
     ds = load_or_fail(data)
-    emit(_coverage.gaps(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended),
-         fmt, output, data)
+    emit(_coverage.gaps(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended,
+                        col=col_id), fmt, output, data)
 
 
 @cli.command()
@@ -400,6 +406,10 @@ def reach(data, as_of, fmt, output, rows, cols, via, node_id, include_suspended)
     A suspended membership reaches nothing unless --include-suspended.
     """
     ds = load_or_fail(data)
+    node_id = ds.resolve(node_id)
+    if ds.kind_of(node_id) == cols:
+        raise click.ClickException(f"{node_id} is {a_kind(cols)}; reach lists the {cols} nodes a {rows} or its members "
+                                   f"reach: did you mean `partnergraph coverage --col {node_id}`?")
     frame = _coverage.reach(ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of,
                             include_suspended=include_suspended)
     emit(frame, fmt, output, data)
@@ -423,6 +433,10 @@ def members(data, as_of, fmt, output, node_id, kind, history):
     Suspended memberships are listed, with their status.
     """
     ds = load_or_fail(data)
+    node_id = ds.resolve(node_id)
+    if ds.kind_of(node_id) == kind:
+        raise click.ClickException(f"{node_id} is {a_kind(kind)}; members lists the {kind} nodes in a node of another "
+                                   f"kind: did you mean `partnergraph frameworks {node_id}`?")
     frame = _membership.members(ds, node_id, kind=kind, as_of=as_of, history=history)
     emit(frame, fmt, output, data)
     if frame.empty and not history:
@@ -441,6 +455,10 @@ def frameworks(data, as_of, fmt, output, node_id, kind, history):
     Suspended memberships are listed, with their status.
     """
     ds = load_or_fail(data)
+    node_id = ds.resolve(node_id)
+    if ds.kind_of(node_id) == kind:
+        raise click.ClickException(f"{node_id} is {a_kind(kind)}; frameworks lists the {kind} nodes a node of another "
+                                   f"kind is in: did you mean `partnergraph members {node_id}`?")
     frame = _membership.frameworks(ds, node_id, kind=kind, as_of=as_of, history=history)
     emit(frame, fmt, output, data)
     if frame.empty and not history:
@@ -524,6 +542,10 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, incl
     ds = load_or_fail(data)
     emit(_structure.whatif(ds, remove, rows=rows, cols=cols, via=via, members=members_kind, as_of=as_of,
                            include_suspended=include_suspended), fmt, output, data)
+    if members_kind not in set(ds.nodes["kind"]):
+        click.echo(f"note: no {members_kind} nodes, so no reach was checked; --members names the kind whose reach "
+                   f"to check ({', '.join(k for k in ds.linked_kinds(rows) if k not in (cols, via)) or 'none here'})",
+                   err=True)
 
 
 @cli.command()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import PartnergraphError
+from .errors import PartnergraphError, a_kind
 
 __all__ = ["coverage", "coverage_matrix", "coverage_paths", "gaps", "reach", "reach_pairs"]
 
@@ -44,12 +44,21 @@ def _paths(snap, rows, cols, via) -> pd.DataFrame:
     return paths[["row", "col", "via"] + [f"{c}_{i}" for i in (1, 2) for c in _EDGE]]
 
 
+def _of_kind(dataset, node: str, kind: str) -> str:
+    """The id ``node`` names, which must be of ``kind``."""
+    node = dataset.resolve(node)
+    found = dataset.kind_of(node)
+    if found != kind:
+        raise PartnergraphError(f"{node!r} is {a_kind(found)}, not {a_kind(kind)}")
+    return node
+
+
 def _joined(values) -> str:
     return ";".join(sorted({str(v) for v in values if isinstance(v, str) and v}))
 
 
 def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None,
-             include_suspended: bool = False) -> pd.DataFrame:
+             include_suspended: bool = False, row: str | None = None, col: str | None = None) -> pd.DataFrame:
     """Which rows cover which columns, and through what: one line per covered pair.
 
     Parameters
@@ -63,6 +72,10 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
     include_suspended : bool
         Count ties with an inactive status (suspended) too; by default they
         are left out, since they say who formally belongs, not who cooperates.
+    row, col : str, optional
+        Keep only the lines of one row node (``row="ici"``: what the ICI
+        covers) or one column node (``col="cyber"``: what covers cyber); an id
+        or a label.
 
     Returns
     -------
@@ -85,6 +98,10 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
     paths = _paths(dataset.snapshot(as_of, include_suspended=include_suspended), rows, cols, via)
+    for node, kind, column in ((row, rows, "row"), (col, cols, "col")):
+        if node is not None:
+            node = _of_kind(dataset, node, kind)
+            paths = paths[paths[column] == node]
     if paths.empty:
         return pd.DataFrame(columns=[rows, cols, "via", "sources"])
     grouped = paths.groupby(["row", "col"], sort=True)
@@ -147,10 +164,7 @@ def coverage_paths(dataset, row: str, col: str, *, rows: str = "framework", cols
     [[1, 'direct', 'ici', 'terrorism'], [2, 'civil-emergency-planning', 'ici', 'civil-emergency-planning'], [2, 'civil-emergency-planning', 'civil-emergency-planning', 'terrorism']]
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
-    for node, kind in ((row, rows), (col, cols)):
-        found = dataset.kind_of(node)
-        if found != kind:
-            raise PartnergraphError(f"{node!r} is a {found}, not a {kind}")
+    row, col = _of_kind(dataset, row, rows), _of_kind(dataset, col, cols)
     paths = _paths(dataset.snapshot(as_of, include_suspended=include_suspended), rows, cols, via)
     paths = paths[(paths["row"] == row) & (paths["col"] == col)]
     paths = paths.assign(_order=paths["via"]).sort_values(["_order"], kind="stable").reset_index(drop=True)
@@ -165,10 +179,11 @@ def coverage_paths(dataset, row: str, col: str, *, rows: str = "framework", cols
 
 
 def gaps(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None,
-         include_suspended: bool = False) -> pd.DataFrame:
+         include_suspended: bool = False, col: str | None = None) -> pd.DataFrame:
     """Per column node (threat): how many rows (frameworks) cover it, fewest first.
 
-    ``as_of`` and ``include_suspended`` as for :func:`coverage`.
+    ``as_of`` and ``include_suspended`` as for :func:`coverage`; ``col`` keeps
+    the line of one column node.
 
     Returns
     -------
@@ -192,6 +207,8 @@ def gaps(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "
     out = pd.DataFrame({cols: nodes["id"].to_numpy(), "label": nodes["label"].to_numpy()})
     out["count"] = out[cols].map(counts).fillna(0).astype(int)
     out[rows] = out[cols].map(covering).astype("str").fillna("")
+    if col is not None:
+        out = out[out[cols] == _of_kind(dataset, col, cols)]
     return out.sort_values(["count", cols], kind="stable").reset_index(drop=True)
 
 
@@ -247,7 +264,13 @@ def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", 
     'pag'
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
+    node = dataset.resolve(node)
     kind = dataset.kind_of(node)
+    if kind != rows and (kind in (cols, via) or rows not in dataset.linked_kinds(kind)):
+        raise PartnergraphError(f"{node!r} is {a_kind(kind)}: reach starts from {a_kind(rows)} or from a node that belongs to one "
+                                f"({', '.join(k for k in dataset.linked_kinds(rows) if k not in (cols, via)) or 'none'})"
+                                + (f"; coverage with col={node!r} lists the {rows} nodes that cover it" if kind == cols
+                                   else ""))
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     if kind == rows:
         pairs = _paths(snap, rows, cols, via)[["row", "col", "via"]]

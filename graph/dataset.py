@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import re
 import warnings
 from functools import cached_property
 
@@ -314,6 +315,40 @@ class Dataset:
         info = self.full.nodes.set_index("id")
         return frame.assign(label=frame[column].map(info["label"]), kind=frame[column].map(info["kind"]))
 
+    def resolve(self, text: str) -> str:
+        """The id a person means: the id itself, the id in another case, or a node's label, if unambiguous.
+
+        A label matches whatever its case and punctuation ("nato ukraine council"
+        for "NATO-Ukraine Council").
+
+        Raises
+        ------
+        UnknownIdError
+            Nothing matches; the message names the closest ids and labels.
+        PartnergraphError
+            The text names several nodes (two labels alike, ids differing only in case).
+
+        Examples
+        --------
+        >>> nato = pg.load()
+        >>> nato.resolve("JPN"), nato.resolve("PfP"), nato.resolve("mediterranean-dialogue")
+        ('JPN', 'pfp', 'md')
+        """
+        nodes = self.full.nodes
+        text = str(text)
+        if (nodes["id"] == text).any():
+            return text
+        folded = text.strip().casefold()
+        loose = " ".join(re.findall(r"\w+", folded))  # "nato ukraine council" for "NATO-Ukraine Council"
+        for column, wanted, norm in (("id", folded, lambda s: s.str.casefold()),
+                                     ("label", loose, lambda s: s.str.casefold().str.findall(r"\w+").str.join(" "))):
+            found = nodes.loc[norm(nodes[column].astype("str")) == wanted, "id"].tolist()
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise PartnergraphError(f"{text!r} could be any of {', '.join(sorted(found))}: give the id")
+        raise UnknownIdError.among(text, nodes["id"], dict(zip(nodes["id"], nodes["label"])))
+
     def kind_of(self, node_id: str) -> str:
         """The kind of a node; raises UnknownIdError (with the closest ids) if there is none.
 
@@ -325,8 +360,23 @@ class Dataset:
         nodes = self.full.nodes  # a node that is not alive on a snapshot's date is still known
         found = nodes.loc[nodes["id"] == node_id, "kind"]
         if found.empty:
-            raise UnknownIdError.among(node_id, nodes["id"])
+            raise UnknownIdError.among(node_id, nodes["id"], dict(zip(nodes["id"], nodes["label"])))
         return str(found.iloc[0])
+
+    def linked_kinds(self, kind: str) -> list[str]:
+        """The kinds that some relation links to ``kind``, in relation order.
+
+        Examples
+        --------
+        >>> pg.load().linked_kinds("threat")
+        ['activity', 'framework']
+        """
+        out = []
+        for r in self.full.relations.itertuples(index=False):
+            for a, b in ((r.u_kind, r.v_kind), (r.v_kind, r.u_kind)):
+                if a == kind and b not in out:
+                    out.append(b)
+        return out
 
     def require_kind(self, kind: str) -> str:
         """``kind`` if the dataset has nodes of it; else a PartnergraphError naming the kinds it has."""

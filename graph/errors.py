@@ -9,7 +9,7 @@ import difflib
 import os
 from dataclasses import dataclass
 
-__all__ = ["PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem", "CoverageWarning",
+__all__ = ["a_kind", "PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem", "CoverageWarning",
            "DataWarning"]
 
 
@@ -57,6 +57,17 @@ class Problem:
                 "message": self.message}
 
 
+def a_kind(kind: str) -> str:
+    """``a country``, ``an activity``: a kind with its article, for messages.
+
+    Examples
+    --------
+    >>> a_kind("activity"), a_kind("threat")
+    ('an activity', 'a threat')
+    """
+    return f"{'an' if str(kind)[:1].lower() in 'aeiou' else 'a'} {kind}"
+
+
 class PartnergraphError(Exception):
     """The base class of every error partnergraph raises on purpose."""
 
@@ -90,22 +101,44 @@ class UnknownIdError(PartnergraphError, KeyError):
     """
 
     @classmethod
-    def among(cls, wanted, ids) -> "UnknownIdError":
-        """The error for ``wanted``, naming the closest of ``ids``."""
+    def among(cls, wanted, ids, labels=None) -> "UnknownIdError":
+        """The error for ``wanted``, naming the closest of ``ids`` (and of their ``labels``, a mapping id -> label).
+
+        Examples
+        --------
+        >>> str(UnknownIdError.among("mediterranean-dialogue", ["md", "political-dialogue"],
+        ...                          {"md": "Mediterranean Dialogue", "political-dialogue": "Political dialogue"}))
+        "unknown id 'mediterranean-dialogue'; did you mean md (Mediterranean Dialogue)?"
+        """
         ids = sorted({str(i) for i in ids})
         wanted_l = str(wanted).lower()
-        lowered = {}
+        names = {}  # lowered text -> (id, label shown or None)
         for i in ids:
-            lowered.setdefault(i.lower(), i)
-        candidates = difflib.get_close_matches(wanted_l, list(lowered), n=10, cutoff=0.5)
+            names.setdefault(i.lower(), (i, None))
+        for i, label in (labels or {}).items():
+            text = str(label).lower().replace(" ", "-")
+            names.setdefault(text, (str(i), str(label)))
+            names.setdefault(str(label).lower(), (str(i), str(label)))
 
         def rank(candidate):
             shared = len(os.path.commonprefix([candidate, wanted_l]))
             ratio = difflib.SequenceMatcher(None, wanted_l, candidate).ratio()
-            return (-round(ratio, 6), -shared, lowered[candidate])
+            return (-round(ratio, 6), -shared, names[candidate][0])
 
-        close = sorted(candidates, key=rank)[:3]
-        hint = f"; did you mean {', '.join(lowered[c] for c in close)}?" if close else ""
+        candidates = sorted(difflib.get_close_matches(wanted_l, list(names), n=20, cutoff=0.5), key=rank)
+        best = -rank(candidates[0])[0] if candidates else 0
+        close, seen = [], set()
+        for c in candidates:
+            if -rank(c)[0] < best - 0.15:  # much further than the best: not worth naming
+                break
+            node, _ = names[c]
+            label = (labels or {}).get(node)
+            if node not in seen:
+                seen.add(node)
+                close.append(f"{node} ({label})" if label and label.lower() != node.lower() else node)
+            if len(close) == 3:
+                break
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
         return cls(f"unknown id {str(wanted)!r}{hint}")
 
     def __str__(self) -> str:  # KeyError would quote the message

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 
 from .asof import parse_date, within
+from .errors import PartnergraphError, a_kind
 
 __all__ = ["members", "frameworks", "linked", "timeline", "diff"]
 
@@ -54,8 +55,13 @@ def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) 
     >>> linked(pg.load(), "RUS", kind="framework", as_of=2024)[["id", "since", "status"]].values.tolist()
     [['eapc', '1997-05-30', 'suspended'], ['nrc', '2002-05-28', 'suspended'], ['pfp', '1994-06-22', 'suspended']]
     """
+    node = dataset.resolve(node)
     node_kind = dataset.kind_of(node)
     dataset.require_kind(kind)
+    if kind not in dataset.linked_kinds(node_kind):
+        linked = dataset.linked_kinds(node_kind)
+        raise PartnergraphError(f"{node!r} is {a_kind(node_kind)}, and no relation links {node_kind} and {kind} nodes"
+                                + (f"; {node_kind} nodes are linked to {', '.join(linked)} nodes" if linked else ""))
     full = dataset.full
     links = full.links(node_kind, kind, extra=("status", "edge"))
     links = links[links["a"] == node]
@@ -129,7 +135,11 @@ def frameworks(dataset, country: str, *, kind: str = "framework", as_of=None, hi
 
 def _membership_links(dataset, framework, member_kind, framework_kind):
     if framework is not None:
+        framework = dataset.resolve(framework)
         framework_kind = dataset.kind_of(framework)
+        if framework_kind == member_kind or framework_kind not in dataset.linked_kinds(member_kind):
+            raise PartnergraphError(f"{framework!r} is {a_kind(framework_kind)}, not something {member_kind} nodes belong to"
+                                    f"; they are linked to {', '.join(dataset.linked_kinds(member_kind)) or 'nothing'}")
     dataset.require_kind(member_kind)
     dataset.require_kind(framework_kind)
     full = dataset.full

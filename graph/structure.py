@@ -39,8 +39,7 @@ def path(dataset, source: str, target: str, *, as_of=None, include_suspended: bo
     >>> path(pg.load(), "JPN", "terrorism", as_of=2024)[["id", "relation"]].values.tolist()
     [['JPN', ''], ['pag', 'memberships'], ['terrorism', 'covers']]
     """
-    for node in (source, target):
-        dataset.kind_of(node)
+    source, target = dataset.resolve(source), dataset.resolve(target)
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     G = simple_graph(snap)
     for node in (source, target):
@@ -71,7 +70,7 @@ def ego(dataset, node: str, *, radius: int = 1, as_of=None, include_suspended: b
     >>> ego(pg.load(), "ici", as_of=2024).query("kind == 'country'")["id"].tolist()
     ['ARE', 'BHR', 'KWT', 'QAT']
     """
-    dataset.kind_of(node)
+    node = dataset.resolve(node)
     if radius < 0:
         raise PartnergraphError(f"radius must be 0 or more, got {radius}")
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
@@ -134,7 +133,7 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
     >>> w[w["lost"] == "coverage"][["id", "threat"]].values.tolist()[:2]
     [['eapc', 'climate-security'], ['eapc', 'emerging-technologies']]
     """
-    dataset.kind_of(remove)
+    remove = dataset.resolve(remove)
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     for k in (rows, cols):
         snap.require_kind(k)

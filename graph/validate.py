@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .asof import DATE_PATTERN, date_bounds, date_cells
-from .errors import Problem
+from .errors import Problem, a_kind
 
 __all__ = ["validate", "FIXED_COLUMNS", "NODE_COLUMNS", "DESCRIPTOR"]
 
@@ -522,7 +522,7 @@ def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame) -> 
                                 f'unknown id "{r.id}": nodes.csv has no such id{hints.get(r.id, "")}'))
     wrong = ends[known & (actual != ends["kind"])]
     for r, kind in zip(wrong.itertuples(index=False), actual[known & (actual != ends["kind"])]):
-        problems.append(Problem(r.path, int(r.row), r.column, f'"{r.id}" is a {kind} in nodes.csv, but this column holds {r.kind} ids'))
+        problems.append(Problem(r.path, int(r.row), r.column, f'"{r.id}" is {a_kind(kind)} in nodes.csv, but this column holds {r.kind} ids'))
     return problems
 
 
@@ -673,7 +673,7 @@ def _nodes_from_edges(edges: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]
     problems = [
         Problem(
             r.path, int(r.row), r.column,
-            f'"{r.id}" is a {kind_of[r.id]} in {Path(where.at[r.id, "path"]).name} (row {where.at[r.id, "row"]}), but this column holds {r.kind} ids',
+            f'"{r.id}" is {a_kind(kind_of[r.id])} in {Path(where.at[r.id, "path"]).name} (row {where.at[r.id, "row"]}), but this column holds {r.kind} ids',
         )
         for r in clash.itertuples(index=False)
     ]

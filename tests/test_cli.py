@@ -131,7 +131,7 @@ def test_map_as_of_and_options(run, tiny, tmp_path):
 def test_map_unknown_focus_or_kind_exits_1(run, tiny, tmp_path):
     result = run("map", "--data", tiny, "-o", tmp_path / "m.html", "--focus", "JAP")
     assert result.exit_code == 1
-    assert result.stderr == "Error: unknown id 'JAP'; did you mean JPN?\n"
+    assert result.stderr == "Error: unknown id 'JAP'; did you mean JPN (Japan)?\n"
     result = run("map", "--data", tiny, "-o", tmp_path / "m.html", "--kinds", "country,ngo")
     assert result.exit_code == 1
     assert result.stderr == "Error: unknown kind 'ngo'; the kinds are country, framework, threat\n"

@@ -88,13 +88,14 @@ def test_output_file_is_written_atomically(folder, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["reach", "C9"], "unknown id 'C9'; did you mean C1, C2?"),
-    (["members", "F3"], "unknown id 'F3'; did you mean F1, F2, T3?"),
+    (["reach", "C9"], "unknown id 'C9'; did you mean C1 (Country one), C2 (Country two)?"),
+    (["members", "F3"], "unknown id 'F3'; did you mean F1 (One), F2 (Two), T3 (Threat three)?"),
     (["path", "C1", "X"], "unknown id 'X'"),
     (["ego", "nothing"], "unknown id 'nothing'"),
-    (["whatif", "--remove", "A3"], "unknown id 'A3'; did you mean A1, A2, T3?"),
-    (["coverage", "--explain", "F1", "T7"], "unknown id 'T7'; did you mean T1, T2, T3?"),
-    (["timeline", "--framework", "F9"], "unknown id 'F9'; did you mean F1, F2?"),
+    (["whatif", "--remove", "A3"], "unknown id 'A3'; did you mean A1 (Act one), A2 (Act two), T3 (Threat three)?"),
+    (["coverage", "--explain", "F1", "T7"], "unknown id 'T7'; did you mean T1 (Threat one), T2 (Threat two), "
+                                            "T3 (Threat three)?"),
+    (["timeline", "--framework", "F9"], "unknown id 'F9'; did you mean F1 (One), F2 (Two)?"),
     (["centrality", "--kind", "nation"], "unknown kind 'nation'; the kinds are framework, activity, threat, country"),
 ])
 def test_unknown_ids_exit_1_with_close_matches(folder, args, message):

@@ -71,7 +71,7 @@ def test_explained_cell_lists_every_path_with_sources(ds):
 def test_explain_names_wrong_kinds_and_unknown_ids(ds):
     with pytest.raises(pg.UnknownIdError, match=r"unknown id 'T9'"):
         pg.coverage_paths(ds, "F1", "T9")
-    with pytest.raises(pg.PartnergraphError, match=r"'A1' is a activity, not a framework"):
+    with pytest.raises(pg.PartnergraphError, match=r"'A1' is an activity, not a framework"):
         pg.coverage_paths(ds, "A1", "T1")
 
 

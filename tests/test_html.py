@@ -147,5 +147,5 @@ def test_save_is_atomic(tiny, tmp_path):
 
 
 def test_unknown_focus_names_close_matches(tiny):
-    with pytest.raises(pg.UnknownIdError, match=r"unknown id 'FIM'; did you mean FIN\?"):
+    with pytest.raises(pg.UnknownIdError, match=r"unknown id 'FIM'; did you mean FIN \(Finland\)\?"):
         network_map(pg.load(tiny), focus="FIM")

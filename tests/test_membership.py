@@ -40,8 +40,11 @@ def test_frameworks_of_a_country(ds):
 
 
 def test_unknown_ids(ds):
-    with pytest.raises(pg.UnknownIdError, match=r"unknown id 'PFP'; did you mean pfp\?"):
-        pg.members(ds, "PFP")
+    with pytest.raises(pg.UnknownIdError, match=r"unknown id 'PFQ'; did you mean pfp \(Partnership for Peace\)\?"):
+        pg.members(ds, "PFQ")
+    # an id in another case, or a label, names the node
+    assert pg.members(ds, "PFP").equals(pg.members(ds, "pfp"))
+    assert pg.members(ds, "partnership for peace").equals(pg.members(ds, "pfp"))
     with pytest.raises(pg.PartnergraphError, match=r"unknown kind 'nation'"):
         pg.members(ds, "pfp", kind="nation")
 

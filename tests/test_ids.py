@@ -1,0 +1,93 @@
+"""Every command that takes an id accepts the id, the id in another case, or a label; an id of the wrong kind is
+an error that names its kind (and, where one fits, the command meant)."""
+import pytest
+from click.testing import CliRunner
+
+import partnergraph as pg
+from partnergraph.cli import cli
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+SAME = [  # the same answer whatever way the node is named
+    (["members", "{}"], ["pfp", "PfP", "partnership for peace", "PARTNERSHIP FOR PEACE"]),
+    (["frameworks", "{}"], ["JPN", "jpn", "Japan"]),
+    (["reach", "{}", "--format", "csv"], ["UKR", "ukr", "ukraine"]),
+    (["ego", "{}", "--format", "csv"], ["md", "MD", "mediterranean dialogue", "Mediterranean-Dialogue"]),
+    (["path", "{}", "GEO", "--format", "csv"], ["JPN", "japan"]),
+    (["whatif", "--remove", "{}", "--format", "csv"], ["science-for-peace-and-security", "Science for Peace and Security (SPS)"]),
+    (["coverage", "--explain", "{}", "terrorism", "--format", "csv"], ["ici", "istanbul cooperation initiative"]),
+    (["coverage", "--col", "{}", "--format", "csv"], ["cyber", "cyber threats"]),
+    (["gaps", "--col", "{}", "--format", "csv"], ["hybrid", "Hybrid threats"]),
+    (["timeline", "--framework", "{}", "--format", "csv"], ["eapc", "Euro-Atlantic Partnership Council"]),
+]
+
+
+@pytest.mark.parametrize("args, names", SAME, ids=[a[0] + ("-" + a[1] if a[1].startswith("--") else "") for a, _ in SAME])
+def test_an_id_in_any_case_or_a_label_names_the_node(args, names):
+    outputs = []
+    for name in names:
+        result = run(*[a.replace("{}", name) for a in args])
+        assert result.exit_code == 0, (name, result.output)
+        outputs.append(result.stdout)
+    assert len(set(outputs)) == 1 and outputs[0].count("\n") >= 2
+
+
+def test_map_focus_takes_a_label(tmp_path):
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    assert run("map", "--focus", "md", "-o", a).exit_code == 0
+    assert run("map", "--focus", "Mediterranean Dialogue", "-o", b).exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["members", "JPN"], "JPN is a country; members lists the country nodes in a node of another kind: "
+                         "did you mean `partnergraph frameworks JPN`?"),
+    (["frameworks", "pfp"], "pfp is a framework; frameworks lists the framework nodes a node of another kind is in: "
+                            "did you mean `partnergraph members pfp`?"),
+    (["members", "cyber"], "'cyber' is a threat, and no relation links threat and country nodes; threat nodes are "
+                           "linked to activity, framework nodes"),
+    (["reach", "cyber"], "cyber is a threat; reach lists the threat nodes a framework or its members reach: "
+                         "did you mean `partnergraph coverage --col cyber`?"),
+    (["reach", "joint-exercises"], "'joint-exercises' is an activity: reach starts from a framework or from a node "
+                                   "that belongs to one (country)"),
+    (["timeline", "--framework", "JPN"], "'JPN' is a country, not something country nodes belong to; they are "
+                                         "linked to framework"),
+    (["coverage", "--explain", "terrorism", "ici"], "'terrorism' is a threat, not a framework"),
+    (["coverage", "--col", "pfp"], "'pfp' is a framework, not a threat"),
+    (["gaps", "--col", "JPN"], "'JPN' is a country, not a threat"),
+    (["map", "--focus", "JPN", "--kinds", "threat", "-o", "{tmp}/m.html"],
+     "'JPN' is a country, which the kinds shown leave out; add it to the kinds or focus on another node"),
+    (["members", "Georgi"], "unknown id 'Georgi'; did you mean GEO (Georgia)?"),
+    (["members", "mediteranean"], "unknown id 'mediteranean'; did you mean md (Mediterranean Dialogue)?"),
+])
+def test_an_id_of_the_wrong_kind_says_so(tmp_path, args, message):
+    result = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {message}\n"
+    assert not (tmp_path / "m.html").exists()
+
+
+def test_an_ambiguous_label_asks_for_the_id(make):
+    folder = make(**{"nodes__csv": "id,kind,label\nFIN,country,Finland\nfin2,country,Finland\npfp,framework,PfP\n"
+                                   "SWE,country,S\nJPN,country,J\npag,framework,P\ncyber,threat,C\n"})
+    result = run("frameworks", "finland", "--data", folder)
+    assert result.exit_code == 1 and result.stderr.endswith("Error: 'finland' could be any of FIN, fin2: give the id\n")
+
+
+def test_whatif_says_when_it_cannot_check_reach(make):
+    folder = make(files={"offers.csv": "framework,activity\nf1,a1\n", "addresses.csv": "activity,threat\na1,t1\n"})
+    result = run("whatif", "--remove", "a1", "--data", folder, "--format", "csv")
+    assert result.stdout.splitlines() == ["lost,id,label,threat", "coverage,f1,f1,t1"]
+    assert result.stderr == ("note: no country nodes, so no reach was checked; --members names the kind whose reach "
+                             "to check (none here)\n")
+
+
+def test_the_python_api_takes_labels_too():
+    nato = pg.load()
+    assert pg.members(nato, "Partnership for Peace", as_of=2020).equals(pg.members(nato, "pfp", as_of=2020))
+    assert pg.reach(nato, "japan").equals(pg.reach(nato, "JPN"))
+    with pytest.raises(pg.PartnergraphError, match="is a threat"):
+        pg.reach(nato, "cyber")
