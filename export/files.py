@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from partnergraph.asof import default_date
-from partnergraph.atomic import OutputError, write_atomic
+from partnergraph.atomic import OutputError, default_mode, write_atomic
 from partnergraph.dataset import Dataset
 from partnergraph.errors import PartnergraphError
 
@@ -179,12 +179,17 @@ def write_csv_folder(dataset, folder, *, as_of=None, kinds=None) -> Path:
         raise OutputError(f"{target} exists and is not an empty folder; choose a new folder for the export")
     if not target.parent.is_dir():
         raise OutputError(f"cannot write {target}: no such folder {target.parent}")
+    if target.is_symlink():
+        raise OutputError(f"will not write {target}: it is a symbolic link (partnergraph never writes through one)")
     try:
         tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     except OSError as err:
         raise OutputError(f"cannot write {target}: {err.strerror}") from None
     try:
+        os.chmod(tmp, default_mode(folder=True))  # mkdtemp makes it private; a folder the user makes is not
         _write_tables(ds, tmp)
+        for written in tmp.iterdir():
+            os.chmod(written, default_mode())
         if target.exists():
             target.rmdir()
         os.replace(tmp, target)

@@ -1,4 +1,4 @@
-"""Static pictures for reports: the network map and the coverage heatmap, as PNG or SVG (matplotlib).
+"""Static pictures for reports: the network map and the coverage heatmap, as PNG, SVG or PDF (matplotlib).
 
 The map uses the HTML map's places, colours, shapes and line styles, and
 places every label where it collides with no other label and no node.
@@ -23,7 +23,7 @@ from .html import INACTIVE_STYLE, _relation_styles, _sizes, default_title, drawi
 
 __all__ = ["StaticMap", "static_map", "coverage_heatmap", "FORMATS"]
 
-FORMATS = ("png", "svg")
+FORMATS = ("png", "svg", "pdf")
 _MARKERS = {"dot": "o", "diamond": "D", "square": "s", "triangle": "^", "triangleDown": "v", "hexagon": "h", "star": "*"}
 
 
@@ -42,7 +42,9 @@ def _format_of(path, fmt):
 def _figure_bytes(fig: Figure, fmt: str, dpi: int) -> bytes:
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "partnergraph", "svg.fonttype": "path"}):
-        metadata = {"Date": None, "Creator": "partnergraph"} if fmt == "svg" else {"Software": "partnergraph"}
+        metadata = {"svg": {"Date": None, "Creator": "partnergraph"},
+                    "pdf": {"CreationDate": None, "Creator": "partnergraph", "Producer": None}}.get(
+            fmt, {"Software": "partnergraph"})
         fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import PartnergraphError
 
-__all__ = ["write_atomic", "OutputError"]
+__all__ = ["write_atomic", "OutputError", "default_mode"]
 
 
 class OutputError(PartnergraphError, OSError):
@@ -34,7 +34,9 @@ def write_atomic(path, data: str | bytes) -> Path:
     Raises
     ------
     OutputError
-        When the folder does not exist, the path is a folder, or the disk refuses.
+        When the folder does not exist; when the path is a folder, a symbolic
+        link, a device, a FIFO or a socket (never written through or replaced);
+        or when the disk refuses.
 
     Examples
     --------
@@ -45,13 +47,17 @@ def write_atomic(path, data: str | bytes) -> Path:
     """
     target = Path(path)
     folder = target.parent
+    if target.is_symlink():
+        raise OutputError(f"will not write {target}: it is a symbolic link (partnergraph never writes through one)")
     if target.is_dir():
         raise OutputError(f"cannot write {target}: it is a folder")
+    if target.exists() and not target.is_file():
+        raise OutputError(f"will not write {target}: it is not a regular file (a device, a FIFO or a socket)")
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: no such folder {folder}")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        mode = target.stat().st_mode & 0o777 if target.exists() else _default_mode()
+        mode = target.stat().st_mode & 0o777 if target.exists() else default_mode()
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
         raise OutputError(f"cannot write {target}: {err.strerror}") from None
@@ -73,7 +79,14 @@ def write_atomic(path, data: str | bytes) -> Path:
     return target
 
 
-def _default_mode() -> int:
+def default_mode(folder: bool = False) -> int:
+    """The mode a new file (or folder) gets from the user's umask, as any program's would.
+
+    Examples
+    --------
+    >>> default_mode() & 0o600, default_mode(folder=True) & 0o700
+    (384, 448)
+    """
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return (0o777 if folder else 0o666) & ~umask

@@ -19,6 +19,7 @@ import pandas as pd
 from . import __version__
 from .asof import DEFAULT_DATE_RULE, describe_date, parse_date
 from .atomic import write_atomic
+from .tables import FORMATS, format_for, render
 from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem, a_kind
 import importlib
 
@@ -103,13 +104,22 @@ def data_options(func):
     return wrapper
 
 
-def output_options(func):
-    """--format and -o, for the commands that print a table."""
+def _remember(ctx, param, value):
+    ctx.meta[f"partnergraph.{param.name}"] = value
+    return value
 
-    @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-                  help="table: aligned text for people; csv or json: for other tools.")
-    @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                  help="Write to this file (atomically) instead of standard output.")
+
+def output_options(func):
+    """--format, -o and --wide, for the commands that print a table."""
+
+    @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
+                  help="; ".join(f"{k}: {v}" for k, v in FORMATS.items())
+                  + ". Default: table, or what the -o file's extension names (.txt .csv .json .md .xlsx).")
+    @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=None,
+                  help="Write to this file (atomically) instead of standard output; its extension picks the format; "
+                       "- is standard output.")
+    @click.option("--wide", is_flag=True, expose_value=False, callback=_remember,
+                  help="Keep long citation columns (sources) in the aligned table.")
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -142,14 +152,27 @@ def kind_options(func):
     return wrapper
 
 
-def emit(frame: pd.DataFrame, fmt: str, output: Path | None, data, *, index: bool = False) -> None:
-    """Print a DataFrame (or write it atomically with -o) in the chosen format."""
-    text = _render_frame(frame, fmt, index=index)
-    if output is None:
-        click.echo(text, nl=False)
+def table_format(fmt: str | None, output: Path | None) -> str:
+    """The format a table is written in (the -o extension's), or a usage error (exit 2) naming what can be written."""
+    try:
+        chosen = format_for(output, fmt)
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+    if chosen == "xlsx" and (output is None or str(output) == "-"):
+        raise click.UsageError("a workbook is a file, not text: write it with -o FILE.xlsx")
+    return chosen
+
+
+def emit(frame: pd.DataFrame, fmt: str | None, output: Path | None, data, *, index: bool = False) -> None:
+    """Print a DataFrame (or write it atomically with -o) in the format asked."""
+    chosen = table_format(fmt, output)
+    wide = bool(click.get_current_context().meta.get("partnergraph.wide"))
+    payload = render(frame, chosen, index=index, wide=wide)
+    if output is None or str(output) == "-":
+        click.echo(payload.decode("utf-8"), nl=False)
         return
     refuse_input_folder(output, data)
-    write_atomic(output, text)
+    write_atomic(output, payload)
     click.echo(f"wrote {output} ({len(frame)} lines)", err=True)
 
 
@@ -269,6 +292,9 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by):
     """
     from partnergraph.export import network_map
 
+    if output.suffix.lower() not in (".html", ".htm"):
+        raise click.UsageError(f"map writes an HTML page: -o {output.name} should end in .html "
+                               f"(for a picture: partnergraph export --format png|svg|pdf)")
     refuse_input_folder(output, data)
     ds = load_or_fail(data)
     kind_list = [k for k in kinds.split(",")] if kinds else None
@@ -280,32 +306,12 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by):
 
 
 def _table(frame: pd.DataFrame, index: bool = False) -> str:
-    """Aligned text: text columns to the left, numbers to the right; empty cells blank."""
-    if frame.empty:
-        return "  (none)"
-    shown = frame.reset_index() if index else frame
-    columns = []
-    for name in shown.columns:
-        col = shown[name]
-        numeric = pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col)
-        if pd.api.types.is_float_dtype(col):
-            cells = [("" if pd.isna(v) else f"{v:.6g}") for v in col]
-        else:
-            cells = [("" if v is None or (isinstance(v, float) and v != v) else str(v)) for v in col]
-        width = max([len(str(name))] + [len(c) for c in cells])
-        pad = (lambda c, w=width: c.rjust(w)) if numeric else (lambda c, w=width: c.ljust(w))
-        columns.append([pad(str(name))] + [pad(c) for c in cells])
-    lines = ["  ".join(parts).rstrip() for parts in zip(*columns)]
-    return "\n".join(lines)
+    """Aligned text (for info's own tables)."""
+    return render(frame, "table", index=index, wide=True).decode("utf-8").rstrip("\n")
 
 
 def _render_frame(frame: pd.DataFrame, fmt: str, index: bool = False) -> str:
-    if fmt == "csv":
-        return frame.to_csv(index=index, lineterminator="\n")
-    if fmt == "json":
-        shown = frame.reset_index() if index else frame
-        return shown.to_json(orient="records", force_ascii=False, indent=2) + "\n"
-    return _table(frame, index=index) + "\n"
+    return render(frame, fmt, index=index).decode("utf-8")
 
 
 def main():  # pragma: no cover - the console script calls cli()
@@ -341,7 +347,7 @@ def centrality(data, as_of, fmt, output, measure, kind, project, top, include_su
 @output_options
 @kind_options
 @click.option("--matrix", is_flag=True,
-              help="Print the rows x cols matrix of path counts instead (-o FILE.png or .svg draws it as a heatmap).")
+              help="Print the rows x cols matrix of path counts instead (-o FILE.png, .svg or .pdf draws it as a heatmap).")
 @click.option("--explain", nargs=2, metavar="ROW COL", default=None,
               help="Print every path behind one cell, with the source of each edge.")
 @click.option("--row", "row_id", default=None, metavar="ID", help="Only what this framework (row) covers.")
@@ -364,7 +370,9 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, row_id,
                                          include_suspended=include_suspended)
         emit(frame, fmt, output, data)
     elif matrix:
-        picture = output is not None and output.suffix.lower() in (".png", ".svg")
+        picture = output is not None and output.suffix.lower() in (".png", ".svg", ".pdf")
+        if picture and fmt is not None:
+            raise click.UsageError(f"-o {output.name} draws a heatmap; --format {fmt} names a table: drop one of them")
         frame = _coverage.coverage_matrix(ds, rows=rows, cols=cols, via=via, as_of=as_of,
                                           include_suspended=include_suspended)
         if picture:
@@ -548,26 +556,50 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, incl
                    err=True)
 
 
+#: What export writes, by format: the file extension that names it, and what it is for.
+EXPORTS = {
+    "gexf": (".gexf", "Gephi, with time intervals"),
+    "graphml": (".graphml", "igraph, Cytoscape, yEd"),
+    "json": (".json", "node-link JSON"),
+    "csv": ("", "a data folder that loads back to the same dataset"),
+    "png": (".png", "a picture"),
+    "svg": (".svg", "a picture"),
+    "pdf": (".pdf", "a picture"),
+}
+
+
 @cli.command()
 @data_options
-@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "json", "csv", "png", "svg"]), required=True,
-              help="gexf (Gephi, with time intervals), graphml (igraph, Cytoscape), json (node-link), "
-                   "csv (a data folder that loads back to the same dataset), png or svg (a picture).")
+@click.option("--format", "fmt", type=click.Choice(list(EXPORTS)), default=None,
+              help="; ".join(f"{k}: {v[1]}" for k, v in EXPORTS.items())
+              + ". Default: what the -o file's extension names (a path without one: a csv folder needs --format csv).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The file to write (for csv: a new or empty folder), atomically.")
 @click.option("--kinds", default=None, metavar="K1,K2", help="Export only nodes of these kinds.")
-@click.option("--title", default=None, help="The picture's title (png, svg).")
+@click.option("--title", default=None, help="The picture's title (png, svg, pdf).")
 def export(data, as_of, fmt, output, kinds, title):
     """Write the dataset for other tools: every date (each edge with its window), or the snapshot --as-of.
 
-    Pictures (png, svg) show one date: --as-of, else the default date.
+    Pictures (png, svg, pdf) show one date: --as-of, else the default date.
     """
     from partnergraph.export import files, image
 
+    by_ext = {ext: name for name, (ext, _) in EXPORTS.items() if ext}
+    named = by_ext.get(output.suffix.lower())
+    if fmt is None:
+        if named is None:
+            raise click.UsageError(f"cannot tell the format from -o {output.name}: give --format "
+                                   f"({', '.join(EXPORTS)}) or an extension ({', '.join(by_ext)})")
+        fmt = named
+    elif fmt == "csv" and output.suffix.lower() in by_ext:
+        raise click.UsageError(f"--format csv writes a folder; -o {output.name} names a {by_ext[output.suffix.lower()]} "
+                               f"file: give a folder name")
+    elif fmt != "csv" and named != fmt:
+        raise click.UsageError(f"--format {fmt} contradicts -o {output.name}: a {fmt} file ends in {EXPORTS[fmt][0]}")
     refuse_input_folder(output, data)
     ds = load_or_fail(data)
     kind_list = kinds.split(",") if kinds else None
-    if fmt in ("png", "svg"):
+    if fmt in ("png", "svg", "pdf"):
         picture = image.static_map(ds, as_of=as_of, kinds=kind_list, title=title)
         picture.save(output, fmt=fmt)
         when = f"as of {picture.meta['as_of']}" if picture.meta["as_of"] else "undated"

@@ -110,8 +110,9 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
     sources = grouped.apply(lambda g: _joined(list(g["source_1"]) + list(g["source_2"])), include_groups=False)
     via_text = [("direct" + (";" + v if v else "")) if d else v for v, d in zip(vias, direct)]
     out = pd.DataFrame({rows: vias.index.get_level_values(0), cols: vias.index.get_level_values(1),
-                        "via": via_text, "sources": sources.to_numpy()})
-    return out.reset_index(drop=True)
+                        "via": via_text, "sources": sources.to_numpy()}).reset_index(drop=True)
+    out.attrs["lists"] = ["via", "sources"]
+    return out
 
 
 def coverage_matrix(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity",
@@ -209,7 +210,9 @@ def gaps(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "
     out[rows] = out[cols].map(covering).astype("str").fillna("")
     if col is not None:
         out = out[out[cols] == _of_kind(dataset, col, cols)]
-    return out.sort_values(["count", cols], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["count", cols], kind="stable").reset_index(drop=True)
+    out.attrs["lists"] = [rows]
+    return out
 
 
 def reach_pairs(dataset, *, members: str = "country", rows: str = "framework", cols: str = "threat",
@@ -287,5 +290,6 @@ def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", 
         "label": grouped.size().index.map(labels),
         rows: grouped["row"].agg(lambda s: ";".join(sorted(set(s)))).to_numpy(),
         via: grouped["via"].agg(lambda s: ";".join((["direct"] if (s == "").any() else []) + sorted(set(s) - {""}))).to_numpy(),
-    })
-    return out.reset_index(drop=True)
+    }).reset_index(drop=True)
+    out.attrs["lists"] = [rows, via]
+    return out

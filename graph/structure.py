@@ -52,7 +52,9 @@ def path(dataset, source: str, target: str, *, as_of=None, include_suspended: bo
     relations = snap.edges.groupby(list(endpoint_pairs(snap.edges)))["relation"].agg(lambda s: ";".join(sorted(set(s))))
     steps = pd.DataFrame({"step": range(len(nodes)), "id": nodes})
     steps["relation"] = [""] + [relations[tuple(sorted(pair))] for pair in zip(nodes, nodes[1:])]
-    return snap.with_labels(steps)[["step", "id", "label", "kind", "relation"]]
+    out = snap.with_labels(steps)[["step", "id", "label", "kind", "relation"]]
+    out.attrs["lists"] = ["relation"]
+    return out
 
 
 def ego(dataset, node: str, *, radius: int = 1, as_of=None, include_suspended: bool = False) -> pd.DataFrame:

@@ -47,7 +47,11 @@ def test_csv_and_json_equal_the_api(folder, args, api):
     assert result.exit_code == 0, result.output
     assert result.stdout == expected.to_csv(index=False, lineterminator="\n")
     result = run(*args, "--data", folder, "--as-of", 2020, "--format", "json")
-    assert json.loads(result.stdout) == json.loads(expected.to_json(orient="records"))
+    # the same records; columns that join several ids with ";" become arrays, numbers keep every digit
+    lists = set(expected.attrs.get("lists", ()))
+    records = [{k: ((v.split(";") if v else []) if k in lists and isinstance(v, str) else (None if v != v else v))
+                for k, v in row.items()} for row in expected.astype(object).to_dict("records")]
+    assert json.loads(result.stdout) == records
 
 
 def test_diff_equals_the_api(folder):

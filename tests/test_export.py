@@ -201,7 +201,9 @@ def test_export_twice_gives_the_same_bytes(tiny, tmp_path, fmt, name):
 
 
 def test_export_usage_errors(tiny, tmp_path):
-    assert run("export", "--data", tiny, "--format", "pdf", "-o", tmp_path / "x.pdf").exit_code == 2
+    assert run("export", "--data", tiny, "--format", "svg", "-o", tmp_path / "x.pdf").exit_code == 2
+    assert run("export", "--data", tiny, "-o", tmp_path / "x.jpg").exit_code == 2
+    assert run("export", "--data", tiny, "--format", "csv", "-o", tmp_path / "x.gexf").exit_code == 2
     assert run("export", "--data", tiny, "--format", "json", "-o", tiny / "x.json").exit_code == 2
     result = run("export", "--data", tiny, "--format", "json", "-o", tmp_path / "x.json", "--kinds", "nation")
     assert result.exit_code == 1 and "unknown kind 'nation'" in result.stderr

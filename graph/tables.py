@@ -1,0 +1,249 @@
+"""Result tables in the formats people ask for: aligned text, CSV, JSON, Markdown and Excel workbooks.
+
+Every query returns a DataFrame; this module turns one into the bytes of a
+format, the same bytes for the same frame on any day:
+
+* ``table``: aligned text for a terminal; numbers with fixed decimals per
+  column; long citation columns left out unless asked; control characters and
+  terminal escape sequences from the data shown escaped, never obeyed;
+* ``csv``: for other tools; a cell a spreadsheet would run as a formula (it
+  begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is given
+  a leading ``'`` (OWASP's advice on CSV injection) in text columns;
+* ``json``: records, slashes left alone, list columns (those a query names in
+  ``frame.attrs["lists"]``: coverage's ``via`` and ``sources``...) as arrays;
+* ``md``: a Markdown table;
+* ``xlsx``: an Excel workbook of one sheet (formulas neutralised as for CSV).
+"""
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+import zipfile
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["FORMATS", "EXTENSIONS", "LIST_COLUMNS", "render", "printable", "format_for"]
+
+#: The formats a table can be written in, and what each is for.
+FORMATS = {
+    "table": "aligned text for people",
+    "csv": "comma-separated values for other tools",
+    "json": "records, with list columns as arrays",
+    "md": "a Markdown table for reports",
+    "xlsx": "an Excel workbook",
+}
+#: The file extension that picks each format with -o.
+EXTENSIONS = {".txt": "table", ".csv": "csv", ".json": "json", ".md": "md", ".xlsx": "xlsx"}
+#: Where a query says which of its columns hold several values joined by ";" (JSON shows them as arrays).
+LIST_COLUMNS = "lists"
+#: Columns left out of the aligned table unless asked for (``wide=True``): long citations.
+WIDE_COLUMNS = ("sources", "source", "dates_source")
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def format_for(output, fmt: str | None, allowed=tuple(FORMATS)) -> str:
+    """The format to write: the one the extension of ``output`` names, which ``fmt`` must not contradict.
+
+    Raises
+    ------
+    ValueError
+        The extension names no format in ``allowed``, or contradicts ``fmt``;
+        the message lists what can be written.
+
+    Examples
+    --------
+    >>> format_for("members.csv", None), format_for(None, None), format_for("x.MD", "md")
+    ('csv', 'table', 'md')
+    """
+    from pathlib import Path
+
+    if output is None or str(output) == "-":
+        return fmt or "table"
+    ext = Path(str(output)).suffix.lower()
+    by_ext = {e: f for e, f in EXTENSIONS.items() if f in allowed}
+    if ext not in by_ext:
+        kinds = ", ".join(f"{e} ({f})" for e, f in by_ext.items())
+        raise ValueError(f"cannot write {ext or 'a file without an extension'} here; -o takes {kinds}")
+    if fmt is not None and fmt != by_ext[ext]:
+        raise ValueError(f"--format {fmt} contradicts -o {Path(str(output)).name}, which names {by_ext[ext]}; "
+                         f"drop --format or change the extension")
+    return by_ext[ext]
+
+
+def printable(text) -> str:
+    """Text safe to print to a terminal: control characters and escapes shown as ``\\x1b``, never obeyed.
+
+    Examples
+    --------
+    >>> printable("red\\x1b[31m\\nline")
+    'red\\\\x1b[31m\\\\nline'
+    """
+    text = str(text)
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: {"\n": "\\n", "\r": "\\r"}.get(m.group(), f"\\x{ord(m.group()):02x}")
+                        if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def render(frame: pd.DataFrame, fmt: str, *, index: bool = False, wide: bool = False) -> bytes:
+    """``frame`` in ``fmt`` (see :data:`FORMATS`), as bytes (UTF-8 text, or a workbook).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"framework": ["ici"], "via": ["direct;political-dialogue"], "score": [0.5]})
+    >>> f.attrs["lists"] = ["via"]  # what coverage() says of its via column
+    >>> print(render(f, "json").decode())
+    [
+      {
+        "framework": "ici",
+        "via": [
+          "direct",
+          "political-dialogue"
+        ],
+        "score": 0.5
+      }
+    ]
+    <BLANKLINE>
+    """
+    shown = frame.reset_index() if index else frame
+    if fmt == "csv":
+        return _neutralised(shown).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    if fmt == "json":
+        return (json.dumps(_records(shown), ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+    if fmt == "md":
+        return (_markdown(shown) + "\n").encode("utf-8")
+    if fmt == "xlsx":
+        return _workbook(_neutralised(shown))
+    return (_aligned(shown, wide=wide) + "\n").encode("utf-8")
+
+
+def _list_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c in frame.attrs.get(LIST_COLUMNS, ())]
+
+
+def _is_text(col: pd.Series) -> bool:
+    return pd.api.types.is_string_dtype(col) or col.dtype == object
+
+
+def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula, with a leading ``'`` (OWASP CSV injection)."""
+    out = frame.copy()
+    for c in out.columns:
+        if _is_text(out[c]):
+            cells = out[c]
+            risky = cells.astype("str").str.contains(_FORMULA, na=False)
+            if risky.any():
+                out[c] = cells.where(~risky, "'" + cells.astype("str"))
+    return out
+
+
+def _value(v):
+    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+        return None
+    if isinstance(v, (np.integer,)):
+        return int(v)
+    if isinstance(v, (np.floating,)):
+        return None if math.isnan(v) else float(v)
+    if isinstance(v, (np.bool_,)):
+        return bool(v)
+    return v
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    lists = set(_list_columns(frame))
+    out = []
+    for row in frame.itertuples(index=False, name=None):
+        rec = {}
+        for name, v in zip(frame.columns, row):
+            v = _value(v)
+            if name in lists:
+                v = [] if v in (None, "") else str(v).split(";")
+            rec[str(name)] = v
+        out.append(rec)
+    return out
+
+
+def _cell_texts(col: pd.Series) -> tuple[list[str], bool]:
+    """The cells of a column as text, and whether it is numeric (right-aligned)."""
+    numeric = pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col)
+    if pd.api.types.is_float_dtype(col):
+        values = col.to_numpy(dtype=float)
+        finite = values[np.isfinite(values)]
+        whole = len(finite) and np.all(finite == np.round(finite))
+        places = 0 if whole else 4
+        return [("" if not np.isfinite(v) else f"{v:.{places}f}") for v in values], True
+    cells = ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else printable(v) for v in col]
+    return cells, numeric
+
+
+def _aligned(frame: pd.DataFrame, *, wide: bool) -> str:
+    """Aligned text: text to the left, numbers to the right with fixed decimals; empty cells blank."""
+    if frame.empty:
+        return "  (none)"
+    hidden = [c for c in frame.columns if c in WIDE_COLUMNS] if not wide else []
+    shown = frame.drop(columns=hidden)
+    columns = []
+    for name in shown.columns:
+        cells, numeric = _cell_texts(shown[name])
+        width = max([len(printable(name))] + [len(c) for c in cells])
+        pad = (lambda c, w=width: c.rjust(w)) if numeric else (lambda c, w=width: c.ljust(w))
+        columns.append([pad(printable(name))] + [pad(c) for c in cells])
+    lines = ["  ".join(parts).rstrip() for parts in zip(*columns)]
+    if hidden:
+        lines.append(f"({', '.join(hidden)} left out: --wide shows them, --format csv or json keeps them)")
+    return "\n".join(lines)
+
+
+def _markdown(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "(none)"
+
+    def cell(v):
+        return printable(v).replace("\\", "\\\\").replace("|", "\\|")
+
+    head = [cell(c) for c in frame.columns]
+    body = []
+    columns = [_cell_texts(frame[c]) for c in frame.columns]
+    for i in range(len(frame)):
+        body.append("| " + " | ".join(cell(cells[i]) for cells, _ in columns) + " |")
+    align = ["---:" if numeric else "---" for _, numeric in columns]
+    rows = ["| " + " | ".join(head) + " |", "|" + "|".join(align) + "|", *body]
+    return "\n".join(rows)
+
+
+def _workbook(frame: pd.DataFrame) -> bytes:
+    """One sheet, the header bold; the same bytes for the same frame (no clock in the file)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "results"
+    sheet.append([str(c) for c in frame.columns])
+    for c in sheet[1]:
+        c.font = Font(bold=True)
+    for row in frame.itertuples(index=False, name=None):
+        sheet.append([_value(v) for v in row])
+    fixed = pd.Timestamp("2000-01-01").to_pydatetime()
+    book.properties.created = book.properties.modified = fixed
+    book.properties.creator = "partnergraph"
+    raw = io.BytesIO()
+    book.save(raw)
+    return _fixed_zip(raw.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same zip archive with every member's time set to 1980-01-01, so the bytes do not depend on the clock."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
