@@ -19,7 +19,7 @@ import pandas as pd
 from . import __version__
 from .asof import DEFAULT_DATE_RULE, describe_date, parse_date
 from .atomic import write_atomic
-from .tables import FORMATS, format_for, render
+from .tables import FORMATS, format_for, printable, render
 from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem, a_kind
 import importlib
 
@@ -49,7 +49,8 @@ class DataProblems(click.ClickException):
     def show(self, file=None):
         stream = file or sys.stderr
         for problem in self.problems:
-            click.echo(f"Error: {problem}", err=stream is sys.stderr, file=None if stream is sys.stderr else stream)
+            click.echo(f"Error: {printable(problem)}", err=stream is sys.stderr,
+                       file=None if stream is sys.stderr else stream)
 
 
 class PartnergraphGroup(click.Group):
@@ -62,14 +63,14 @@ class PartnergraphGroup(click.Group):
             try:
                 return super().invoke(ctx)
             except PartnergraphError as err:
-                raise click.ClickException(str(err)) from None
+                raise click.ClickException(printable(str(err))) from None
             finally:
                 shown = set()
                 for w in caught:
                     text = str(w.message)
                     if issubclass(w.category, (CoverageWarning, DataWarning)) and text not in shown:
                         shown.add(text)
-                        click.echo(f"Warning: {text}", err=True)
+                        click.echo(f"Warning: {printable(text)}", err=True)
 
 
 #: The help of every --as-of: the one date rule, in the same words everywhere.
@@ -190,7 +191,7 @@ def note_if_not_alive(ds, node_id: str, as_of) -> bool:
     snap = ds.snapshot(as_of)
     if node_id in set(snap.nodes["id"]):
         return False
-    click.echo(f"note: {node_id} does not exist {describe_date(snap.date)}{lifetime_text(ds, node_id)}", err=True)
+    click.echo(printable(f"note: {node_id} does not exist {describe_date(snap.date)}{lifetime_text(ds, node_id)}"), err=True)
     return True
 
 
@@ -231,7 +232,7 @@ def validate(data, as_of, fmt):
     problems = found.problems
     if fmt == "text":
         for p in problems:
-            click.echo(str(p))
+            click.echo(printable(str(p)))
     else:
         frame = pd.DataFrame([p.as_dict() for p in problems], columns=["path", "row", "column", "severity", "message"])
         frame["row"] = frame["row"].astype("Int64")
@@ -426,7 +427,7 @@ def reach(data, as_of, fmt, output, rows, cols, via, node_id, include_suspended)
     if frame.empty and not include_suspended and not _coverage.reach(
             ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=True).empty:
         when = describe_date(ds.snapshot(as_of).date)
-        click.echo(f"note: {node_id}'s ties {when} are suspended; --include-suspended counts them", err=True)
+        click.echo(printable(f"note: {node_id}'s ties {when} are suspended; --include-suspended counts them"), err=True)
 
 
 @cli.command()

@@ -42,7 +42,7 @@ LIST_COLUMNS = "lists"
 #: Columns left out of the aligned table unless asked for (``wide=True``): long citations.
 WIDE_COLUMNS = ("sources", "source", "dates_source")
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def format_for(output, fmt: str | None, allowed=tuple(FORMATS)) -> str:
@@ -64,6 +64,8 @@ def format_for(output, fmt: str | None, allowed=tuple(FORMATS)) -> str:
     if output is None or str(output) == "-":
         return fmt or "table"
     ext = Path(str(output)).suffix.lower()
+    if not ext and fmt is not None:
+        return fmt  # a name without an extension: --format says what to write
     by_ext = {e: f for e, f in EXTENSIONS.items() if f in allowed}
     if ext not in by_ext:
         kinds = ", ".join(f"{e} ({f})" for e, f in by_ext.items())
@@ -85,7 +87,7 @@ def printable(text) -> str:
     text = str(text)
     if not _CONTROL.search(text):
         return text
-    return _CONTROL.sub(lambda m: {"\n": "\\n", "\r": "\\r"}.get(m.group(), f"\\x{ord(m.group()):02x}")
+    return _CONTROL.sub(lambda m: {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(m.group(), f"\\x{ord(m.group()):02x}")
                         if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 

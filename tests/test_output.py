@@ -1,0 +1,175 @@
+"""Output in the format asked, and writes that cannot hurt: the extension picks the format, contradictions are usage
+errors, spreadsheets cannot be made to run a formula, JSON keeps lists, terminals never obey the data, and -o never
+writes through a link or onto a device."""
+import io
+import json
+import os
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+import partnergraph as pg
+from partnergraph.cli import cli
+from conftest import write_folder
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("name, check", [
+    ("m.csv", lambda b: b.decode().splitlines()[0] == "id,label,kind,since,until,status"),
+    ("m.json", lambda b: json.loads(b)[0]["id"] == "ARM"),
+    ("m.md", lambda b: b.decode().splitlines()[:2] == ["| id | label | kind | since | until | status |",
+                                                      "|---|---|---|---|---|---|"]),
+    ("m.txt", lambda b: b.decode().splitlines()[0].split() == ["id", "label", "kind", "since", "until", "status"]),
+    ("m.xlsx", lambda b: zipfile.ZipFile(io.BytesIO(b)).namelist().count("xl/workbook.xml") == 1),
+    ("M.CSV", lambda b: b.decode().startswith("id,label")),
+])
+def test_the_extension_picks_the_format(tmp_path, name, check):
+    out = tmp_path / name
+    result = run("members", "pfp", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert check(out.read_bytes())
+
+
+def test_a_workbook_holds_the_table_and_is_the_same_bytes_every_time(tmp_path):
+    from openpyxl import load_workbook
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert run("members", "pfp", "--as-of", 2020, "-o", a).exit_code == 0
+    assert run("members", "pfp", "--as-of", 2020, "-o", b).exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+    rows = list(load_workbook(a).active.values)
+    assert rows[0] == ("id", "label", "kind", "since", "until", "status")
+    assert ("RUS", "Russia", "country", "1994-06-22", None, "suspended") in rows
+
+
+@pytest.mark.parametrize("args, message", [
+    (["members", "pfp", "-o", "{tmp}/m.pdf"], "cannot write .pdf here; -o takes .txt (table), .csv (csv), "
+                                              ".json (json), .md (md), .xlsx (xlsx)"),
+    (["members", "pfp", "--format", "json", "-o", "{tmp}/m.csv"],
+     "--format json contradicts -o m.csv, which names csv; drop --format or change the extension"),
+    (["members", "pfp", "--format", "xlsx"], "a workbook is a file, not text: write it with -o FILE.xlsx"),
+    (["coverage", "-o", "{tmp}/c.png"], "cannot write .png here; -o takes .txt (table), .csv (csv), .json (json), "
+                                        ".md (md), .xlsx (xlsx)"),
+    (["coverage", "--matrix", "--format", "csv", "-o", "{tmp}/c.png"],
+     "-o c.png draws a heatmap; --format csv names a table: drop one of them"),
+    (["map", "-o", "{tmp}/m.png"], "map writes an HTML page: -o m.png should end in .html (for a picture: "
+                                   "partnergraph export --format png|svg|pdf)"),
+    (["export", "--format", "png", "-o", "{tmp}/p.jpg"], "--format png contradicts -o p.jpg: a png file ends in .png"),
+    (["export", "-o", "{tmp}/p.jpg"], "cannot tell the format from -o p.jpg: give --format (gexf, graphml, json, csv, "
+                                      "png, svg, pdf) or an extension (.gexf, .graphml, .json, .png, .svg, .pdf)"),
+])
+def test_a_format_that_cannot_be_written_is_a_usage_error(tmp_path, args, message):
+    result = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: {message}"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pictures_in_every_format_and_the_same_bytes_every_time(tmp_path):
+    for ext, magic in ((".png", b"\x89PNG"), (".svg", b"<?xml"), (".pdf", b"%PDF")):
+        a, b = tmp_path / f"a{ext}", tmp_path / f"b{ext}"
+        assert run("export", "-o", a, "--as-of", 2010).exit_code == 0
+        assert run("export", "-o", b, "--as-of", 2010).exit_code == 0
+        assert a.read_bytes()[:4] == magic[:4] and a.read_bytes() == b.read_bytes()
+    assert run("coverage", "--matrix", "-o", tmp_path / "h.pdf").exit_code == 0
+    assert (tmp_path / "h.pdf").read_bytes()[:4] == b"%PDF"
+    assert run("export", "-o", tmp_path / "n.gexf").exit_code == 0  # the extension is enough
+
+
+FORMULAS = {
+    "nodes.csv": 'id,kind,label\nA,country,"=HYPERLINK(""http://x"")"\nB,country,+1\nf,framework,-2\n'
+                 "t,threat,@SUM(A1)\n",
+    "memberships.csv": "country,framework,source\nA,f,=cmd\nB,f,https://example.org/a/b\n",
+}
+
+
+def test_query_csv_neutralises_formulas_and_the_export_keeps_values_exact(tmp_path):
+    folder = write_folder(tmp_path / "f", FORMULAS)
+    out = run("members", "f", "--data", folder, "--format", "csv").stdout.splitlines()
+    assert out[1:] == ['A,"\'=HYPERLINK(""http://x"")",country,,,', "B,'+1,country,,,"]
+    result = run("members", "f", "--data", folder, "-o", tmp_path / "m.xlsx")
+    from openpyxl import load_workbook
+    assert [r[1] for r in load_workbook(tmp_path / "m.xlsx").active.values][1:] == ['\'=HYPERLINK("http://x")', "'+1"]
+    assert run("export", "--data", folder, "--format", "csv", "-o", tmp_path / "copy").exit_code == 0
+    back = pg.load(tmp_path / "copy")
+    assert back.nodes["label"].tolist() == ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)"]
+    assert back.edges["source"].tolist() == ["=cmd", "https://example.org/a/b"]
+
+
+def test_json_keeps_lists_as_arrays_and_slashes_as_written():
+    doc = json.loads(run("coverage", "--row", "ici", "--col", "terrorism", "--format", "json").stdout)
+    assert doc[0]["via"][0] == "direct" and len(doc[0]["via"]) > 1
+    assert all(s.startswith("https://") for s in doc[0]["sources"])
+    text = run("coverage", "--row", "ici", "--format", "json").stdout
+    assert "\\/" not in text and "https://www.nato.int/" in text
+    gaps = json.loads(run("gaps", "--format", "json").stdout)
+    assert isinstance(gaps[0]["framework"], list)
+
+
+def test_the_terminal_never_obeys_the_data(make):
+    folder = make(**{"nodes__csv": 'id,kind,label\nFIN,country,"Fin\x1b[2Jland\nFAKE ROW"\nSWE,country,Sweden\n'
+                                   "JPN,country,Japan\npfp,framework,PfP\npag,framework,Pag\ncyber,threat,C\n"})
+    out = run("members", "pfp", "--data", folder, "--as-of", 2000).stdout
+    assert "\x1b" not in out and "Fin\\x1b[2Jland\\nFAKE ROW" in out
+    assert len(out.splitlines()) == 4  # header and three members: the newline did not forge a row
+    err = run("members", "\x1b]0;title\x07", "--data", folder).stderr
+    assert "\x1b" not in err and "\x07" not in err and "\\x1b]0;title\\x07" in err
+
+
+def test_aligned_tables_have_fixed_decimals_and_leave_citations_out_unless_wide():
+    lines = run("centrality", "--top", "3").stdout.splitlines()
+    assert [len(line.split()[-1].split(".")[1]) for line in lines[1:]] == [4, 4, 4]
+    out = run("coverage", "--row", "ici").stdout
+    assert "https://" not in out and out.splitlines()[-1] == (
+        "(sources left out: --wide shows them, --format csv or json keeps them)")
+    assert "https://" in run("coverage", "--row", "ici", "--wide").stdout
+
+
+def test_o_dash_is_standard_output():
+    result = run("members", "ici", "-o", "-", "--format", "csv")
+    assert result.stdout.splitlines()[0] == "id,label,kind,since,until,status" and "wrote" not in result.stderr
+
+
+@pytest.mark.parametrize("make_target", ["symlink", "folder", "device"])
+def test_o_never_writes_through_a_link_or_onto_a_device(tmp_path, make_target):
+    if make_target == "symlink":
+        real = tmp_path / "real.csv"
+        real.write_text("mine\n")
+        target = tmp_path / "link.csv"
+        target.symlink_to(real)
+        expected = f"Error: will not write {target}: it is a symbolic link (partnergraph never writes through one)"
+    elif make_target == "folder":
+        target = tmp_path / "dir.csv"
+        target.mkdir()
+        expected = f"Error: Invalid value for '-o' / '--output': File '{target}' is a directory."
+    else:
+        target = tmp_path / "fifo.csv"
+        os.mkfifo(target)
+        expected = f"Error: will not write {target}: it is not a regular file (a device, a FIFO or a socket)"
+    result = run("members", "pfp", "-o", target)
+    assert result.exit_code == (2 if make_target == "folder" else 1)  # a folder is bad usage
+    assert result.stderr.splitlines()[-1] == expected
+    if make_target == "symlink":
+        assert target.is_symlink() and (tmp_path / "real.csv").read_text() == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary file left
+
+
+def test_dev_null_is_refused_not_replaced():
+    result = run("members", "pfp", "-o", "/dev/null", "--format", "csv")
+    assert result.exit_code == 1 and "it is not a regular file" in result.stderr
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+
+
+def test_files_and_folders_honour_the_umask(tmp_path):
+    old = os.umask(0o027)
+    try:
+        assert run("members", "pfp", "-o", tmp_path / "m.csv").exit_code == 0
+        assert run("export", "--format", "csv", "-o", tmp_path / "copy").exit_code == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "m.csv").stat().st_mode & 0o777 == 0o640
+    assert (tmp_path / "copy").stat().st_mode & 0o777 == 0o750
+    assert {p.stat().st_mode & 0o777 for p in (tmp_path / "copy").iterdir()} == {0o640}
