@@ -92,11 +92,22 @@ class AsOf(click.ParamType):
             self.fail(str(err), param, ctx)
 
 
-def data_options(func):
-    """The options every command shares: --data and --as-of."""
+def data_option(func):
+    """--data, which every command takes."""
 
     @click.option("--data", "data", metavar="DIR", default=None,
                   help="A data folder that follows the data contract (default: the bundled NATO dataset).")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def data_options(func):
+    """--data and --as-of, which every command that answers as of a date takes."""
+
+    @data_option
     @click.option("--as-of", "as_of", type=AsOf(), default=None, help=AS_OF_HELP)
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
@@ -219,10 +230,10 @@ def cli():
 
 
 @cli.command()
-@data_options
+@data_option
 @click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text", show_default=True,
               help="text: one `file:row:column: message` line per problem; csv/json: records.")
-def validate(data, as_of, fmt):
+def validate(data, fmt):
     """Check a data folder and list every problem in it: errors, and warnings (likely mistakes).
 
     Exits 1 when there is any error; warnings alone (`file:row:column: warning: ...`) exit 0.
@@ -443,7 +454,7 @@ def members(data, as_of, fmt, output, node_id, kind, history):
     """
     ds = load_or_fail(data)
     node_id = ds.resolve(node_id)
-    if ds.kind_of(node_id) == kind:
+    if ds.kind_of(node_id) == kind and kind not in ds.linked_kinds(kind):
         raise click.ClickException(f"{node_id} is {a_kind(kind)}; members lists the {kind} nodes in a node of another "
                                    f"kind: did you mean `partnergraph frameworks {node_id}`?")
     frame = _membership.members(ds, node_id, kind=kind, as_of=as_of, history=history)
@@ -465,7 +476,7 @@ def frameworks(data, as_of, fmt, output, node_id, kind, history):
     """
     ds = load_or_fail(data)
     node_id = ds.resolve(node_id)
-    if ds.kind_of(node_id) == kind:
+    if ds.kind_of(node_id) == kind and kind not in ds.linked_kinds(kind):
         raise click.ClickException(f"{node_id} is {a_kind(kind)}; frameworks lists the {kind} nodes a node of another "
                                    f"kind is in: did you mean `partnergraph members {node_id}`?")
     frame = _membership.frameworks(ds, node_id, kind=kind, as_of=as_of, history=history)
@@ -489,11 +500,11 @@ def timeline(data, as_of, fmt, output, framework, kind, framework_kind):
 
 
 @cli.command()
-@data_options
+@data_option
 @output_options
 @click.argument("date1", type=AsOf())
 @click.argument("date2", type=AsOf())
-def diff(data, as_of, fmt, output, date1, date2):
+def diff(data, fmt, output, date1, date2):
     """The edges added and removed between DATE1 and DATE2 (years, months or ISO dates), and the nodes
     that began or ended (relation `nodes`)."""
     ds = load_or_fail(data)

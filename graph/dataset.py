@@ -391,6 +391,8 @@ class Dataset:
         ``since``, ``until``, ``source``, then the ``extra`` columns asked for
         (``"status"``, and ``"edge"``: the edge's position in ``edges``), one row
         per edge, in table order; whichever endpoint order the edge file used.
+        Between nodes of one kind (``country,country`` borders) every edge
+        is listed facing both ways, so each end finds the other.
 
         Examples
         --------
@@ -407,7 +409,7 @@ class Dataset:
         ku, kv = e["u"].map(kind), e["v"].map(kind)
         cols = ["relation", "since", "until", "source", *extra]
         forward = e[(ku == kind_a) & (kv == kind_b)]
-        backward = e[(ku == kind_b) & (kv == kind_a)] if kind_a != kind_b else e.iloc[0:0]
+        backward = e[(ku == kind_b) & (kv == kind_a)]  # same kinds (borders): each row faces both ways
         out = pd.concat([
             forward.rename(columns={"u": "a", "v": "b"})[["a", "b", *cols]],
             backward.rename(columns={"v": "a", "u": "b"})[["a", "b", *cols]],

@@ -91,3 +91,29 @@ def test_the_python_api_takes_labels_too():
     assert pg.reach(nato, "japan").equals(pg.reach(nato, "JPN"))
     with pytest.raises(pg.PartnergraphError, match="is a threat"):
         pg.reach(nato, "cyber")
+
+
+def test_a_relation_between_nodes_of_one_kind_is_seen_from_both_ends(make):
+    folder = make(files={"borders.csv": "country,country,since\nFIN,SWE,1995\nNOR,SWE,1995\nFIN,NOR,1995\n"})
+    ds = pg.load(folder)
+    for node, expected in (("SWE", ["FIN", "NOR"]), ("FIN", ["NOR", "SWE"]), ("NOR", ["FIN", "SWE"])):
+        assert pg.members(ds, node, kind="country")["id"].tolist() == expected
+        assert pg.frameworks(ds, node, kind="country")["id"].tolist() == expected
+        assert sorted(pg.ego(ds, node)["id"])[0:3] == sorted([node, *expected])
+    result = run("members", "SWE", "--kind", "country", "--data", folder, "--format", "csv")
+    assert result.stdout.splitlines()[1:] == ["FIN,FIN,country,1995,,", "NOR,NOR,country,1995,,"]
+
+
+def test_python_dash_m_runs_the_command_line():
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "partnergraph", "members", "ici", "--format", "csv"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[1:] == ["ARE,United Arab Emirates,country,2005-06-22,,active",
+                                           "BHR,Bahrain,country,2005,,active", "KWT,Kuwait,country,2005,,active",
+                                           "QAT,Qatar,country,2005,,active"]
+
+
+def test_commands_that_ask_no_date_take_no_as_of():
+    for name in ("validate", "diff"):
+        assert "--as-of" not in run(name, "--help").stdout
