@@ -301,9 +301,13 @@ def _delimiter(text: str) -> tuple[str, str]:
 
 
 def _stripped(cells: pd.Series) -> pd.Series:
-    """The cells without surrounding white space; each distinct value is stripped once."""
+    """The cells without surrounding spaces; each distinct value is stripped once.
+
+    A leading tab stays: it is how some people keep a spreadsheet from running a
+    cell as a formula. A cell of nothing but white space is empty.
+    """
     codes, uniques = pd.factorize(cells, use_na_sentinel=False)
-    clean = np.array([str(u).strip() for u in uniques], dtype=object)
+    clean = np.array([("" if not str(u).strip() else str(u).strip(" \r\n")) for u in uniques], dtype=object)
     return pd.Series(clean[codes], index=cells.index, dtype=object)
 
 
@@ -351,10 +355,55 @@ def _canonical_headers(table: _Table, start: int = 0) -> None:
                     for i, name in enumerate(table.header)]
 
 
+#: Headers people type for a fixed column, and the column they most likely mean.
+_LOOKALIKES = {"start": "since", "begin": "since", "from": "since", "date from": "since", "joined": "since",
+               "end": "until", "to": "until", "date to": "until", "left": "until",
+               "url": "source", "link": "source", "sources": "source", "citation": "source", "reference": "source",
+               "notes": "note", "comment": "note", "comments": "note", "weights": "weight", "state": "status"}
+
+
+def _cell_warnings(table: _Table, names: dict[int, str], shown: str) -> list[Problem]:
+    """Warnings on a file's columns: a header that looks like a fixed one, a column empty in every row, and cells
+    a spreadsheet would run as a formula. ``names`` maps column numbers to the header names used."""
+    problems = []
+    frame = table.frame
+    fixed = set(_FIXED_HEADERS) - {"id", "kind", "label"}
+    for i, name in names.items():
+        if not name or name in _FIXED_HEADERS:
+            continue
+        folded = name.casefold()
+        meant = _LOOKALIKES.get(folded) or next((f for f in sorted(fixed) if len(folded) >= 4
+                                                 and _one_edit_apart(folded, f)), None)
+        if meant:
+            problems.append(Problem(shown, 1, name, f"column {name!r} looks like {meant!r}, which has a fixed meaning; "
+                                                    f"name it {meant} if that is what it holds", "warning"))
+    for i, name in names.items():
+        if i not in frame or not len(frame):
+            continue
+        cells = frame[i]
+        if (cells == "").all() and name not in _FIXED_HEADERS:  # an empty until or status column is normal
+            problems.append(Problem(shown, 1, name or str(i + 1), "column is empty in every row", "warning"))
+            continue
+        risky = cells.str.match(r"=|[+\-@][^\d\s.,]", na=False).to_numpy()
+        if risky.any():
+            first = int(np.flatnonzero(risky)[0])
+            more = int(risky.sum()) - 1
+            problems.append(Problem(shown, int(frame["_row"].iloc[first]), name or str(i + 1),
+                                    f"{_quoted_one(cells.iloc[first])} would run as a formula in a spreadsheet"
+                                    + (f" (and {more} more cell{'s' if more != 1 else ''} in this column)" if more else "")
+                                    + "; partnergraph keeps it as text", "warning"))
+    return problems
+
+
+def _quoted_one(text: str) -> str:
+    return '"' + (text if len(text) <= 40 else text[:37] + "...") + '"'
+
+
 def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[Problem]]:
     _canonical_headers(table)
     header, frame = table.header, table.frame
     problems = _duplicate_headers(table)
+    problems += _cell_warnings(table, {i: n for i, n in enumerate(header) if n not in ("id", "kind")}, shown)
     missing = [c for c in NODE_COLUMNS if c not in header]
     if missing:
         found = ", ".join(h for h in header if h) or "none"
@@ -404,15 +453,16 @@ def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.Data
         return None, [Problem(shown, 1, None, "an edge list needs at least two columns, the kinds of its two endpoints, "
                                               "separated by , ; or tab")]
     problems = _duplicate_headers(table, start=2)
+    warned = _cell_warnings(table, {i: n for i, n in enumerate(header) if i >= 2}, shown)  # ids are checked below
     if not header[0] or not header[1]:
-        return None, problems  # the empty-header problem is already reported
+        return None, problems + warned  # the empty-header problem is already reported
     for i, name in enumerate(header[2:], start=2):
         if name.casefold() in _RESERVED:
             problems.append(Problem(shown, 1, name, f"column name {name!r} is reserved, rename the column"))
         elif name.casefold() in (header[0].casefold(), header[1].casefold()):
             problems.append(Problem(shown, 1, name, f"column {name!r} repeats an endpoint kind"))
     if problems:
-        return None, problems
+        return None, problems + warned
 
     u_col, v_col = header[0], header[1]
     same = u_col.casefold() == v_col.casefold()
@@ -446,7 +496,7 @@ def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.Data
     df["_path"] = shown
     df["_u_kind"], df["_v_kind"] = u_col, v_col
     df["_u_col"], df["_v_col"] = u_name, v_name
-    return df, problems
+    return df, problems + warned
 
 
 def _check_dates(df: pd.DataFrame, shown: str) -> list[Problem]:

@@ -115,3 +115,27 @@ def test_an_unknown_id_suggests_the_node_it_probably_means(make):
     assert problems(folder) == [
         'memberships.csv:2:framework: unknown id "PAG": nodes.csv has no such id; did you mean pag?',
         'memberships.csv:3:country: unknown id "JNP": nodes.csv has no such id; did you mean JPN?']
+
+
+def test_warnings_for_lookalike_headers_empty_columns_and_formula_cells(make):
+    folder = make(files={"nodes.csv": NODES + "pfp,framework,PfP\n", "memberships.csv": (
+        "country,framework,Sinse,url,region,note\n"
+        'JPN,pag,2014,https://x.org,,"=HYPERLINK(""http://evil"")"\n'
+        "FIN,pag,2000,,,-\n"
+        "JPN,pfp,2001,,,+cmd\n")})
+    assert problems(folder) == [
+        "memberships.csv:1:Sinse: warning: column 'Sinse' looks like 'since', which has a fixed meaning; "
+        "name it since if that is what it holds",
+        "memberships.csv:1:url: warning: column 'url' looks like 'source', which has a fixed meaning; "
+        "name it source if that is what it holds",
+        "memberships.csv:1:region: warning: column is empty in every row",
+        'memberships.csv:2:note: warning: "=HYPERLINK("http://evil")" would run as a formula in a spreadsheet '
+        "(and 1 more cell in this column); partnergraph keeps it as text",
+    ]
+    ds = pg.load(folder)  # warnings only: it loads, values exact
+    assert ds.edges["note"].tolist() == ['=HYPERLINK("http://evil")', "-", "+cmd"]
+
+
+def test_a_leading_tab_that_guards_a_formula_is_kept(make):
+    folder = make(files={"nodes.csv": NODES, "memberships.csv": 'country,framework,note\nJPN,pag,"\t=1+1"\nFIN,pag, spaced \n'})
+    assert pg.load(folder).edges["note"].tolist() == ["\t=1+1", "spaced"]
