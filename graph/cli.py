@@ -206,6 +206,15 @@ def note_if_not_alive(ds, node_id: str, as_of) -> bool:
     return True
 
 
+def note_history(ds, node_id: str, kind: str, as_of) -> None:
+    """On stderr: that --history has periods when a listing on a date is empty."""
+    periods = _membership.linked(ds, node_id, kind=kind, history=True)
+    if len(periods):
+        when = describe_date(ds.snapshot(as_of).date)
+        click.echo(printable(f"note: nothing {when}; --history lists {len(periods)} past "
+                             f"period{'s' if len(periods) != 1 else ''}"), err=True)
+
+
 def refuse_input_folder(output: Path, data) -> None:
     """Input folders are never written to."""
     folder = Path(data) if data is not None else bundled_path()
@@ -460,7 +469,7 @@ def members(data, as_of, fmt, output, node_id, kind, history):
     frame = _membership.members(ds, node_id, kind=kind, as_of=as_of, history=history)
     emit(frame, fmt, output, data)
     if frame.empty and not history:
-        note_if_not_alive(ds, node_id, as_of)
+        note_if_not_alive(ds, node_id, as_of) or note_history(ds, node_id, kind, as_of)
 
 
 @cli.command()
@@ -482,7 +491,7 @@ def frameworks(data, as_of, fmt, output, node_id, kind, history):
     frame = _membership.frameworks(ds, node_id, kind=kind, as_of=as_of, history=history)
     emit(frame, fmt, output, data)
     if frame.empty and not history:
-        note_if_not_alive(ds, node_id, as_of)
+        note_if_not_alive(ds, node_id, as_of) or note_history(ds, node_id, kind, as_of)
 
 
 @cli.command()
@@ -560,8 +569,17 @@ def communities(data, as_of, fmt, output, seed, include_suspended):
 def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, include_suspended):
     """What coverage (framework-threat pairs) and reach (country-threat pairs) are lost if ID goes."""
     ds = load_or_fail(data)
-    emit(_structure.whatif(ds, remove, rows=rows, cols=cols, via=via, members=members_kind, as_of=as_of,
-                           include_suspended=include_suspended), fmt, output, data)
+    frame = _structure.whatif(ds, remove, rows=rows, cols=cols, via=via, members=members_kind, as_of=as_of,
+                              include_suspended=include_suspended)
+    emit(frame, fmt, output, data)
+    s = frame.attrs["summary"]
+    summary = (f"without {s['removed']}: {s['coverage_lost']} {rows}-{cols} pair{'s' if s['coverage_lost'] != 1 else ''}"
+               f" lost; " + (f"{s['reach_lost']} {members_kind}-{cols} pair{'s' if s['reach_lost'] != 1 else ''} lost, "
+                             f"by {s['members_losing']} {members_kind} node{'s' if s['members_losing'] != 1 else ''}; "
+                             if s["reach_checked"] else "")
+               + (f"no {rows} covers {', '.join(s['uncovered'])} any more" if s["uncovered"]
+                  else f"every {cols} still covered by some {rows}"))
+    click.echo(printable(summary), err=table_format(fmt, output) != "table" or output is not None)
     if members_kind not in set(ds.nodes["kind"]):
         click.echo(f"note: no {members_kind} nodes, so no reach was checked; --members names the kind whose reach "
                    f"to check ({', '.join(k for k in ds.linked_kinds(rows) if k not in (cols, via)) or 'none here'})",

@@ -120,7 +120,11 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
            members: str = "country", as_of=None, include_suspended: bool = False) -> pd.DataFrame:
     """What coverage and reach are lost if one node (and its edges) goes.
 
-    Suspended ties count for neither unless ``include_suspended``.
+    Suspended ties count for neither unless ``include_suspended``. The frame's
+    ``attrs["summary"]`` sums it up: how many pairs are lost, the column nodes
+    (threats) no row node covers any more (``uncovered``), how many members lose
+    at least one, and whether reach could be checked (``reach_checked``: the
+    dataset has nodes of the ``members`` kind).
 
     Returns
     -------
@@ -153,8 +157,19 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
                        .drop_duplicates().to_numpy()))
 
     labels = snap.labels()
-    lost = [("coverage", a, b) for a, b in sorted(covered(snap) - covered(kept))]
-    lost += [("reach", a, b) for a, b in sorted(reached(snap) - reached(kept))]
+    before, after = covered(snap), covered(kept)
+    lost = [("coverage", a, b) for a, b in sorted(before - after)]
+    lost_reach = sorted(reached(snap) - reached(kept))
+    lost += [("reach", a, b) for a, b in lost_reach]
     out = pd.DataFrame(lost, columns=["lost", "id", cols])
     out.insert(2, "label", out["id"].map(labels))
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs["summary"] = {
+        "removed": remove,
+        "coverage_lost": len(before - after),
+        "reach_lost": len(lost_reach),
+        "uncovered": sorted({c for _, c in before} - {c for _, c in after}),
+        "members_losing": len({m for m, _ in lost_reach}),
+        "reach_checked": members in set(snap.nodes["kind"]),
+    }
+    return out

@@ -117,3 +117,25 @@ def test_python_dash_m_runs_the_command_line():
 def test_commands_that_ask_no_date_take_no_as_of():
     for name in ("validate", "diff"):
         assert "--as-of" not in run(name, "--help").stdout
+
+
+def test_whatif_ends_with_a_summary():
+    result = run("whatif", "--remove", "science-for-peace-and-security", "--as-of", 2024)
+    last = result.stdout.splitlines()[-1]
+    frame = pg.whatif(pg.load(), "science-for-peace-and-security", as_of=2024)
+    s = frame.attrs["summary"]
+    assert s["uncovered"] == ["climate-security", "emerging-technologies", "hybrid"]
+    assert last == (f"without science-for-peace-and-security: {s['coverage_lost']} framework-threat pairs lost; "
+                    f"{s['reach_lost']} country-threat pairs lost, by {s['members_losing']} country nodes; "
+                    "no framework covers climate-security, emerging-technologies, hybrid any more")
+    assert s["coverage_lost"] == (frame["lost"] == "coverage").sum() and s["reach_lost"] == (frame["lost"] == "reach").sum()
+    # with csv or json the data stays clean and the summary goes to stderr
+    result = run("whatif", "--remove", "md", "--format", "csv")
+    assert result.stdout.splitlines()[0] == "lost,id,label,threat"
+    assert result.stderr.startswith("without md: ") and "every threat still covered by some framework" in result.stderr
+
+
+def test_an_empty_listing_points_to_the_history():
+    result = run("frameworks", "FIN")
+    assert result.stdout == "  (none)\n"
+    assert result.stderr == "note: nothing as of 2026-11-30; --history lists 3 past periods\n"
