@@ -81,7 +81,8 @@ def test_whatif_says_when_it_cannot_check_reach(make):
     folder = make(files={"offers.csv": "framework,activity\nf1,a1\n", "addresses.csv": "activity,threat\na1,t1\n"})
     result = run("whatif", "--remove", "a1", "--data", folder, "--format", "csv")
     assert result.stdout.splitlines() == ["lost,id,label,threat", "coverage,f1,f1,t1"]
-    assert result.stderr == ("note: no country nodes, so no reach was checked; --members names the kind whose reach "
+    assert result.stderr == ("without a1: 1 framework-threat pair lost; no framework covers t1 any more\n"
+                             "note: no country nodes, so no reach was checked; --members names the kind whose reach "
                              "to check (none here)\n")
 
 
