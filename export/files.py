@@ -23,6 +23,7 @@ from partnergraph.asof import default_date
 from partnergraph.atomic import OutputError, default_mode, write_atomic
 from partnergraph.dataset import Dataset
 from partnergraph.errors import PartnergraphError
+from partnergraph.tables import csv_text
 
 __all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_csv_folder", "metadata", "descriptor"]
 
@@ -210,7 +211,7 @@ def _write_tables(ds, folder: Path) -> None:
     relations = ds.relations
     if "nodes" in set(relations["relation"].str.lower()):
         raise PartnergraphError("a relation named 'nodes' cannot be written: nodes.csv is the node table")
-    _cells(ds.nodes).to_csv(folder / "nodes.csv", index=False, lineterminator="\n")
+    (folder / "nodes.csv").write_text(csv_text(_cells(ds.nodes)), encoding="utf-8", newline="")
     edges = ds.edges
     other = [c for c in edges.columns if c not in ("relation", "u", "v")]
     for rel in relations.itertuples(index=False):
@@ -220,7 +221,7 @@ def _write_tables(ds, folder: Path) -> None:
             table.columns = [rel.u_kind, rel.v_kind, *other]  # same kind on both ends: headers repeat
         else:
             table = table.rename(columns={"u": rel.u_kind, "v": rel.v_kind})
-        table.to_csv(folder / f"{rel.relation}.csv", index=False, lineterminator="\n")
+        (folder / f"{rel.relation}.csv").write_text(csv_text(table), encoding="utf-8", newline="")
     text = json.dumps(descriptor(ds), ensure_ascii=False, indent=2, sort_keys=False, allow_nan=False) + "\n"
     (folder / "datapackage.json").write_text(text, encoding="utf-8", newline="\n")
 

@@ -330,14 +330,15 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     sizes = _sizes(snap, nodes, size_by)
     relations = _relation_styles(edges)
 
+    vis = {nid: vis_id(nid) for nid in nodes["id"]}  # ids as vis-network may key its own plain objects by them
     net = Network(directed=True)  # directed: pyvis then keeps every row's edge (it merges undirected ones)
     extra_node_cols = [c for c in nodes.columns if c not in ("id", "kind", "label")]
     for rec, start, end in zip(nodes.to_dict("records"), _iso(node_start), _iso(node_end)):
         nid, kind = rec["id"], rec["kind"]
         x, y = pos[nid]
         net.add_node(
-            nid, label=str(rec["label"]), shape=styles[kind]["shape"], color=styles[kind]["color"],
-            size=sizes[nid], x=x, y=y, physics=False, kind=kind, start=start, end=end,
+            vis[nid], label=str(rec["label"]), shape=styles[kind]["shape"], color=styles[kind]["color"],
+            size=sizes[nid], x=x, y=y, physics=False, kind=kind, start=start, end=end, pgId=nid,
             info=_fields(rec, extra_node_cols),
         )
     extra_edge_cols = [c for c in edges.columns if c not in ("relation", "u", "v")]
@@ -345,7 +346,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
                                        inactive):
         style = INACTIVE_STYLE if off else relations[rec["relation"]]
         net.add_edge(
-            rec["u"], rec["v"], id=int(i), relation=rec["relation"], arrows={"to": {"enabled": False}},
+            vis[rec["u"]], vis[rec["v"]], id=int(i), relation=rec["relation"], arrows={"to": {"enabled": False}},
             color={"color": style["color"], "highlight": "#1d2530", "hover": "#1d2530"},
             dashes=style["dashes"], start=start, end=end, info=_fields(rec, extra_edge_cols),
             **({"inactive": True, "width": 1.0} if off else {}),
@@ -395,6 +396,28 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         slider=_slider(years, when),
     )
     return NetworkMap(page, meta)
+
+
+#: Names a plain JavaScript object already has: vis-network keys its own objects by node id, so a node
+#: called "__proto__" or "constructor" would vanish or misbehave there.
+_JS_OBJECT_NAMES = frozenset({
+    "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "constructor",
+    "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString", "valueOf",
+})
+_VIS_PREFIX = "pg\u2063"  # an invisible separator no id from a file starts with by accident
+
+
+def vis_id(node_id: str) -> str:
+    """The id the page gives vis-network for a node: the id itself, or a prefixed one where a JavaScript object
+    name would clash. The node's own id travels beside it as ``pgId``.
+
+    Examples
+    --------
+    >>> vis_id("JPN"), vis_id("__proto__")
+    ('JPN', 'pg\u2063__proto__')
+    """
+    text = str(node_id)
+    return _VIS_PREFIX + text if text in _JS_OBJECT_NAMES or text.startswith(_VIS_PREFIX) else text
 
 
 def default_title(full) -> str:

@@ -25,7 +25,7 @@ import zipfile
 import numpy as np
 import pandas as pd
 
-__all__ = ["FORMATS", "EXTENSIONS", "LIST_COLUMNS", "render", "printable", "format_for"]
+__all__ = ["FORMATS", "EXTENSIONS", "LIST_COLUMNS", "render", "printable", "format_for", "csv_text"]
 
 #: The formats a table can be written in, and what each is for.
 FORMATS = {
@@ -113,7 +113,7 @@ def render(frame: pd.DataFrame, fmt: str, *, index: bool = False, wide: bool = F
     """
     shown = frame.reset_index() if index else frame
     if fmt == "csv":
-        return _neutralised(shown).to_csv(index=False, lineterminator="\n").encode("utf-8")
+        return csv_text(_neutralised(shown)).encode("utf-8")
     if fmt == "json":
         return (json.dumps(_records(shown), ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
     if fmt == "md":
@@ -121,6 +121,35 @@ def render(frame: pd.DataFrame, fmt: str, *, index: bool = False, wide: bool = F
     if fmt == "xlsx":
         return _workbook(_neutralised(shown))
     return (_aligned(shown, wide=wide) + "\n").encode("utf-8")
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The frame as CSV text: a header row, ``\\n`` after each row, and every cell that holds a comma, a quote,
+    a line feed or a carriage return quoted (a bare carriage return too, which Python's csv module leaves bare).
+
+    Missing cells are empty; numbers are written as pandas writes them.
+
+    Examples
+    --------
+    >>> csv_text(pd.DataFrame({"a": ["x\\ry", 'a "b" c', None], "b": [1.5, float("nan"), 2.0]}))
+    'a,b\\n"x\\ry",1.5\\n"a ""b"" c",\\n,2.0\\n'
+    """
+    def cells(col: pd.Series) -> pd.Series:
+        missing = col.isna().to_numpy()
+        text = col.astype(object).where(~missing, "").astype(str)
+        special = text.str.contains(r'[,"\r\n]', regex=True)
+        return text.where(~special, '"' + text.str.replace('"', '""', regex=False) + '"')
+
+    header = ",".join(cells(pd.Series([str(c) for c in frame.columns], dtype=object)))
+    if frame.empty:
+        return header + "\n"
+    line = None
+    for c in range(frame.shape[1]):
+        part = cells(frame.iloc[:, c]).reset_index(drop=True)
+        line = part if line is None else line + "," + part
+    if line is None:  # no columns at all
+        return header + "\n" + "\n" * len(frame)
+    return header + "\n" + "\n".join(line.tolist()) + "\n"
 
 
 def _list_columns(frame: pd.DataFrame) -> list[str]:

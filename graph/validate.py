@@ -26,6 +26,19 @@ from .errors import Problem, a_kind
 
 __all__ = ["validate", "FIXED_COLUMNS", "NODE_COLUMNS", "DESCRIPTOR"]
 
+#: Internal columns: a NUL cannot come from a file (it is refused as binary), so no user column collides.
+_C_DATED = "\x00dated"
+_C_FIRST = "\x00first"
+_C_NODE = "\x00node"
+_C_NS = "\x00ns"
+_C_NU = "\x00nu"
+_C_PATH = "\x00path"
+_C_ROW = "\x00row"
+_C_U_COL = "\x00u_col"
+_C_U_KIND = "\x00u_kind"
+_C_V_COL = "\x00v_col"
+_C_V_KIND = "\x00v_kind"
+
 #: Columns nodes.csv must have.
 NODE_COLUMNS = ("id", "kind", "label")
 #: The optional data package descriptor of a folder.
@@ -153,8 +166,8 @@ def read_folder(path) -> Folder:
     if nodes is not None:
         nodes["kind"] = nodes["kind"].map(spelled)
     for frame in frames:
-        frame["_u_kind"], frame["_v_kind"] = spelled(frame["_u_kind"].iloc[0]) if len(frame) else "", \
-            spelled(frame["_v_kind"].iloc[0]) if len(frame) else ""
+        frame[_C_U_KIND], frame[_C_V_KIND] = spelled(frame[_C_U_KIND].iloc[0]) if len(frame) else "", \
+            spelled(frame[_C_V_KIND].iloc[0]) if len(frame) else ""
     for r in relations:
         r["u_kind"], r["v_kind"] = spelled(r["u_kind"]), spelled(r["v_kind"])
     edges = _concat_edges(frames)
@@ -167,7 +180,7 @@ def read_folder(path) -> Folder:
     if nodes is not None:
         problems += _check_times(edges, nodes)
         problems += _check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None)
-    edges = edges.drop(columns=["_path", "_row", "_u_kind", "_v_kind", "_u_col", "_v_col"])
+    edges = edges.drop(columns=[_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL])
     if nodes is None:
         nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
     nodes, edges = _as_text(nodes), _as_text(edges, keep=("weight",))
@@ -184,7 +197,7 @@ def read_folder(path) -> Folder:
 class _Table:
     path: str
     header: list[str]
-    frame: pd.DataFrame  # columns 0..n-1 (str), plus "_row"
+    frame: pd.DataFrame  # columns 0..n-1 (str), plus _C_ROW
 
 
 def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
@@ -213,6 +226,8 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
                                                   f"save the file as \"CSV UTF-8\"")]
 
     text, delimiter = _delimiter(text)
+    if _FORBIDDEN.search(text):
+        return None, [_forbidden_at(shown, text)]
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter))
     except csv.Error as err:
@@ -260,12 +275,26 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
     frame = pd.DataFrame(kept, columns=range(width), dtype=object) if kept else pd.DataFrame(columns=range(width), dtype=object)
     for c in range(width):
         frame[c] = _stripped(frame[c])
-    frame["_row"] = rows[keep]
+    frame[_C_ROW] = rows[keep]
     # rows that are all empty cells of the right width are blank lines too
     if len(frame) and width:
         nonblank = (frame[list(range(width))] != "").any(axis=1)
         frame = frame[nonblank].reset_index(drop=True)
     return _Table(shown, header, frame), problems
+
+
+#: Characters no cell may hold: control characters other than tab, line feed and carriage return, and the
+#: non-characters U+FFFE and U+FFFF. Spreadsheets hide them, XML (GEXF, GraphML, SVG) cannot hold them, and
+#: some turn into line breaks in other tools.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ufffe\uffff]")
+
+
+def _forbidden_at(shown: str, text: str) -> Problem:
+    """The problem for the first forbidden character of a file: its line, and the character's code."""
+    found = _FORBIDDEN.search(text)
+    line = text.count("\n", 0, found.start()) + 1
+    return Problem(shown, line, None, f"a control character (U+{ord(found.group()):04X}) in the text; spreadsheets "
+                                      f"hide it and other tools cannot read it: delete it")
 
 
 #: The delimiters a file may use: what spreadsheets write (Excel in much of Europe writes ';').
@@ -334,7 +363,7 @@ def _flag(table_path: str, frame: pd.DataFrame, mask, column: str | None, messag
         return []
     bad = frame[mask]
     texts = [message] * len(bad) if isinstance(message, str) else list(message(bad))
-    return [Problem(table_path, int(r), column, t) for r, t in zip(bad["_row"], texts)]
+    return [Problem(table_path, int(r), column, t) for r, t in zip(bad[_C_ROW], texts)]
 
 
 def _quoted(values: pd.Series) -> pd.Series:
@@ -388,7 +417,7 @@ def _cell_warnings(table: _Table, names: dict[int, str], shown: str) -> list[Pro
         if risky.any():
             first = int(np.flatnonzero(risky)[0])
             more = int(risky.sum()) - 1
-            problems.append(Problem(shown, int(frame["_row"].iloc[first]), name or str(i + 1),
+            problems.append(Problem(shown, int(frame[_C_ROW].iloc[first]), name or str(i + 1),
                                     f"{_quoted_one(cells.iloc[first])} would run as a formula in a spreadsheet"
                                     + (f" (and {more} more cell{'s' if more != 1 else ''} in this column)" if more else "")
                                     + "; partnergraph keeps it as text", "warning"))
@@ -416,26 +445,26 @@ def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[P
         if name and name not in named:
             named[name] = frame[i]
     df = pd.DataFrame(named)
-    df["_row"] = frame["_row"].to_numpy()
+    df[_C_ROW] = frame[_C_ROW].to_numpy()
     for col in ("id", "kind"):
         problems += _flag(shown, df, df[col] == "", col, f"empty {col}")
     dup = (df["id"] != "") & df["id"].duplicated(keep="first")
     if dup.any():
-        df["_first"] = df.groupby("id", sort=False)["_row"].transform("first")
+        df[_C_FIRST] = df.groupby("id", sort=False)[_C_ROW].transform("first")
         problems += _flag(shown, df, dup, "id",
-                          lambda bad: "duplicate id " + _quoted(bad["id"]) + " (first on row " + bad["_first"].astype(str) + ")")
-        df = df.drop(columns="_first")
+                          lambda bad: "duplicate id " + _quoted(bad["id"]) + " (first on row " + bad[_C_FIRST].astype(str) + ")")
+        df = df.drop(columns=_C_FIRST)
     found = _check_dates(df, shown)
     problems += found
     if found:  # a lifetime that cannot be read is not checked against (the error is reported once)
-        bad = df["_row"].isin({p.row for p in found})
+        bad = df[_C_ROW].isin({p.row for p in found})
         for col in ("since", "until"):
             if col in df:
                 df.loc[bad, col] = ""
     # keep the usable rows, so edges can still be checked against them
     df = df[(df["id"] != "") & (df["kind"] != "")].drop_duplicates("id").copy()
     df["label"] = df["label"].where(df["label"] != "", df["id"])
-    extras = [c for c in df.columns if c not in NODE_COLUMNS and c != "_row"]
+    extras = [c for c in df.columns if c not in NODE_COLUMNS and c != _C_ROW]
     nodes = df[list(NODE_COLUMNS) + extras].copy()
     for c in extras:
         nodes[c] = nodes[c].replace("", np.nan)
@@ -472,7 +501,7 @@ def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.Data
     for i, name in enumerate(header[2:], start=2):
         if name:
             df[name] = frame[i]
-    df["_row"] = frame["_row"].to_numpy()
+    df[_C_ROW] = frame[_C_ROW].to_numpy()
 
     problems += _flag(shown, df, df["u"] == "", u_name, "empty id")
     problems += _flag(shown, df, df["v"] == "", v_name, "empty id")
@@ -480,22 +509,23 @@ def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.Data
     problems += _check_dates(df, shown)
     if "weight" in df:
         w = df["weight"]
-        num = pd.to_numeric(w.where(w != ""), errors="coerce")
-        bad = (w != "") & num.isna()
-        problems += _flag(shown, df, bad, "weight", lambda rows: "expected a number, got " + _quoted(rows["weight"]))
+        num = pd.to_numeric(w.where(w != ""), errors="coerce").to_numpy(dtype=float)
+        bad = (w != "").to_numpy() & ~np.isfinite(num)  # inf, 1e400 and nan are not weights
+        problems += _flag(shown, df, bad, "weight",
+                          lambda rows: "expected a finite number, got " + _quoted(rows["weight"]))
 
     key = [c for c in ("u", "v", "since", "until") if c in df]
     dup = df.duplicated(key, keep="first") & (df["u"] != "") & (df["v"] != "")
     if dup.any():
-        first = df.groupby(key, sort=False)["_row"].transform("first")
-        problems += _flag(shown, df.assign(_first=first), dup, None,
-                          lambda rows: "the same edge as row " + rows["_first"].astype(str))
+        first = df.groupby(key, sort=False)[_C_ROW].transform("first")
+        problems += _flag(shown, df.assign(**{_C_FIRST: first}), dup, None,
+                          lambda rows: "the same edge as row " + rows[_C_FIRST].astype(str))
 
     bad_rows = {p.row for p in problems}
-    df = df[~df["_row"].isin(bad_rows)].copy()
-    df["_path"] = shown
-    df["_u_kind"], df["_v_kind"] = u_col, v_col
-    df["_u_col"], df["_v_col"] = u_name, v_name
+    df = df[~df[_C_ROW].isin(bad_rows)].copy()
+    df[_C_PATH] = shown
+    df[_C_U_KIND], df[_C_V_KIND] = u_col, v_col
+    df[_C_U_COL], df[_C_V_COL] = u_name, v_name
     return df, problems + warned
 
 
@@ -522,7 +552,7 @@ def _check_dates(df: pd.DataFrame, shown: str) -> list[Problem]:
 
 def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """One edge table: relation, u, v, since, until, [status, weight], source, [note], extras."""
-    internal = ["_path", "_row", "_u_kind", "_v_kind", "_u_col", "_v_col"]
+    internal = [_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL]
     if frames:
         edges = pd.concat(frames, ignore_index=True, sort=False)
     else:
@@ -552,8 +582,8 @@ def _as_text(frame: pd.DataFrame, keep=()) -> pd.DataFrame:
 
 def _endpoints(edges: pd.DataFrame) -> pd.DataFrame:
     """Both endpoints of every edge in one long table: id, kind, column, path, row."""
-    u = edges[["u", "_u_kind", "_u_col", "_path", "_row"]].set_axis(["id", "kind", "column", "path", "row"], axis=1)
-    v = edges[["v", "_v_kind", "_v_col", "_path", "_row"]].set_axis(["id", "kind", "column", "path", "row"], axis=1)
+    u = edges[["u", _C_U_KIND, _C_U_COL, _C_PATH, _C_ROW]].set_axis(["id", "kind", "column", "path", "row"], axis=1)
+    v = edges[["v", _C_V_KIND, _C_V_COL, _C_PATH, _C_ROW]].set_axis(["id", "kind", "column", "path", "row"], axis=1)
     n = np.arange(len(edges))
     u.index, v.index = 2 * n, 2 * n + 1  # row by row: u then v, so "first seen" follows the files
     return pd.concat([u, v]).sort_index().reset_index(drop=True)
@@ -688,28 +718,28 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame) -> list[Problem]:
         lifetime_seen |= (n_since.notna() | n_until.notna()).to_numpy()
         ns_lo, ns_hi = date_bounds(n_since)
         nu_lo, nu_hi = date_bounds(n_until)
-        frame = edges.assign(_node=edges[side], _ns=n_since, _nu=n_until)
+        frame = edges.assign(**{_C_NODE: edges[side], _C_NS: n_since, _C_NU: n_until})
         checks = (
-            ("since", es_hi < ns_lo, "starts ({e}) before {n} begins ({d})", "since", "_ns"),
-            ("since", es_lo >= nu_hi, "starts ({e}) after {n} ended ({d})", "since", "_nu"),
-            ("until", eu_lo > nu_hi, "ends ({e}) after {n} ended ({d})", "until", "_nu"),
-            ("until", eu_hi <= ns_lo, "ends ({e}) before {n} begins ({d})", "until", "_ns"),
+            ("since", es_hi < ns_lo, "starts ({e}) before {n} begins ({d})", "since", _C_NS),
+            ("since", es_lo >= nu_hi, "starts ({e}) after {n} ended ({d})", "since", _C_NU),
+            ("until", eu_lo > nu_hi, "ends ({e}) after {n} ended ({d})", "until", _C_NU),
+            ("until", eu_hi <= ns_lo, "ends ({e}) before {n} begins ({d})", "until", _C_NS),
         )
         for column, clash, text, cell, node_cell in checks:
             clash = np.asarray(clash, dtype=bool)  # NaT compares False: an open side never clashes
             if clash.any():
                 bad = frame[clash]
                 problems += [Problem(p, int(r), column, text.format(e=c, n=n, d=d), "warning")
-                             for p, r, c, n, d in zip(bad["_path"], bad["_row"], bad[cell], bad["_node"], bad[node_cell])]
+                             for p, r, c, n, d in zip(bad[_C_PATH], bad[_C_ROW], bad[cell], bad[_C_NODE], bad[node_cell])]
     dated = (e_since.notna() | e_until.notna()).to_numpy()
-    mixed = edges.assign(_dated=dated).groupby("relation")["_dated"].transform(lambda d: d.any() and not d.all())
+    mixed = edges.assign(**{_C_DATED: dated}).groupby("relation")[_C_DATED].transform(lambda d: d.any() and not d.all())
     lonely = mixed.to_numpy(dtype=bool) & ~dated & ~lifetime_seen
     if lonely.any():
         bad = edges[lonely]
         column = "since" if "since" in edges else None
         problems += [Problem(p, int(r), column, "undated, unlike other rows here, and neither endpoint has a "
                              "lifetime: counts at every date", "warning")
-                     for p, r in zip(bad["_path"], bad["_row"])]
+                     for p, r in zip(bad[_C_PATH], bad[_C_ROW])]
     return problems
 
 

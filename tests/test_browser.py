@@ -338,3 +338,32 @@ def test_suspended_ties_are_drawn_as_such_with_a_toggle(nato_page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "nato-map-2020.png"))
     assert opened.errors == []
+
+
+def test_ids_kinds_and_relations_named_like_javascript_properties(browser, tmp_path):
+    from conftest import write_folder
+    ds = pg.load(write_folder(tmp_path / "proto", {
+        "nodes.csv": "id,kind,label\nconstructor,__proto__,Constructor\n__proto__,toString,Proto\n"
+                     "toString,__proto__,ToString\nhasOwnProperty,toString,Has\n",
+        "constructor.csv": "__proto__,toString\nconstructor,__proto__\ntoString,hasOwnProperty\n",
+    }))
+    opened = Opened(browser, pg.network_map(ds).save(tmp_path / "proto.html"))
+    try:
+        page = opened.page
+        shown = "() => window.network.body.data.nodes.get().map(n => n.pgId).sort()"
+        assert page.evaluate(shown) == sorted(ds.nodes["id"])
+        assert len(visible_edge_ids(page)) == 2
+        # every node is in vis-network's own tables and drawn, so no edge ends in empty space
+        drawn = page.evaluate("() => window.network.body.nodeIndices.map(i => window.network.body.nodes[i].options.pgId)")
+        assert sorted(drawn) == sorted(ds.nodes["id"])
+        page.uncheck('input[data-kind="__proto__"]')
+        assert page.evaluate(shown) == ["__proto__", "hasOwnProperty"]
+        page.check('input[data-kind="__proto__"]')
+        page.uncheck('input[data-relation="constructor"]')
+        assert visible_edge_ids(page) == []
+        page.check('input[data-relation="constructor"]')
+        page.evaluate("() => window.pgFocus('constructor')")
+        assert "Constructor" in page.inner_text("#pg-details") and "__proto__ · constructor" in page.inner_text("#pg-details")
+        assert opened.errors == []
+    finally:
+        opened.close()

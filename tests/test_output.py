@@ -110,11 +110,17 @@ def test_json_keeps_lists_as_arrays_and_slashes_as_written():
 
 
 def test_the_terminal_never_obeys_the_data(make):
-    folder = make(**{"nodes__csv": 'id,kind,label\nFIN,country,"Fin\x1b[2Jland\nFAKE ROW"\nSWE,country,Sweden\n'
+    # escape sequences cannot come from a file: the loader refuses control characters
+    folder = make(**{"nodes__csv": 'id,kind,label\nFIN,country,"Fin\x1b[2Jland"\n'})
+    assert [p.message for p in pg.validate(folder)] == [
+        "a control character (U+001B) in the text; spreadsheets hide it and other tools cannot read it: delete it"]
+    # a line break or a tab in a label is shown, not obeyed: it cannot forge a row of the table
+    folder = make(**{"nodes__csv": 'id,kind,label\nFIN,country,"Fin\tland\nFAKE ROW"\nSWE,country,Sweden\n'
                                    "JPN,country,Japan\npfp,framework,PfP\npag,framework,Pag\ncyber,threat,C\n"})
     out = run("members", "pfp", "--data", folder, "--as-of", 2000).stdout
-    assert "\x1b" not in out and "Fin\\x1b[2Jland\\nFAKE ROW" in out
-    assert len(out.splitlines()) == 4  # header and three members: the newline did not forge a row
+    assert "Fin\\tland\\nFAKE ROW" in out
+    assert len(out.splitlines()) == 4  # header and three members
+    # and what a person types is echoed escaped in errors and hints
     err = run("members", "\x1b]0;title\x07", "--data", folder).stderr
     assert "\x1b" not in err and "\x07" not in err and "\\x1b]0;title\\x07" in err
 

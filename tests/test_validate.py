@@ -79,7 +79,7 @@ CASES = {
     ),
     "weight not a number": (
         {"memberships.csv": "country,framework,weight\nFIN,pfp,heavy\nSWE,pfp,2.5\n"},
-        ['memberships.csv:2:weight: expected a number, got "heavy"'],
+        ['memberships.csv:2:weight: expected a finite number, got "heavy"'],
     ),
     "duplicate edge": (
         {"memberships.csv": HEAD + "FIN,pfp,1994,,,,\nSWE,pfp,1994,,,,\nFIN,pfp,1994,,,,note\n"},

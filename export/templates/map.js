@@ -52,13 +52,16 @@
     return box;
   }
 
-  var byId = {};
+  /* lookups keyed by ids, kinds and relations from the data have no prototype, so a node named
+   * "constructor" or "__proto__" is just a key */
+  function table() { return Object.create(null); }
+  var byId = table();
   data.nodes.forEach(function (n) { byId[n.id] = n; });
   function labelOf(id) { return byId[id] ? byId[id].label : id; }
   function edgeHeading(e) { return labelOf(e.from) + " \u2014 " + labelOf(e.to); }
 
   /* ---- what is shown ---- */
-  var state = { date: data.date, kinds: {}, relations: {}, hideUnlinked: false, showInactive: true };
+  var state = { date: data.date, kinds: table(), relations: table(), hideUnlinked: false, showInactive: true };
   data.kinds.forEach(function (k) { state.kinds[k.kind] = true; });
   data.relations.forEach(function (r) { state.relations[r.relation] = true; });
 
@@ -74,9 +77,9 @@
       state.kinds[byId[e.to].kind] === true && within(e) && (!e.inactive || state.showInactive);
   }
   /* linked: a node with at least one active tie shown; a suspended tie alone leaves it faded */
-  var linked = {};
+  var linked = table();
   function computeLinked() {
-    linked = {};
+    linked = table();
     data.edges.forEach(function (e) {
       if (!e.inactive && edgeShown(e)) { linked[e.from] = true; linked[e.to] = true; }
     });
@@ -88,7 +91,7 @@
   computeLinked();
   var nodeSet = new vis.DataSet(data.nodes.map(function (n) {
     var copy = Object.assign({}, n);
-    copy.title = card("pg-tip", n.label, n.kind + " \u00b7 " + n.id, n.info);
+    copy.title = card("pg-tip", n.label, n.kind + " \u00b7 " + n.pgId, n.info);
     copy.opacity = linked[n.id] ? 1 : 0.3;
     return copy;
   }));
@@ -157,7 +160,7 @@
     selected = { kind: kind, id: id };
     if (kind === "node") {
       var n = byId[id];
-      details.appendChild(card("pg-card", n.label, n.kind + " \u00b7 " + n.id, n.info));
+      details.appendChild(card("pg-card", n.label, n.kind + " \u00b7 " + n.pgId, n.info));
       var shown = edgeView.get({ filter: function (e) { return e.from === id || e.to === id; } });
       details.appendChild(el("h3", null, "Links shown (" + shown.length + ")"));
       var list = el("ul", "pg-links");
@@ -195,16 +198,16 @@
     .forEach(function (n) {
       var option = document.createElement("option");
       option.value = n.label;
-      option.textContent = n.id;
+      option.textContent = n.pgId;
       names.appendChild(option);
     });
   function find(text) {
     var q = String(text).trim().toLowerCase();
     if (!q) return null;
-    var exact = data.nodes.filter(function (n) { return n.id.toLowerCase() === q || n.label.toLowerCase() === q; });
+    var exact = data.nodes.filter(function (n) { return n.pgId.toLowerCase() === q || n.label.toLowerCase() === q; });
     if (exact.length) return exact[0];
     var part = data.nodes.filter(function (n) {
-      return n.id.toLowerCase().indexOf(q) >= 0 || n.label.toLowerCase().indexOf(q) >= 0;
+      return n.pgId.toLowerCase().indexOf(q) >= 0 || n.label.toLowerCase().indexOf(q) >= 0;
     });
     return part.length ? part[0] : null;
   }
