@@ -30,8 +30,9 @@ def load(path=None) -> Dataset:
     Parameters
     ----------
     path : str or os.PathLike, optional
-        A folder that follows the data contract. ``None`` (the default) reads
-        the bundled NATO partnerships dataset.
+        A folder that follows the data contract, or an Excel workbook (.xlsx)
+        holding the same tables as sheets. ``None`` (the default) reads the
+        bundled NATO partnerships dataset.
 
     Returns
     -------
@@ -62,7 +63,7 @@ def load(path=None) -> Dataset:
         folder, name = bundled_path(), "nato"
     else:
         folder = Path(path)
-        name = folder.resolve().name or "data"
+        name = (folder.stem if folder.is_file() else folder.resolve().name) or "data"  # a workbook: its name
     found = read_folder(folder if path is None else path)
     errors = found.errors
     if errors:

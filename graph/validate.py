@@ -103,60 +103,89 @@ class Folder:
         return [p for p in self.problems if p.is_error]
 
 
+@dataclass
+class _Source:
+    """One table of a dataset: a CSV file of a folder, or a sheet of a workbook."""
+
+    stem: str  # the relation name, or "nodes"
+    name: str  # what the relations table records as its file: "memberships.csv"
+    shown: str  # where problems say they are: "data/memberships.csv", "book.xlsx:memberships"
+    read: object  # () -> (_Table | None, problems)
+
+
 def read_folder(path) -> Folder:
-    """Read and check a data folder; internal to :func:`validate` and :func:`load`."""
+    """Read and check a data folder (or a workbook); internal to :func:`validate` and :func:`load`."""
     folder = Path(path)
     shown = str(path)
     empty_edges = pd.DataFrame(columns=["relation", "u", "v", "since", "until", "source"])
     empty_relations = pd.DataFrame(columns=["relation", "u_kind", "v_kind", "file"])
-    if not folder.exists():
-        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, "no such folder")])
-    if not folder.is_dir():
-        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, "not a folder")])
-    try:
-        files = sorted(
-            p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith((".", "~")) and p.is_file()
-        )
-    except OSError as err:
-        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, f"cannot list folder: {err.strerror}")])
-    if not files:
-        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, "no CSV files in folder")])
 
+    def failed(message):
+        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, message)])
+
+    if not folder.exists():
+        return failed("no such folder")
     problems: list[Problem] = []
-    meta, found = _read_descriptor(folder / DESCRIPTOR)
-    problems += found
-    node_files = [p for p in files if p.stem.lower() == "nodes"]
-    edge_files = [p for p in files if p.stem.lower() != "nodes"]
+    meta: dict = {}
+    if folder.is_file() and folder.suffix.lower() in (".xlsx", ".xlsm"):
+        sources, found = _workbook_sources(folder)
+        problems += found
+        if not sources and not found:
+            return failed("no sheets in the workbook")
+    elif not folder.is_dir():
+        return failed("not a folder (a data folder of CSV files, or an .xlsx workbook)")
+    else:
+        try:
+            entries = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith((".", "~")))
+        except OSError as err:
+            return failed(f"cannot list folder: {err.strerror}")
+        files = []
+        for p in entries:
+            if p.is_file():
+                files.append(p)
+            else:  # a broken link, a FIFO, a folder named *.csv: said, not silently skipped (nor read: a FIFO would hang)
+                what = "a folder" if p.is_dir() else "a link to nothing" if p.is_symlink() else "not a regular file"
+                problems.append(Problem(str(p), None, None, f"{what}, so not read", "warning"))
+        if not files:
+            return Folder(folder, None, empty_edges, empty_relations,
+                          problems + [Problem(shown, None, None, "no CSV files in folder")])
+        sources = [_Source(p.stem, p.name, str(p), (lambda p=p: _read_table(p))) for p in files]
+        meta, found = _read_descriptor(folder / DESCRIPTOR)
+        problems += found
+    node_files = [s for s in sources if s.stem.lower() == "nodes"]
+    edge_files = [s for s in sources if s.stem.lower() != "nodes"]
     if len(node_files) > 1:
-        problems.append(Problem(shown, None, None, "more than one nodes file: " + ", ".join(p.name for p in node_files)))
+        problems.append(Problem(shown, None, None, "more than one nodes file: " + ", ".join(s.name for s in node_files)))
 
     nodes = None
     nodes_ok = True
     if node_files:
-        nodes_path = node_files[0]
-        table, found = _read_table(nodes_path)
+        source = node_files[0]
+        table, found = source.read()
         problems += found
-        nodes, found = _check_nodes(table, str(nodes_path)) if table is not None else (None, [])
+        nodes, found = _check_nodes(table, source.shown) if table is not None else (None, [])
         problems += found
         nodes_ok = nodes is not None
 
     frames, relations = [], []
     seen_stems: dict[str, str] = {}
-    for p in edge_files:
-        key = p.stem.lower()
+    for source in edge_files:
+        key = source.stem.lower()
         if key in seen_stems:
-            problems.append(Problem(str(p), None, None, f"relation {p.stem!r} is also defined by {seen_stems[key]}"))
+            problems.append(Problem(source.shown, None, None,
+                                    f"relation {source.stem!r} is also defined by {seen_stems[key]}"))
             continue
-        seen_stems[key] = p.name
-        table, found = _read_table(p)
+        seen_stems[key] = source.name
+        table, found = source.read()
         problems += found
         if table is None:
             continue
-        frame, found = _check_edge_table(table, str(p), p.stem)
+        frame, found = _check_edge_table(table, source.shown, source.stem)
         problems += found
         if frame is not None:
             frames.append(frame)
-            relations.append({"relation": p.stem, "u_kind": table.header[0], "v_kind": table.header[1], "file": p.name})
+            relations.append({"relation": source.stem, "u_kind": table.header[0], "v_kind": table.header[1],
+                              "file": source.name})
 
     # kinds compare case-insensitively and keep their first spelling (nodes.csv first, then the files in order)
     first = {}
@@ -173,7 +202,7 @@ def read_folder(path) -> Folder:
     edges = _concat_edges(frames)
     relations_df = pd.DataFrame(relations, columns=["relation", "u_kind", "v_kind", "file"])
     if nodes is not None:
-        problems += _check_endpoints_against_nodes(edges, nodes)
+        problems += _check_endpoints_against_nodes(edges, nodes, "nodes.csv" if folder.is_dir() else "the nodes sheet")
     elif nodes_ok:
         nodes, found = _nodes_from_edges(edges)
         problems += found
@@ -184,7 +213,7 @@ def read_folder(path) -> Folder:
     if nodes is None:
         nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
     nodes, edges = _as_text(nodes), _as_text(edges, keep=("weight",))
-    order = {shown: -2, str(folder / DESCRIPTOR): -1, **{str(p): i for i, p in enumerate(node_files + edge_files)}}
+    order = {shown: -2, str(folder / DESCRIPTOR): -1, **{s.shown: i for i, s in enumerate(node_files + edge_files)}}
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.row or 0))
     return Folder(folder, nodes, edges, relations_df, problems, meta)
 
@@ -228,6 +257,8 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
     text, delimiter = _delimiter(text)
     if _FORBIDDEN.search(text):
         return None, [_forbidden_at(shown, text)]
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))  # a long cell (a whole report pasted in) is still a cell
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter))
     except csv.Error as err:
@@ -244,7 +275,13 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
         elif "expected after" in message:
             message = "unexpected text after a closing quote"
         return None, [Problem(shown, len(records) + 1, None, f"malformed CSV: {message}")]
+    finally:
+        csv.field_size_limit(limit)
+    return _table_from_records(shown, records)
 
+
+def _table_from_records(shown: str, records: list[list[str]]) -> tuple[_Table | None, list[Problem]]:
+    """Records (lists of cell texts, the first the header) -> a frame of the well-formed rows."""
     header = [cell.strip() for cell in records[0]] if records else []
     problems: list[Problem] = []
     if not any(header):
@@ -295,6 +332,73 @@ def _forbidden_at(shown: str, text: str) -> Problem:
     line = text.count("\n", 0, found.start()) + 1
     return Problem(shown, line, None, f"a control character (U+{ord(found.group()):04X}) in the text; spreadsheets "
                                       f"hide it and other tools cannot read it: delete it")
+
+
+def _workbook_sources(book: Path) -> tuple[list[_Source], list[Problem]]:
+    """The sheets of an Excel workbook as the tables of a dataset: ``nodes``, and one relation per other sheet.
+
+    Cells are read as a person sees them: a whole number as written (1994, not
+    1994.0), a date as an ISO date, TRUE/FALSE as such, an empty cell as empty;
+    a formula as the value Excel last computed. Problems name the sheet:
+    ``book.xlsx:memberships:14:since``.
+    """
+    shown = str(book)
+    try:
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(book, read_only=True, data_only=True)
+    except Exception as err:  # openpyxl raises many kinds for a damaged file  # noqa: BLE001
+        return [], [Problem(shown, None, None, f"cannot read the workbook ({type(err).__name__}): save it again "
+                                                 f"from Excel or LibreOffice as .xlsx")]
+    sources, problems = [], []
+    seen = set()
+    for sheet in workbook.worksheets:
+        title = sheet.title.strip()
+        if title.casefold() in seen:
+            continue
+        seen.add(title.casefold())
+        try:
+            rows = [[_sheet_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        except Exception as err:  # noqa: BLE001
+            problems.append(Problem(f"{shown}:{title}", None, None, f"cannot read the sheet ({type(err).__name__})"))
+            continue
+        while rows and not any(c.strip() for c in rows[-1]):
+            rows.pop()
+        if rows:
+            width = max((i + 1 for i, c in enumerate(rows[0]) if c.strip()), default=0)
+            rows = [r[:width] if not any(c.strip() for c in r[width:]) else r for r in rows]
+        text = "".join("".join(r) for r in rows)
+        if not rows or not text.strip():
+            continue  # an empty sheet is no table
+        found = _FORBIDDEN.search(text)
+        where = f"{shown}:{title}"
+        if found:
+            problems.append(Problem(where, None, None, f"a control character (U+{ord(found.group()):04X}) in a "
+                                                       f"cell; other tools cannot read it: delete it"))
+            continue
+        sources.append(_Source(title, f"{book.name}:{title}", where, (lambda rows=rows, where=where:
+                                                                       _table_from_records(where, rows))))
+    workbook.close()
+    return sources, problems
+
+
+def _sheet_cell(value) -> str:
+    """A workbook cell as the text a person sees in it."""
+    import datetime as dt
+
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 #: The delimiters a file may use: what spreadsheets write (Excel in much of Europe writes ';').
@@ -589,7 +693,7 @@ def _endpoints(edges: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([u, v]).sort_index().reset_index(drop=True)
 
 
-def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame) -> list[Problem]:
+def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame, table: str = "nodes.csv") -> list[Problem]:
     ends = _endpoints(edges)
     kind_of = nodes.set_index("id")["kind"]
     known = ends["id"].isin(kind_of.index)
@@ -599,10 +703,10 @@ def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame) -> 
     hints = _closest_ids(unknown["id"].unique(), kind_of.index)
     for r in unknown.itertuples(index=False):
         problems.append(Problem(r.path, int(r.row), r.column,
-                                f'unknown id "{r.id}": nodes.csv has no such id{hints.get(r.id, "")}'))
+                                f'unknown id "{r.id}": {table} has no such id{hints.get(r.id, "")}'))
     wrong = ends[known & (actual != ends["kind"])]
     for r, kind in zip(wrong.itertuples(index=False), actual[known & (actual != ends["kind"])]):
-        problems.append(Problem(r.path, int(r.row), r.column, f'"{r.id}" is {a_kind(kind)} in nodes.csv, but this column holds {r.kind} ids'))
+        problems.append(Problem(r.path, int(r.row), r.column, f'"{r.id}" is {a_kind(kind)} in {table}, but this column holds {r.kind} ids'))
     return problems
 
 

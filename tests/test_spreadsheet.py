@@ -139,3 +139,74 @@ def test_warnings_for_lookalike_headers_empty_columns_and_formula_cells(make):
 def test_a_leading_tab_that_guards_a_formula_is_kept(make):
     folder = make(files={"nodes.csv": NODES, "memberships.csv": 'country,framework,note\nJPN,pag,"\t=1+1"\nFIN,pag, spaced \n'})
     assert pg.load(folder).edges["note"].tolist() == ["\t=1+1", "spaced"]
+
+
+def workbook(path, sheets):
+    from openpyxl import Workbook
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def test_a_workbook_is_a_dataset_with_one_sheet_per_table(tmp_path):
+    import datetime as dt
+    book = workbook(tmp_path / "alliance.xlsx", {
+        "nodes": [("id", "kind", "label", "since"), ("JPN", "country", "Japan", None), ("FIN", "country", "Finland", None),
+                  ("pag", "framework", "Partners", 2001), ("007", "country", "Bond", None)],
+        "memberships": [("Country", "Framework", "Since", "Until", "Note"),
+                        ("JPN", "pag", dt.datetime(2014, 5, 6), None, "=1+1"),
+                        ("FIN", "pag", 2005, 2010.0, None), ("007", "pag", "2012-03", None, "TRUE"),
+                        (None, None, None, None, None)],
+        "empty": [],
+    })
+    ds = pg.load(book)
+    assert ds.name == "alliance"
+    assert ds.edges[["u", "since", "until"]].fillna("").values.tolist() == [
+        ["JPN", "2014-05-06", ""], ["FIN", "2005", "2010"], ["007", "2012-03", ""]]
+    assert ds.nodes["since"].tolist()[2] == "2001" and ds.nodes["id"].tolist()[3] == "007"
+    assert pg.members(ds, "pag", as_of=2015)["id"].tolist() == ["007", "JPN"]  # FIN left in 2010
+    assert pg.members(ds, "pag", as_of=2009)["id"].tolist() == ["FIN"]
+    assert ds.relations[["relation", "file"]].values.tolist() == [["memberships", "alliance.xlsx:memberships"]]
+
+
+def test_problems_in_a_workbook_name_the_sheet(tmp_path):
+    book = workbook(tmp_path / "book.xlsx", {
+        "nodes": [("id", "kind", "label"), ("JPN", "country", "Japan"), ("pag", "framework", "P")],
+        "memberships": [("country", "framework", "since"), ("JPN", "pag", "20x4"), ("JNP", "pag", 2014)],
+    })
+    assert [str(p) for p in pg.validate(book)] == [
+        f'{book}:memberships:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"',
+        f'{book}:memberships:3:country: unknown id "JNP": the nodes sheet has no such id; did you mean JPN?',
+    ]
+    result = CliRunner().invoke(cli, ["members", "pag", "--data", str(book)])
+    assert result.exit_code == 1 and f"Error: {book}:memberships:2:since:" in result.stderr
+
+
+def test_a_damaged_workbook_is_one_line(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    assert [str(p) for p in pg.validate(bad)] == [
+        f"{bad}: cannot read the workbook (BadZipFile): save it again from Excel or LibreOffice as .xlsx"]
+
+
+def test_entries_that_are_not_files_are_named_not_skipped_silently(make, tmp_path):
+    import os
+    folder = make(files={"nodes.csv": NODES, "memberships.csv": "country,framework\nJPN,pag\n"})
+    (folder / "old.csv").mkdir()
+    (folder / "gone.csv").symlink_to(tmp_path / "nowhere.csv")
+    os.mkfifo(folder / "pipe.csv")
+    assert problems(folder) == ["gone.csv: warning: a link to nothing, so not read",
+                                "old.csv: warning: a folder, so not read",
+                                "pipe.csv: warning: not a regular file, so not read"]
+    assert pg.load(folder).edges["u"].tolist() == ["JPN"]
+
+
+def test_a_very_long_cell_is_still_a_cell(make):
+    long = "x" * 200_000
+    folder = make(files={"nodes.csv": NODES, "memberships.csv": f'country,framework,note\nJPN,pag,"{long}"\n'})
+    assert pg.load(folder).edges["note"].str.len().tolist() == [200_000]

@@ -159,7 +159,7 @@ def test_missing_folder(tmp_path):
 def test_a_file_is_not_a_folder(tmp_path):
     path = tmp_path / "file.csv"
     path.write_text("a,b\n")
-    assert [str(p) for p in pg.validate(path)] == [f"{path}: not a folder"]
+    assert [str(p) for p in pg.validate(path)] == [f"{path}: not a folder (a data folder of CSV files, or an .xlsx workbook)"]
 
 
 def test_folder_without_csv_files(tmp_path):
