@@ -85,3 +85,17 @@ def test_wheel_ships_the_csvs_and_templates(tmp_path):
     assert not any(n.startswith(("graph/", "export/", "tests/")) for n in names)
     entry = [n for n in names if n.endswith("entry_points.txt")][0]
     assert "partnergraph = partnergraph.cli:cli" in zipfile.ZipFile(wheel).read(entry).decode()
+
+
+def test_security_md_names_tests_that_exist():
+    text = (ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    named = re.findall(r"`(tests/[\w/]+\.py)(?:::(\w+))?`", text)
+    extra = re.findall(r"`(test_\w+)`", text)
+    assert named and extra
+    sources = {p: (ROOT / p).read_text(encoding="utf-8") for p, _ in named}
+    everything = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py"))
+    for path, name in named:
+        if name:
+            assert f"def {name}(" in sources[path], (path, name)
+    for name in extra:
+        assert f"def {name}(" in everything, name
