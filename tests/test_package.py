@@ -1,6 +1,7 @@
 """Packaging: one import name, a console script, and the CSVs shipped in a real (non-editable) build."""
 import doctest
 import importlib
+import re
 import subprocess
 import sys
 import zipfile
