@@ -7,7 +7,9 @@ is stamped into either format.
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -39,13 +41,22 @@ def _format_of(path, fmt):
     return fmt
 
 
+@contextlib.contextmanager
+def _quiet_glyphs():
+    """matplotlib draws a character its fonts lack as a box: without a warning per character."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph .* missing from font", category=UserWarning)
+        yield
+
+
 def _figure_bytes(fig: Figure, fmt: str, dpi: int) -> bytes:
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "partnergraph", "svg.fonttype": "path"}):
         metadata = {"svg": {"Date": None, "Creator": "partnergraph"},
                     "pdf": {"CreationDate": None, "Creator": "partnergraph", "Producer": None}}.get(
             fmt, {"Software": "partnergraph"})
-        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+        with _quiet_glyphs():
+            fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
 
@@ -156,7 +167,8 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
                        marker=marker, c=styles[kind]["color"], edgecolors="#33404d", linewidths=0.4,
                        alpha=0.3 if faded else 1.0, zorder=2)
 
-    labels = _place_labels(fig, canvas, ax, nodes, xy, sizes, scale, linked)
+    with _quiet_glyphs():
+        labels = _place_labels(fig, canvas, ax, nodes, xy, sizes, scale, linked)
 
     name = full.name or "dataset"
     heading = title if title is not None else default_title(full)
