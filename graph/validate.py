@@ -309,13 +309,16 @@ def _table_from_records(shown: str, records: list[list[str]]) -> tuple[_Table | 
 
     keep = ~(blank | wrong)
     kept = [body[i] for i in np.flatnonzero(keep)]
-    frame = pd.DataFrame(kept, columns=range(width), dtype=object) if kept else pd.DataFrame(columns=range(width), dtype=object)
-    for c in range(width):
-        frame[c] = _stripped(frame[c])
-    frame[_C_ROW] = rows[keep]
+    # built a whole column at a time and joined once: a file of 40,000 columns costs its size, not its width squared
+    columns = list(zip(*kept)) if kept else [()] * width
+    data = {c: _stripped(pd.Series(columns[c], dtype=object)) for c in range(width)}
+    data[_C_ROW] = pd.Series(rows[keep], dtype=np.int64)
+    frame = pd.DataFrame(data)
     # rows that are all empty cells of the right width are blank lines too
     if len(frame) and width:
-        nonblank = (frame[list(range(width))] != "").any(axis=1)
+        nonblank = np.zeros(len(frame), dtype=bool)
+        for c in range(width):
+            nonblank |= (data[c] != "").to_numpy()
         frame = frame[nonblank].reset_index(drop=True)
     return _Table(shown, header, frame), problems
 
@@ -548,8 +551,8 @@ def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[P
     for i, name in enumerate(header):
         if name and name not in named:
             named[name] = frame[i]
+    named[_C_ROW] = frame[_C_ROW]
     df = pd.DataFrame(named)
-    df[_C_ROW] = frame[_C_ROW].to_numpy()
     for col in ("id", "kind"):
         problems += _flag(shown, df, df[col] == "", col, f"empty {col}")
     dup = (df["id"] != "") & df["id"].duplicated(keep="first")
@@ -569,9 +572,7 @@ def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[P
     df = df[(df["id"] != "") & (df["kind"] != "")].drop_duplicates("id").copy()
     df["label"] = df["label"].where(df["label"] != "", df["id"])
     extras = [c for c in df.columns if c not in NODE_COLUMNS and c != _C_ROW]
-    nodes = df[list(NODE_COLUMNS) + extras].copy()
-    for c in extras:
-        nodes[c] = nodes[c].replace("", np.nan)
+    nodes = pd.DataFrame({**{c: df[c] for c in NODE_COLUMNS}, **{c: df[c].replace("", np.nan) for c in extras}})
     return nodes.reset_index(drop=True), problems
 
 
@@ -601,11 +602,12 @@ def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.Data
     same = u_col.casefold() == v_col.casefold()
     u_name = u_col if not same else "1"
     v_name = v_col if not same else "2"
-    df = pd.DataFrame({"relation": relation, "u": frame[0], "v": frame[1]})
+    columns = {"relation": pd.Series(relation, index=frame.index, dtype=object), "u": frame[0], "v": frame[1]}
     for i, name in enumerate(header[2:], start=2):
         if name:
-            df[name] = frame[i]
-    df[_C_ROW] = frame[_C_ROW].to_numpy()
+            columns[name] = frame[i]
+    columns[_C_ROW] = frame[_C_ROW]
+    df = pd.DataFrame(columns)
 
     problems += _flag(shown, df, df["u"] == "", u_name, "empty id")
     problems += _flag(shown, df, df["v"] == "", v_name, "empty id")
@@ -664,24 +666,20 @@ def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
     present = set(edges.columns)
     fixed = [c for c in FIXED_COLUMNS if c in present or c in ("since", "until", "source")]
     extras = [c for c in edges.columns if c not in ("relation", "u", "v", *FIXED_COLUMNS, *internal)]
-    for c in fixed:
-        if c not in edges:
-            edges[c] = np.nan
-    edges = edges[["relation", "u", "v", *fixed, *extras, *internal]]
+    missing = pd.Series(np.nan, index=edges.index, dtype=object)
+    columns = {c: edges[c] for c in ("relation", "u", "v")}
     for c in [*fixed, *extras]:
-        edges[c] = edges[c].replace("", np.nan)
-    if "weight" in edges:
-        edges["weight"] = pd.to_numeric(edges["weight"], errors="coerce")
-    return edges
+        columns[c] = edges[c].replace("", np.nan) if c in edges else missing
+    if "weight" in columns:
+        columns["weight"] = pd.to_numeric(columns["weight"], errors="coerce")
+    for c in internal:
+        columns[c] = edges[c]
+    return pd.DataFrame(columns)
 
 
 def _as_text(frame: pd.DataFrame, keep=()) -> pd.DataFrame:
     """Every column as pandas' text dtype (missing cells NaN), whichever way the table was built."""
-    frame = frame.copy()
-    for c in frame.columns:
-        if c not in keep:
-            frame[c] = frame[c].astype("str")
-    return frame
+    return pd.DataFrame({c: (frame[c] if c in keep else frame[c].astype("str")) for c in frame.columns})
 
 
 def _endpoints(edges: pd.DataFrame) -> pd.DataFrame:
