@@ -13,7 +13,9 @@ import os
 import re
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
+from typing import Iterator
 
 import networkx as nx
 import numpy as np
@@ -151,11 +153,44 @@ def write_json(dataset, path, *, as_of=None, kinds=None) -> Path:
     ('nato', True, ['dates_source', 'key', 'note'])
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
-    # endpoints as "u" and "v" (as in Dataset.edges), since "source" is the citation attribute
-    doc = nx.node_link_data(ds.graph, source="u", target="v", edges="edges")
-    doc = {"partnergraph": metadata(ds), **doc}
-    text = json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1, allow_nan=False) + "\n"
-    return write_atomic(path, text)
+    return write_atomic(path, _node_link_text(ds))
+
+
+def _node_link_text(ds, rows: int = 20_000) -> Iterator[str]:
+    """Node-link JSON, as networkx's ``node_link_data`` would give for ``ds.graph``, written a piece at a time.
+
+    Records come straight from the tables, ``rows`` at a time, in table order (an
+    edge's ``key`` is its row in ``ds.edges``, as in ``ds.graph``); endpoints are
+    ``u`` and ``v``, since ``source`` is the citation attribute. Empty cells are
+    left out, as the graph leaves them out. Memory stays that of one piece,
+    whatever the size of the dataset.
+    """
+    dump = partial(json.dumps, ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+    def records(frame: pd.DataFrame, last: dict):
+        for start in range(0, len(frame), rows):
+            piece = frame.iloc[start:start + rows].to_dict("records")
+            for offset, record in enumerate(piece):
+                kept = {k: v for k, v in record.items() if not _missing(v)}
+                yield kept | last(start + offset, record)
+
+    def array(items) -> Iterator[str]:
+        sep = "\n  "
+        for item in items:
+            yield sep + dump(item)
+            sep = ",\n  "
+        yield "\n ]"
+
+    yield '{\n "directed": false,\n "edges": ['
+    yield from array(records(ds.edges, lambda i, r: {"u": r["u"], "v": r["v"], "key": i}))
+    yield ',\n "graph": ' + dump({"name": ds.name or ""})
+    yield ',\n "multigraph": true,\n "nodes": ['
+    yield from array(records(ds.nodes, lambda i, r: {"id": r["id"]}))
+    yield ',\n "partnergraph": ' + dump(metadata(ds)) + "\n}\n"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NA
 
 
 def write_csv_folder(dataset, folder, *, as_of=None, kinds=None) -> Path:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from .errors import PartnergraphError
 
@@ -18,13 +19,14 @@ class OutputError(PartnergraphError, OSError):
     """An output file cannot be written where the user asked."""
 
 
-def write_atomic(path, data: str | bytes) -> Path:
+def write_atomic(path, data: str | bytes | Iterable[str | bytes]) -> Path:
     """Write ``data`` to ``path`` all at once, or not at all.
 
     Parameters
     ----------
     path : str or os.PathLike
-    data : str (written as UTF-8) or bytes
+    data : str (written as UTF-8), bytes, or an iterable of either (written piece by piece, so that a
+        big export need not be held in memory whole)
 
     Returns
     -------
@@ -55,7 +57,7 @@ def write_atomic(path, data: str | bytes) -> Path:
         raise OutputError(f"will not write {target}: it is not a regular file (a device, a FIFO or a socket)")
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: no such folder {folder}")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data] if isinstance(data, (str, bytes)) else data
     try:
         mode = target.stat().st_mode & 0o777 if target.exists() else default_mode()
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
@@ -63,7 +65,8 @@ def write_atomic(path, data: str | bytes) -> Path:
         raise OutputError(f"cannot write {target}: {err.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

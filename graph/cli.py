@@ -6,10 +6,16 @@ Our exceptions are turned into click errors here, and only here.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import errno
 import functools
+import io
 import json
+import os
+import signal
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -57,13 +63,18 @@ class PartnergraphGroup(click.Group):
     """Turns the library's exceptions into click errors, and its warnings into one line each, for every command."""
 
     def invoke(self, ctx):
-        with warnings.catch_warnings(record=True) as caught:
+        with warnings.catch_warnings(record=True) as caught, _terminate_cleanly():
             warnings.simplefilter("always", CoverageWarning)
             warnings.simplefilter("always", DataWarning)
             try:
                 return super().invoke(ctx)
             except PartnergraphError as err:
                 raise click.ClickException(printable(str(err))) from None
+            except BrokenPipeError:
+                _silence_stdout()  # the reader went away (`| head`): stop quietly, as other tools do
+                ctx.exit(1)
+            except OSError as err:
+                raise click.ClickException(_os_error_text(err)) from None
             finally:
                 shown = set()
                 for w in caught:
@@ -71,6 +82,57 @@ class PartnergraphGroup(click.Group):
                     if issubclass(w.category, (CoverageWarning, DataWarning)) and text not in shown:
                         shown.add(text)
                         click.echo(f"Warning: {printable(text)}", err=True)
+
+
+@contextlib.contextmanager
+def _terminate_cleanly():
+    """While a command runs, SIGTERM ends it as an exception does, so that temporary files and folders are removed
+    (the default action would kill the process on the spot). A handler someone else installed is left alone."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that flushing what is left at exit cannot fail again."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        pass
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _os_error_text(err: OSError) -> str:
+    """One line for an error of the system: the path (shortened when very long) and the reason.
+
+    >>> print(_os_error_text(OSError(36, "File name too long", "/tmp/" + "a" * 300)))
+    /tmp/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa: File name too long
+    """
+    reason = err.strerror or str(err)
+    if err.filename is None:
+        # files are written through write_atomic, which names them: an error without a name is the terminal's
+        if err.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF):
+            _silence_stdout()
+            return f"cannot write to standard output: {reason}"
+        return printable(reason)
+    name = os.fsdecode(err.filename)
+    if len(name) > 120:
+        name = name[:60] + "..." + name[-40:]
+    return printable(f"{name}: {reason}")
 
 
 #: The help of every --as-of: the one date rule, in the same words everywhere.
@@ -616,6 +678,13 @@ def export(data, as_of, fmt, output, kinds, title):
 
     by_ext = {ext: name for name, (ext, _) in EXPORTS.items() if ext}
     named = by_ext.get(output.suffix.lower())
+    if output.is_dir() and not output.is_symlink():
+        if fmt != "csv":
+            raise click.UsageError(f"-o {output} is a folder: name a file ({', '.join(by_ext)}), or give --format csv "
+                                   f"and a new or empty folder")
+        if any(output.iterdir()):
+            raise click.UsageError(f"-o {output} is a folder that is not empty: --format csv writes a new or "
+                                   f"empty folder")
     if fmt is None:
         if named is None:
             raise click.UsageError(f"cannot tell the format from -o {output.name}: give --format "

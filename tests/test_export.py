@@ -124,8 +124,11 @@ def test_csv_folder_refuses_a_non_empty_folder_and_leaves_nothing_behind(tiny, t
     target.mkdir()
     (target / "mine.txt").write_text("keep me")
     result = run("export", "--data", tiny, "--format", "csv", "-o", target)
-    assert result.exit_code == 1
-    assert result.stderr == f"Error: {target} exists and is not an empty folder; choose a new folder for the export\n"
+    assert result.exit_code == 2  # bad usage, found before anything is loaded
+    assert result.stderr.splitlines()[-1] == (f"Error: -o {target} is a folder that is not empty: --format csv writes "
+                                              f"a new or empty folder")
+    with pytest.raises(pg.PartnergraphError, match="exists and is not an empty folder"):  # the API refuses too
+        write_csv_folder(pg.load(tiny), target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["full", "tiny"]
     empty = tmp_path / "empty"
     empty.mkdir()

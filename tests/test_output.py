@@ -163,6 +163,18 @@ def test_o_never_writes_through_a_link_or_onto_a_device(tmp_path, make_target):
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no temporary file left
 
 
+@pytest.mark.parametrize("args", [("map",), ("members", "pfp"), ("coverage",), ("export",), ("export", "--format", "gexf"),
+                                  ("export", "--format", "png"), ("export", "--format", "csv")])
+def test_o_onto_a_folder_is_a_usage_error_for_every_command(tmp_path, args):
+    target = tmp_path / "out.gexf"
+    target.mkdir()
+    (target / "keep.txt").write_text("mine\n")
+    result = run(*args, "-o", target)
+    assert result.exit_code == 2, result.output
+    assert "directory" in result.stderr or "folder" in result.stderr
+    assert [p.name for p in target.iterdir()] == ["keep.txt"] and sorted(p.name for p in tmp_path.iterdir()) == ["out.gexf"]
+
+
 def test_dev_null_is_refused_not_replaced():
     result = run("members", "pfp", "-o", "/dev/null", "--format", "csv")
     assert result.exit_code == 1 and "it is not a regular file" in result.stderr
@@ -179,3 +191,62 @@ def test_files_and_folders_honour_the_umask(tmp_path):
     assert (tmp_path / "m.csv").stat().st_mode & 0o777 == 0o640
     assert (tmp_path / "copy").stat().st_mode & 0o777 == 0o750
     assert {p.stat().st_mode & 0o777 for p in (tmp_path / "copy").iterdir()} == {0o640}
+
+
+STOPPED_MIDWAY = """
+import os, signal, sys, time
+import partnergraph.export.files as files
+import partnergraph.atomic as atomic
+
+def stop_here(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGTERM)  # as `kill` or a job scheduler would, halfway through the write
+    time.sleep(30)
+    raise AssertionError("SIGTERM did not stop the run")
+
+real_tables, real_fsync = files._write_tables, os.fsync
+files._write_tables = lambda ds, folder: (real_tables(ds, folder), stop_here())
+atomic.os.fsync = lambda fd: (real_fsync(fd), stop_here())
+from partnergraph.cli import cli
+cli(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("args", [("export", "--format", "csv", "-o", "copy"), ("members", "pfp", "-o", "m.csv"),
+                                  ("export", "-o", "g.gexf")])
+def test_sigterm_midway_leaves_nothing_behind(tmp_path, args):
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", STOPPED_MIDWAY, *args], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 128 + 15, done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []  # neither the output nor a temporary file or folder
+
+
+@pytest.mark.parametrize("args", [("members", "pfp", "-o", "{long}.csv"), ("map", "-o", "{long}.html"),
+                                  ("export", "--format", "csv", "-o", "{long}"), ("validate", "--data", "{long}")])
+def test_an_over_long_path_is_one_line(tmp_path, args):
+    long = str(tmp_path / ("a" * 300))
+    result = run(*(a.format(long=long) for a in args))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].endswith(": File name too long")
+    assert len(result.stderr.splitlines()[-1]) < 200 and list(tmp_path.iterdir()) == []
+
+
+def test_a_full_standard_output_is_one_line():
+    import subprocess
+    import sys
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "partnergraph", "members", "pfp"], stdout=full, stderr=subprocess.PIPE, text=True,
+                              timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == "Error: cannot write to standard output: No space left on device\n"
+
+
+def test_a_closed_pipe_stops_quietly():
+    import subprocess
+    import sys
+    child = subprocess.Popen([sys.executable, "-m", "partnergraph", "coverage", "--format", "csv"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    child.stdout.close()  # the reader has gone before anything is written, as `| head -0` would
+    assert child.wait(timeout=120) == 1 and child.stderr.read() == b""

@@ -465,3 +465,50 @@ def test_the_map_and_pictures_open_at_the_default_date(nato):
     assert network_map(nato).meta["as_of"] == "2026-11-30"
     assert static_map(nato).meta["as_of"] == "2026-11-30"
     assert network_map(nato).meta["title"] == "NATO's partnerships with non-member countries"
+
+
+# ---- help texts are true: no --as-of answers as of the date the help names ------------------------------------
+
+BUNDLED_ARGS = {"centrality": [], "communities": [], "coverage": [], "ego": ["JPN"], "frameworks": ["JPN"],
+                "gaps": [], "info": [], "members": ["pfp"], "path": ["JPN", "cyber"], "reach": ["JPN"],
+                "timeline": [], "whatif": ["--remove", "md"], "map": ["-o", "{out}.html"],
+                "export": ["--format", "svg", "-o", "{out}.svg"]}
+HANDMADE = {"nodes.csv": "id,kind,label,since,until\nFIN,nation,Finland,,\nSWE,nation,Sweden,,\nRUS,nation,Russia,,\n"
+                         "pact,treaty,A pact,1994,\nwar,danger,War,,\ndrill,tool,Drills,,\n",
+            "memberships.csv": "nation,treaty,since,until,status\nFIN,pact,1994,,\nSWE,pact,1995,,\n"
+                               "RUS,pact,1994,2014-03,\nRUS,pact,2014-03,,suspended\n",
+            "covers.csv": "treaty,danger,since\npact,war,2016\n",
+            "offers.csv": "treaty,tool,since\npact,drill,2010\n", "addresses.csv": "tool,danger\ndrill,war\n"}
+KINDS = ["--rows", "treaty", "--cols", "danger", "--via", "tool"]
+HANDMADE_ARGS = {"centrality": [], "communities": [], "coverage": KINDS, "ego": ["FIN"],
+                 "frameworks": ["RUS", "--kind", "treaty"], "gaps": KINDS, "info": [],
+                 "members": ["pact", "--kind", "nation"], "path": ["FIN", "war"], "reach": ["RUS", *KINDS],
+                 "timeline": ["--kind", "nation", "--framework-kind", "treaty"],
+                 "whatif": ["--remove", "pact", *KINDS, "--members", "nation"], "map": ["-o", "{out}.html"],
+                 "export": ["--format", "svg", "-o", "{out}.svg"]}
+
+
+def test_every_command_with_as_of_is_covered_here():
+    with_as_of = {name for name, command in cli.commands.items() if any(p.name == "as_of" for p in command.params)}
+    assert with_as_of == set(BUNDLED_ARGS) == set(HANDMADE_ARGS)
+
+
+@pytest.mark.parametrize("dataset, named_date", [("bundled", "2026-11-30"), ("handmade", "2016")])
+@pytest.mark.parametrize("name", sorted(BUNDLED_ARGS))
+def test_no_as_of_answers_as_of_the_date_the_help_names(tmp_path, dataset, named_date, name):
+    """The help says: the declared coverage's end (the bundled data: 2026-11-30), else the end of the last year named
+    in the data (the hand-made folder names 2016 last, so 2016-12-31, written here as "2016")."""
+    data = [] if dataset == "bundled" else ["--data", str(write_folder(tmp_path / "data", HANDMADE))]
+    args = BUNDLED_ARGS[name] if dataset == "bundled" else HANDMADE_ARGS[name]
+    outputs = []
+    for label, when in (("default", []), ("named", ["--as-of", named_date])):
+        result = run(name, *(a.format(out=tmp_path / label) for a in args), *data, *when)
+        assert result.exit_code == 0, result.output
+        written = sorted(p for p in tmp_path.iterdir() if p.is_file() and p.stem == label)
+        text = result.stdout.replace("  (the default date)", "") if name == "info" else result.stdout
+        outputs.append((text, [p.read_bytes() for p in written]))
+        if written:
+            assert written[0].stat().st_size > 0
+    (text_a, files_a), (text_b, files_b) = outputs
+    assert text_a == text_b and files_a == files_b
+    assert text_a.strip() or files_a  # something was answered
