@@ -41,8 +41,7 @@ def selection(dataset, *, as_of=None, kinds=None) -> Dataset:
     ds = dataset.full.as_of(as_of) if as_of is not None else dataset
     if kinds:
         kinds = [k.strip() for k in kinds if k and k.strip()]
-        for k in kinds:
-            ds.require_kind(k)
+        kinds = [ds.require_kind(k) for k in kinds]
         nodes = ds.nodes[ds.nodes["kind"].isin(kinds)].reset_index(drop=True)
         keep = set(nodes["id"])
         edges = ds.edges[ds.edges["u"].isin(keep) & ds.edges["v"].isin(keep)].reset_index(drop=True)

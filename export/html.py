@@ -447,10 +447,7 @@ def drawing_scope(dataset, *, as_of, kinds, size_by):
     nodes = full.nodes
     all_kinds = list(dict.fromkeys(nodes["kind"]))
     if kinds:
-        kinds = [k.strip() for k in kinds if k.strip()]
-        unknown = [k for k in kinds if k not in all_kinds]
-        if unknown:
-            raise PartnergraphError(f"unknown kind {unknown[0]!r}; the kinds are {', '.join(all_kinds)}")
+        kinds = [full.require_kind(k.strip()) for k in kinds if k.strip()]  # any case, as the data spells it
         nodes = nodes[nodes["kind"].isin(kinds)]
     return full, when, snap, nodes, all_kinds
 

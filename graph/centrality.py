@@ -49,7 +49,7 @@ def projection(dataset, kind: str, *, as_of=None, include_suspended: bool = Fals
     >>> P["GEO"]["UKR"]["weight"]  # pfp, eapc and eop
     3
     """
-    dataset.require_kind(kind)
+    kind = dataset.require_kind(kind)
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     kind_of = snap.nodes.set_index("id")["kind"]
     e = snap.edges
@@ -128,7 +128,7 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
         raise PartnergraphError(f"top must be 0 or more, got {top}")
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     if kind is not None:
-        snap.require_kind(kind)
+        kind = snap.require_kind(kind)
     if project is not None:
         G = projection(snap, project, include_suspended=include_suspended)
         scores = _scores(G, measure, weighted=True)

@@ -379,10 +379,28 @@ class Dataset:
         return out
 
     def require_kind(self, kind: str) -> str:
-        """``kind`` if the dataset has nodes of it; else a PartnergraphError naming the kinds it has."""
-        if kind not in set(self.full.nodes["kind"]):
+        """The dataset's spelling of ``kind`` (kinds compare case-insensitively); a PartnergraphError naming the
+        kinds it has when it has no nodes of that kind.
+
+        Examples
+        --------
+        >>> pg.load().require_kind("Country")
+        'country'
+        """
+        spelled = self.kind_spelling(kind)
+        if spelled is None:
             raise PartnergraphError(f"unknown kind {kind!r}; the kinds are {', '.join(self.full.kinds())}")
-        return kind
+        return spelled
+
+    def kind_spelling(self, kind: str | None) -> str | None:
+        """The dataset's spelling of ``kind``, whatever its case (``Country`` -> ``country``); None if it has no such
+        kind (or ``kind`` is None)."""
+        if kind is None:
+            return None
+        kinds = self.full.kinds()
+        if kind in kinds:
+            return kind
+        return {k.casefold(): k for k in kinds}.get(str(kind).strip().casefold())
 
     def links(self, kind_a: str, kind_b: str, *, extra=()) -> pd.DataFrame:
         """Every edge between a node of ``kind_a`` and one of ``kind_b``, turned to face that way.

@@ -57,7 +57,7 @@ def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) 
     """
     node = dataset.resolve(node)
     node_kind = dataset.kind_of(node)
-    dataset.require_kind(kind)
+    kind = dataset.require_kind(kind)
     if kind not in dataset.linked_kinds(node_kind):
         linked = dataset.linked_kinds(node_kind)
         raise PartnergraphError(f"{node!r} is {a_kind(node_kind)}, and no relation links {node_kind} and {kind} nodes"
@@ -134,14 +134,15 @@ def frameworks(dataset, country: str, *, kind: str = "framework", as_of=None, hi
 
 
 def _membership_links(dataset, framework, member_kind, framework_kind):
+    member_kind = dataset.require_kind(member_kind)
+    framework_kind = dataset.kind_spelling(framework_kind) or framework_kind
     if framework is not None:
         framework = dataset.resolve(framework)
         framework_kind = dataset.kind_of(framework)
         if framework_kind == member_kind or framework_kind not in dataset.linked_kinds(member_kind):
             raise PartnergraphError(f"{framework!r} is {a_kind(framework_kind)}, not something {member_kind} nodes belong to"
                                     f"; they are linked to {', '.join(dataset.linked_kinds(member_kind)) or 'nothing'}")
-    dataset.require_kind(member_kind)
-    dataset.require_kind(framework_kind)
+    framework_kind = dataset.require_kind(framework_kind)
     full = dataset.full
     links = full.links(member_kind, framework_kind, extra=("status", "edge"))
     if framework is not None:

@@ -74,7 +74,7 @@ def validate(path) -> list[Problem]:
     >>> d = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (d / "memberships.csv").write_text("country,framework,since\\nJPN,pag,20x4\\n")
     >>> [str(p).replace(str(d), "DIR") for p in validate(d)]
-    ['DIR/memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"']
+    ['DIR/memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09']
 
     See Also
     --------
@@ -134,6 +134,12 @@ def read_folder(path) -> Folder:
         if not sources and not found:
             return failed("no sheets in the workbook")
     elif not folder.is_dir():
+        other = _OTHER_SPREADSHEETS.get(folder.suffix.lower())
+        if other:
+            return failed(f"{other}: save it as an Excel workbook (.xlsx) and pass that, or save each sheet as "
+                          f"\"CSV UTF-8\" into a folder")
+        if folder.suffix.lower() == ".csv":
+            return failed("one CSV file: --data takes the folder that holds it (with the other tables)")
         return failed("not a folder (a data folder of CSV files, or an .xlsx workbook)")
     else:
         try:
@@ -210,7 +216,8 @@ def read_folder(path) -> Folder:
         problems += found
     if nodes is not None:
         problems += _check_times(edges, nodes)
-        problems += _check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None)
+        problems += _check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None,
+                                        nodes_table="a nodes.csv" if folder.is_dir() else "a nodes sheet")
     edges = edges.drop(columns=[_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL])
     if nodes is None:
         nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
@@ -360,6 +367,12 @@ def _forbidden_at(shown: str, text: str) -> Problem:
     line = text.count("\n", 0, found.start()) + 1
     return Problem(shown, line, None, f"a control character (U+{ord(found.group()):04X}) in the text; spreadsheets "
                                       f"hide it and other tools cannot read it: delete it")
+
+
+#: Spreadsheet files partnergraph does not read, and what they are.
+_OTHER_SPREADSHEETS = {".ods": "an OpenDocument spreadsheet (LibreOffice)", ".fods": "an OpenDocument spreadsheet (LibreOffice)",
+                       ".xls": "an old Excel workbook (.xls)", ".xlsb": "a binary Excel workbook (.xlsb)",
+                       ".numbers": "a Numbers spreadsheet"}
 
 
 def _workbook_sources(book: Path) -> tuple[list[_Source], list[Problem]]:
@@ -686,7 +699,8 @@ def _check_dates(df: pd.DataFrame, shown: str) -> list[Problem]:
             bounds[col] = date_cells(cells, col)
             bad = (cells != "").to_numpy() & np.isnat(bounds[col])
             problems += _flag(shown, df, bad, col,
-                              lambda rows, col=col: "expected a year, a month (YYYY-MM) or an ISO date, got " + _quoted(rows[col]))
+                              lambda rows, col=col: "expected a year, a month (YYYY-MM) or an ISO date, got "
+                              + _quoted(rows[col]) + rows[col].map(_date_hint))
     if len(bounds) == 2:
         # compare at the coarser precision: "until 1995" is after "since 1995-03" (it may be December)
         first_start = date_cells(df["since"], "since")
@@ -695,6 +709,42 @@ def _check_dates(df: pd.DataFrame, shown: str) -> list[Problem]:
         problems += _flag(shown, df, inverted, "until",
                           lambda rows: "until " + rows["until"] + " is not after since " + rows["since"])
     return problems
+
+
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
+
+
+def _date_hint(text: str) -> str:
+    """What to type instead of a date partnergraph cannot read, for the mistakes spreadsheets make.
+
+    >>> _date_hint("34463")
+    "; 34463 looks like a spreadsheet's day number for 1994-05-09; type the date as 1994-05-09 (in a cell formatted as text)"
+    >>> _date_hint("23/02/1994")
+    '; write it year first, 1994-02-23'
+    >>> _date_hint("May 1994")
+    '; write it year first, for example 1994, 1994-05 or 1994-05-09'
+    """
+    import datetime as dt
+
+    serial = re.fullmatch(r"(\d{5})(?:\.0+)?", text)
+    if serial and 20_000 <= int(serial.group(1)) <= 73_050:  # 1954 to 2099 as day numbers from 1899-12-30
+        day = (dt.date(1899, 12, 30) + dt.timedelta(days=int(serial.group(1)))).isoformat()
+        return (f"; {serial.group(1)} looks like a spreadsheet's day number for {day}; type the date as {day} "
+                f"(in a cell formatted as text)")
+    found = _DAY_MONTH_YEAR.fullmatch(text)
+    if found:
+        a, b, year = int(found.group(1)), int(found.group(2)), found.group(3)
+        if a > 12 and b <= 12:
+            return f"; write it year first, {year}-{b:02d}-{a:02d}"
+        if b > 12 and a <= 12:
+            return f"; write it year first, {year}-{a:02d}-{b:02d}"
+        if a <= 12 and b <= 12:
+            return f"; write it year first, {year}-{b:02d}-{a:02d} if it is day/month, {year}-{a:02d}-{b:02d} if month/day"
+    if re.fullmatch(r"\d{4}-\d{1,2}(-\d{1,2})?", text):
+        return "; there is no such month or day"
+    if re.fullmatch(r"\d{2}", text):
+        return "; write the year with all four digits"
+    return "; write it year first, for example 1994, 1994-05 or 1994-05-09"
 
 
 def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -793,7 +843,8 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def _check_id_spellings(edges: pd.DataFrame, *, typos: bool, known=None, most: int = 5000) -> list[Problem]:
+def _check_id_spellings(edges: pd.DataFrame, *, typos: bool, known=None, most: int = 5000,
+                        nodes_table: str = "a nodes.csv") -> list[Problem]:
     """Warnings: the same id in two cases (``jpn`` and ``JPN``); without nodes.csv, an id used once that is one
     edit from an id of the same kind used more often (``JNP`` beside ``JPN``), the likely typo.
 
@@ -834,7 +885,8 @@ def _check_id_spellings(edges: pd.DataFrame, *, typos: bool, known=None, most: i
                 at = first.loc[(kind, i)]
                 problems.append(Problem(at["path"], int(at["row"]), at["column"],
                                         f'"{i}" is used once and is one edit from "{near[0]}" (used '
-                                        f"{int(common[near[0]])} times): a typo? (nodes.csv would catch it)", "warning"))
+                                        f"{int(common[near[0]])} times): did you mean {near[0]}? ({nodes_table} "
+                                        f"listing every id would catch it)", "warning"))
     return problems
 
 

@@ -31,7 +31,7 @@ def test_validate_lists_every_problem_and_exits_1(run, make):
     assert result.exit_code == 1
     m = folder / "memberships.csv"
     assert result.stdout.splitlines() == [
-        f'{m}:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"',
+        f'{m}:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09',
         f"{m}:3:country: unknown id \"XXX\": nodes.csv has no such id",
         f"{m}:4:since: expected 7 cells, found 2",
     ]
@@ -62,7 +62,7 @@ def test_bad_data_prints_one_error_line_per_problem(run, make, tmp_path):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr == (
-        f'Error: {m}:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"\n'
+        f'Error: {m}:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09\n'
         f"Error: {m}:3:until: until 1990 is not after since 1994\n"
     )
 

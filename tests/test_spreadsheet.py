@@ -65,7 +65,7 @@ def test_a_comma_inside_quotes_does_not_decide_the_separator(make):
 def test_rows_after_a_sep_line_are_counted_as_a_spreadsheet_shows_them(make):
     folder = make(files={"nodes.csv": NODES, "memberships.csv": "sep=;\ncountry;framework;since\nJPN;pag;20x4\n"})
     assert problems(folder) == [
-        'memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"']
+        'memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09']
 
 
 @pytest.mark.parametrize("content, message", [
@@ -95,7 +95,7 @@ def test_one_column_names_the_separators(make):
 def test_an_id_typo_without_nodes_csv_is_a_warning(make):
     folder = make(files={"memberships.csv": "country,framework\nJPN,pag\nJPN,pfp\nJNP,pfp\nFIN,pfp\n"})
     assert problems(folder) == ['memberships.csv:4:country: warning: "JNP" is used once and is one edit from "JPN" '
-                                '(used 2 times): a typo? (nodes.csv would catch it)']
+                                '(used 2 times): did you mean JPN? (a nodes.csv listing every id would catch it)']
     with pytest.warns(pg.DataWarning, match=r"^1 likely mistake in .* \(partnergraph validate lists it\), the first: "):
         ds = pg.load(folder)
     assert [p.message for p in ds.warnings] == [pg.validate(folder)[0].message]
@@ -180,7 +180,7 @@ def test_problems_in_a_workbook_name_the_sheet(tmp_path):
         "memberships": [("country", "framework", "since"), ("JPN", "pag", "20x4"), ("JNP", "pag", 2014)],
     })
     assert [str(p) for p in pg.validate(book)] == [
-        f'{book}:memberships:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"',
+        f'{book}:memberships:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09',
         f'{book}:memberships:3:country: unknown id "JNP": the nodes sheet has no such id; did you mean JPN?',
     ]
     result = CliRunner().invoke(cli, ["members", "pag", "--data", str(book)])
@@ -210,3 +210,16 @@ def test_a_very_long_cell_is_still_a_cell(make):
     long = "x" * 200_000
     folder = make(files={"nodes.csv": NODES, "memberships.csv": f'country,framework,note\nJPN,pag,"{long}"\n'})
     assert pg.load(folder).edges["note"].str.len().tolist() == [200_000]
+
+
+def test_kind_options_take_any_case():
+    runner = CliRunner()
+    same = lambda *args: runner.invoke(cli, [str(a) for a in args])  # noqa: E731
+    assert same("members", "pfp", "--kind", "COUNTRY").stdout == same("members", "pfp").stdout
+    assert same("coverage", "--rows", "Framework", "--cols", "THREAT").stdout == same("coverage").stdout
+    assert same("centrality", "--kind", "Country").stdout == same("centrality", "--kind", "country").stdout
+    nato = pg.load()
+    assert nato.require_kind("Activity") == "activity"
+    import importlib
+    reach_pairs = importlib.import_module("partnergraph.coverage").reach_pairs
+    assert reach_pairs(nato, members="Country", rows="FRAMEWORK").equals(reach_pairs(nato))

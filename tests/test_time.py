@@ -138,7 +138,7 @@ def test_node_dates_are_checked_like_edge_dates(make):
     folder = make(nodes__csv="id,kind,label,since,until\nFIN,country,Finland,19x5,\nSWE,country,Sweden,2000,1990\n"
                              "JPN,country,Japan,,\npfp,framework,PfP,,\npag,framework,Pag,,\ncyber,threat,Cyber,,\n")
     assert [(p.row, p.column, p.message) for p in pg.validate(folder)] == [
-        (2, "since", 'expected a year, a month (YYYY-MM) or an ISO date, got "19x5"'),
+        (2, "since", 'expected a year, a month (YYYY-MM) or an ISO date, got "19x5"; write it year first, for example 1994, 1994-05 or 1994-05-09'),
         (3, "until", "until 1990 is not after since 2000"),
     ]
     with pytest.raises(pg.DataError, match=r"nodes\.csv:2:since"):

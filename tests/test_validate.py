@@ -60,9 +60,9 @@ CASES = {
     ),
     "unreadable date": (
         {"memberships.csv": HEAD + "FIN,pfp,20x4,,,,\nSWE,pfp,1994,2004-02-30,,,\nJPN,pfp,94,,,,\n"},
-        ['memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"',
-         'memberships.csv:3:until: expected a year, a month (YYYY-MM) or an ISO date, got "2004-02-30"',
-         'memberships.csv:4:since: expected a year, a month (YYYY-MM) or an ISO date, got "94"'],
+        ['memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09',
+         'memberships.csv:3:until: expected a year, a month (YYYY-MM) or an ISO date, got "2004-02-30"; there is no such month or day',
+         'memberships.csv:4:since: expected a year, a month (YYYY-MM) or an ISO date, got "94"; write the year with all four digits'],
     ),
     "since after until": (
         {"memberships.csv": HEAD + "FIN,pfp,1994,1990,,,\nSWE,pfp,2001-05-01,2001-05-01,,,\nJPN,pfp,2001,2001,,,\n"},
@@ -132,7 +132,7 @@ def test_problem_records_carry_path_row_column_message(make):
     folder = make(memberships__csv=HEAD + "FIN,pfp,20x4,,,,\n")
     assert [p.as_dict() for p in pg.validate(folder)] == [{
         "path": str(folder / "memberships.csv"), "row": 2, "column": "since", "severity": "error",
-        "message": 'expected a year, a month (YYYY-MM) or an ISO date, got "20x4"'}]
+        "message": 'expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09'}]
 
 
 def test_every_problem_in_every_file_is_listed_in_order(make):
@@ -144,7 +144,7 @@ def test_every_problem_in_every_file_is_listed_in_order(make):
     assert lines(folder) == [
         'nodes.csv:8:id: duplicate id "FIN" (first on row 2)',
         'coverage.csv:2:threat: unknown id "nowhere": nodes.csv has no such id',
-        'memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"',
+        'memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09',
         "memberships.csv:3:since: expected 7 cells, found 2",
     ]
 
@@ -159,7 +159,12 @@ def test_missing_folder(tmp_path):
 def test_a_file_is_not_a_folder(tmp_path):
     path = tmp_path / "file.csv"
     path.write_text("a,b\n")
-    assert [str(p) for p in pg.validate(path)] == [f"{path}: not a folder (a data folder of CSV files, or an .xlsx workbook)"]
+    assert [str(p) for p in pg.validate(path)] == [f"{path}: one CSV file: --data takes the folder that holds it "
+                                                   f"(with the other tables)"]
+    other = tmp_path / "notes.txt"
+    other.write_text("a,b\n")
+    assert [str(p) for p in pg.validate(other)] == [f"{other}: not a folder (a data folder of CSV files, or an .xlsx "
+                                                    f"workbook)"]
 
 
 def test_folder_without_csv_files(tmp_path):
