@@ -250,3 +250,48 @@ def test_a_closed_pipe_stops_quietly():
                              stderr=subprocess.PIPE)
     child.stdout.close()  # the reader has gone before anything is written, as `| head -0` would
     assert child.wait(timeout=120) == 1 and child.stderr.read() == b""
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A folder on a 64 KiB file system (a tmpfs; mounting one needs root, as CI runs), unmounted afterwards."""
+    import subprocess
+    where = tmp_path / "tiny"
+    where.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(where)], capture_output=True).returncode:
+        pytest.skip("cannot mount a small file system here; test_write_errors_are_one_line simulates a full disk")
+    yield where
+    subprocess.run(["umount", str(where)], check=True)
+
+
+@pytest.mark.parametrize("args, name", [(("export",), "nato.gexf"), (("export", "--format", "csv"), "copy"),
+                                        (("map",), "nato.html"), (("export",), "nato.json")])
+def test_a_full_disk_is_one_line_and_leaves_the_old_file(tiny_disk, args, name):
+    (tiny_disk / "mine.txt").write_text("kept\n")
+    target = tiny_disk / name
+    result = run(*args, "-o", target)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr == f"Error: cannot write {target}: No space left on device\n"
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["mine.txt"]  # nothing half-written, no temporary file
+
+
+@pytest.mark.parametrize("error, words", [(OSError(28, "No space left on device"), "No space left on device"),
+                                          (PermissionError(13, "Permission denied"), "Permission denied")])
+@pytest.mark.parametrize("args, name", [(("members", "pfp"), "m.csv"), (("export",), "nato.json"),
+                                        (("export", "--format", "csv"), "copy")])
+def test_write_errors_are_one_line(tmp_path, monkeypatch, error, words, args, name):
+    import partnergraph.atomic as atomic
+    import partnergraph.export.files as files
+
+    def refuse(*a, **k):
+        raise error
+
+    monkeypatch.setattr(atomic.os, "fsync", refuse)  # the disk refuses the data
+    monkeypatch.setattr(files, "_write_tables", lambda ds, folder: refuse())
+    (tmp_path / name).mkdir() if name == "copy" else (tmp_path / name).write_text("old\n")
+    result = run(*args, "-o", tmp_path / name)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr == f"Error: cannot write {tmp_path / name}: {words}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    if name != "copy":
+        assert (tmp_path / name).read_text() == "old\n"
