@@ -178,6 +178,12 @@ def data_options(func):
     return wrapper
 
 
+def given(name: str) -> bool:
+    """Whether the user gave option ``name`` (on the command line or in the environment), not its default."""
+    source = click.get_current_context().get_parameter_source(name)
+    return source not in (None, click.core.ParameterSource.DEFAULT, click.core.ParameterSource.DEFAULT_MAP)
+
+
 def _remember(ctx, param, value):
     ctx.meta[f"partnergraph.{param.name}"] = value
     return value
@@ -375,6 +381,8 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by):
     """
     from partnergraph.export import network_map
 
+    if given("radius") and not focus:
+        raise click.UsageError("--radius counts steps from the --focus node: give --focus ID too")
     if output.suffix.lower() not in (".html", ".htm"):
         raise click.UsageError(f"map writes an HTML page: -o {output.name} should end in .html "
                                f"(for a picture: partnergraph export --format png|svg|pdf)")
@@ -523,6 +531,8 @@ def members(data, as_of, fmt, output, node_id, kind, history):
 
     Suspended memberships are listed, with their status.
     """
+    if history and as_of is not None:
+        raise click.UsageError("--history lists every period, whatever the date: leave out --as-of")
     ds = load_or_fail(data)
     node_id = ds.resolve(node_id)
     if ds.kind_of(node_id) == kind and kind not in ds.linked_kinds(kind):
@@ -545,6 +555,8 @@ def frameworks(data, as_of, fmt, output, node_id, kind, history):
 
     Suspended memberships are listed, with their status.
     """
+    if history and as_of is not None:
+        raise click.UsageError("--history lists every period, whatever the date: leave out --as-of")
     ds = load_or_fail(data)
     node_id = ds.resolve(node_id)
     if ds.kind_of(node_id) == kind and kind not in ds.linked_kinds(kind):
@@ -695,6 +707,8 @@ def export(data, as_of, fmt, output, kinds, title):
                                f"file: give a folder name")
     elif fmt != "csv" and named != fmt:
         raise click.UsageError(f"--format {fmt} contradicts -o {output.name}: a {fmt} file ends in {EXPORTS[fmt][0]}")
+    if title is not None and fmt not in ("png", "svg", "pdf"):
+        raise click.UsageError(f"--title names a picture (png, svg, pdf); a {fmt} export has no title")
     refuse_input_folder(output, data)
     ds = load_or_fail(data)
     kind_list = kinds.split(",") if kinds else None

@@ -338,7 +338,8 @@ def _table_from_records(shown: str, records: Iterable[list[str]]) -> tuple[_Tabl
         for i in np.flatnonzero(wrong):
             n = int(lengths[i])
             col = (header[n] or str(n + 1)) if n < width else str(width + 1)
-            problems.append(Problem(shown, int(rows[i]), col, f"expected {width} cells, found {n}"))
+            problems.append(Problem(shown, int(rows[i]), col, f"expected {width} cells, found {n}"
+                                    + _separator_hint(chunk[i], width)))
         keep = np.flatnonzero(~(blank | wrong))
         cells = np.empty((len(keep), width), dtype=object)
         for n, i in enumerate(keep):
@@ -472,6 +473,22 @@ def _delimiter(text: str) -> tuple[str, str]:
             counts[ch] += 1
     best = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
     return text, best if counts[best] else ","
+
+
+def _separator_hint(record: list[str], width: int) -> str:
+    """When a one-cell row splits into the header's width at another separator, say so (rows pasted from
+    another file, or saved with another locale's separator).
+
+    >>> print(_separator_hint(["JPN;pag;2014"], 3))
+    ; this row separates its cells with ";": use the header's separator in every row
+    """
+    if len(record) != 1:
+        return ""
+    for sep, name in ((";", ";"), ("\t", "tab"), (",", ",")):
+        if record[0].count(sep) == width - 1:
+            shown = f'"{name}"' if len(name) == 1 else "tabs"
+            return f"; this row separates its cells with {shown}: use the header's separator in every row"
+    return ""
 
 
 def _stripped_cells(cells: np.ndarray) -> np.ndarray:

@@ -295,3 +295,19 @@ def test_write_errors_are_one_line(tmp_path, monkeypatch, error, words, args, na
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
     if name != "copy":
         assert (tmp_path / name).read_text() == "old\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (("map", "--radius", "3", "-o", "{tmp}/m.html"), "--radius counts steps from the --focus node: give --focus ID too"),
+    (("export", "--title", "X", "-o", "{tmp}/x.gexf"), "--title names a picture (png, svg, pdf); a gexf export has no title"),
+    (("members", "pfp", "--history", "--as-of", "2000"), "--history lists every period, whatever the date: leave out --as-of"),
+    (("frameworks", "RUS", "--history", "--as-of", "2000"),
+     "--history lists every period, whatever the date: leave out --as-of"),
+])
+def test_an_option_that_would_do_nothing_is_a_usage_error(tmp_path, args, message):
+    result = run(*(a.format(tmp=tmp_path) for a in args))
+    assert result.exit_code == 2 and result.stderr.splitlines()[-1] == f"Error: {message}"
+    assert list(tmp_path.iterdir()) == []
+    # and each works where it has a meaning
+    assert run("map", "--radius", "1", "--focus", "JPN", "-o", tmp_path / "m.html").exit_code == 0
+    assert run("export", "--title", "X", "-o", tmp_path / "x.svg").exit_code == 0

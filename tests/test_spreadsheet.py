@@ -223,3 +223,15 @@ def test_kind_options_take_any_case():
     import importlib
     reach_pairs = importlib.import_module("partnergraph.coverage").reach_pairs
     assert reach_pairs(nato, members="Country", rows="FRAMEWORK").equals(reach_pairs(nato))
+
+
+@pytest.mark.parametrize("text, hint", [
+    ("country,framework,since\nJPN;pag;2014\nFIN,pfp,1994\n", 'with ";"'),
+    ("country\tframework\nJPN,pag\n", 'with ","'),
+    ("country;framework\nJPN\tpag\n", "with tabs"),
+])
+def test_a_row_with_another_separator_is_named(make, text, hint):
+    folder = make(files={"memberships.csv": text})
+    assert problems(folder) == [f"memberships.csv:2:framework: expected {text.splitlines()[0].count(text[7]) + 1} "
+                                f"cells, found 1; this row separates its cells {hint}: use the header's separator "
+                                f"in every row"]
