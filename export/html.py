@@ -47,11 +47,13 @@ def kind_styles(kinds) -> dict[str, dict[str, str]]:
     --------
     >>> kind_styles(["country", "programme"])["programme"]
     {'shape': 'hexagon', 'color': '#76b7b2'}
+    >>> kind_styles(["Country"])["Country"]["shape"]
+    'dot'
     """
     styles = {}
-    others = sorted(k for k in set(kinds) if k not in KNOWN_KINDS)
-    for k in set(kinds) & KNOWN_KINDS.keys():
-        styles[k] = KNOWN_KINDS[k]
+    known = {k: KNOWN_KINDS[k.casefold()] for k in set(kinds) if k.casefold() in KNOWN_KINDS}  # "Country" too
+    others = sorted(k for k in set(kinds) if k not in known)
+    styles.update(known)
     for i, k in enumerate(others):
         shape, color = OTHER_STYLES[i % len(OTHER_STYLES)]
         styles[k] = (shape, color)
@@ -454,7 +456,7 @@ def drawing_scope(dataset, *, as_of, kinds, size_by):
 
 def _sizes(snap, nodes, size_by: str) -> dict:
     """Node sizes: a base per kind, plus up to 18 px by the measure (relative to its largest value)."""
-    base = {nid: _BASE_SIZE.get(kind, 9) for nid, kind in zip(nodes["id"], nodes["kind"])}
+    base = {nid: _BASE_SIZE.get(kind.casefold(), 9) for nid, kind in zip(nodes["id"], nodes["kind"])}
     if size_by == "none" or snap.edges.empty:
         return {nid: float(b) for nid, b in base.items()}
     from partnergraph.centrality import centrality
