@@ -20,6 +20,7 @@ from pyvis.network import Network
 from partnergraph.asof import default_date, parse_date, within
 from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError, UnknownIdError, a_kind
+from partnergraph.vocabulary import SIZE_MEASURES
 
 __all__ = ["NetworkMap", "network_map", "kind_styles", "layout_positions", "SIZE_MEASURES", "INACTIVE_STYLE"]
 
@@ -35,8 +36,6 @@ OTHER_STYLES = [
     ("hexagon", "#76b7b2"), ("star", "#b07aa1"), ("triangleDown", "#edc948"),
     ("dot", "#9c755f"), ("square", "#ff9da7"), ("diamond", "#7f7f7f"),
 ]
-#: What ``size_by`` accepts.
-SIZE_MEASURES = ("degree", "betweenness", "closeness", "eigenvector", "pagerank", "none")
 _BASE_SIZE = {"framework": 16, "threat": 12, "activity": 12}
 
 

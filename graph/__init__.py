@@ -9,23 +9,66 @@ them as interactive maps that open offline.
 >>> nato.graph.nodes["md"]["label"]
 'Mediterranean Dialogue'
 """
-from importlib.metadata import PackageNotFoundError, version as _version
+import importlib as _importlib
+import sys as _sys
+import types as _types
 
-from .asof import default_date, parse_date
-from .centrality import MEASURES, centrality, projection
-from .coverage import coverage, coverage_matrix, coverage_paths, gaps, reach
-from .dataset import Dataset
 from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem, UnknownIdError
-from .info import info
-from .load import bundled_path, load
-from .membership import diff, frameworks, members, timeline
-from .structure import communities, ego, path, whatif
-from .validate import validate
+from .vocabulary import MEASURES
 
-try:
-    __version__ = _version("partnergraph")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0+unknown"
+#: The public functions and classes, and the module each lives in. They are imported on first use, so that
+#: ``import partnergraph`` (and ``partnergraph --help``) starts without pandas, numpy or networkx.
+_LAZY = {
+    "default_date": "asof", "parse_date": "asof",
+    "centrality": "centrality", "projection": "centrality",
+    "coverage": "coverage", "coverage_matrix": "coverage", "coverage_paths": "coverage", "gaps": "coverage",
+    "reach": "coverage",
+    "Dataset": "dataset",
+    "info": "info",
+    "bundled_path": "load", "load": "load",
+    "diff": "membership", "frameworks": "membership", "members": "membership", "timeline": "membership",
+    "communities": "structure", "ego": "structure", "path": "structure", "whatif": "structure",
+    "validate": "validate",
+}
+
+
+def _installed_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("partnergraph")
+    except PackageNotFoundError:  # running from a source tree that was not installed
+        return "0+unknown"
+
+
+def __getattr__(name):
+    if name == "__version__":  # read from the installed metadata on first use (importlib.metadata is slow to import)
+        globals()[name] = _installed_version()
+        return globals()[name]
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'partnergraph' has no attribute {name!r}")
+    value = getattr(_importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY) | {"__version__"})
+
+
+class _Package(_types.ModuleType):
+    """The package module: importing a submodule named like a function (``partnergraph.coverage``) does not
+    replace the function ``partnergraph.coverage`` with the module, as Python's import would."""
+
+    def __setattr__(self, name, value):
+        if name in _LAZY and isinstance(value, _types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+_sys.modules[__name__].__class__ = _Package
+
 
 
 def network_map(dataset, **options):

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import DateError
+from .vocabulary import DEFAULT_DATE_RULE  # noqa: F401 (re-exported)
 
 __all__ = ["parse_date", "date_cells", "date_bounds", "windows", "edge_windows", "effective_windows",
            "active_mask", "within", "latest_date", "default_date", "describe_date", "DATE_PATTERN",
@@ -34,9 +35,6 @@ __all__ = ["parse_date", "date_cells", "date_bounds", "windows", "edge_windows",
 DATE_PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _DATE_RE = re.compile(DATE_PATTERN)
 
-#: The default date, in words: the help of every command and the README say exactly this.
-DEFAULT_DATE_RULE = ("the end of the data's declared coverage (datapackage.json), else the end of the "
-                     "last year its dates name; undated data is read whole")
 
 
 def _month_end(year: int, month: int) -> _dt.date:

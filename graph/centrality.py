@@ -5,17 +5,10 @@ import networkx as nx
 import pandas as pd
 
 from .errors import PartnergraphError
+from .vocabulary import MEASURES
 
 __all__ = ["centrality", "projection", "MEASURES"]
 
-#: The measures, and what each says (the CLI's help shows these).
-MEASURES = {
-    "degree": "the share of the other nodes a node is linked to",
-    "betweenness": "the share of shortest paths between other nodes that pass through the node",
-    "closeness": "how near a node is to all others (inverse mean distance, Wasserman-Faust for parts that are not connected)",
-    "eigenvector": "how well linked a node is to nodes that are themselves well linked",
-    "pagerank": "the share of time a random walk along the links spends at the node (damping 0.85)",
-}
 
 
 def endpoint_pairs(edges: pd.DataFrame) -> tuple[pd.Series, pd.Series]:

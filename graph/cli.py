@@ -10,6 +10,7 @@ import contextlib
 import datetime as _dt
 import errno
 import functools
+import importlib
 import io
 import json
 import os
@@ -20,25 +21,47 @@ import warnings
 from pathlib import Path
 
 import click
-import pandas as pd
 
-from . import __version__
-from .asof import DEFAULT_DATE_RULE, describe_date, parse_date
 from .atomic import write_atomic
-from .tables import FORMATS, format_for, printable, render
 from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem, a_kind
-import importlib
+from .vocabulary import DEFAULT_DATE_RULE, FORMATS, MEASURES, SIZE_MEASURES
 
+
+class _Later:
+    """A module imported on first use: ``--help`` and ``--version`` start without pandas, numpy or networkx."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr):
+        return getattr(importlib.import_module(self._name), attr)
+
+
+def _later(module: str, name: str):
+    """A function of ``module``, imported when first called."""
+    def call(*args, **kwargs):
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+    call.__name__ = name
+    return call
+
+
+pd = _Later("pandas")
 # the package re-exports functions named like these modules, so reach the modules themselves
-_centrality = importlib.import_module("partnergraph.centrality")
-_coverage = importlib.import_module("partnergraph.coverage")
-_membership = importlib.import_module("partnergraph.membership")
-_structure = importlib.import_module("partnergraph.structure")
-from .dataset import lifetime_text
-from .info import info as dataset_info
-from .load import bundled_path, load
-from .validate import read_folder
-from .validate import validate as validate_folder
+_centrality = _Later("partnergraph.centrality")
+_coverage = _Later("partnergraph.coverage")
+_membership = _Later("partnergraph.membership")
+_structure = _Later("partnergraph.structure")
+describe_date = _later("partnergraph.asof", "describe_date")
+parse_date = _later("partnergraph.asof", "parse_date")
+format_for = _later("partnergraph.tables", "format_for")
+printable = _later("partnergraph.tables", "printable")
+render = _later("partnergraph.tables", "render")
+lifetime_text = _later("partnergraph.dataset", "lifetime_text")
+dataset_info = _later("partnergraph.info", "info")
+bundled_path = _later("partnergraph.load", "bundled_path")
+load = _later("partnergraph.load", "load")
+read_folder = _later("partnergraph.validate", "read_folder")
+validate_folder = _later("partnergraph.validate", "validate")
 
 __all__ = ["cli"]
 
@@ -296,7 +319,7 @@ def refuse_input_folder(output: Path, data) -> None:
 
 
 @click.group(cls=PartnergraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="partnergraph")
+@click.version_option(package_name="partnergraph", prog_name="partnergraph")  # looked up only for --version
 def cli():
     """partnergraph: explore who cooperates with whom, on what, against which threats.
 
@@ -368,7 +391,7 @@ def info(data, as_of, fmt):
 @click.option("--focus", default=None, metavar="ID", help="Show only the neighbourhood of this node.")
 @click.option("--radius", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many steps out.")
-@click.option("--size-by", type=click.Choice(["degree", "betweenness", "closeness", "eigenvector", "pagerank", "none"]),
+@click.option("--size-by", type=click.Choice(list(SIZE_MEASURES)),
               default="degree", show_default=True,
               help="The centrality measure node size shows (at --as-of), or none.")
 def map_(data, as_of, output, title, kinds, focus, radius, size_by):
@@ -412,13 +435,13 @@ def main():  # pragma: no cover - the console script calls cli()
 # ---------------------------------------------------------------------------
 # analysis commands
 
-_MEASURE_HELP = "; ".join(f"{name}: {text}" for name, text in _centrality.MEASURES.items())
+_MEASURE_HELP = "; ".join(f"{name}: {text}" for name, text in MEASURES.items())
 
 
 @cli.command()
 @data_options
 @output_options
-@click.option("--measure", type=click.Choice(list(_centrality.MEASURES)), default="degree", show_default=True,
+@click.option("--measure", type=click.Choice(list(MEASURES)), default="degree", show_default=True,
               help=_MEASURE_HELP + ".")
 @click.option("--kind", default=None, metavar="KIND", help="Rank only nodes of this kind (measured on the whole graph).")
 @click.option("--project", default=None, metavar="KIND",

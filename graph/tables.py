@@ -25,18 +25,10 @@ import zipfile
 import numpy as np
 import pandas as pd
 
+from .vocabulary import EXTENSIONS, FORMATS
+
 __all__ = ["FORMATS", "EXTENSIONS", "LIST_COLUMNS", "render", "printable", "format_for", "csv_text"]
 
-#: The formats a table can be written in, and what each is for.
-FORMATS = {
-    "table": "aligned text for people",
-    "csv": "comma-separated values for other tools",
-    "json": "records, with list columns as arrays",
-    "md": "a Markdown table for reports",
-    "xlsx": "an Excel workbook",
-}
-#: The file extension that picks each format with -o.
-EXTENSIONS = {".txt": "table", ".csv": "csv", ".json": "json", ".md": "md", ".xlsx": "xlsx"}
 #: Where a query says which of its columns hold several values joined by ";" (JSON shows them as arrays).
 LIST_COLUMNS = "lists"
 #: Columns left out of the aligned table unless asked for (``wide=True``): long citations.

@@ -100,3 +100,23 @@ def test_security_md_names_tests_that_exist():
             assert f"def {name}(" in sources[path], (path, name)
     for name in extra:
         assert f"def {name}(" in everything, name
+
+
+def test_help_and_version_import_neither_pandas_nor_networkx():
+    import subprocess
+    import sys
+    from partnergraph.cli import cli
+    heavy = ("pandas", "numpy", "networkx", "pyvis", "matplotlib", "openpyxl")
+    for args in (["--help"], ["--version"], *([name, "--help"] for name in sorted(cli.commands))):
+        code = ("import sys\nfrom partnergraph.cli import cli\n"
+                f"try:\n    cli({args!r})\nexcept SystemExit:\n    pass\n"
+                f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert done.stdout.splitlines()[-1] == "[]", args
+    # and the package itself: names resolve on first use, to the functions (not the modules named alike)
+    done = subprocess.run([sys.executable, "-c", "import sys, importlib, partnergraph as pg\n"
+                           "assert 'pandas' not in sys.modules\n"
+                           "importlib.import_module('partnergraph.coverage')\n"
+                           "print(callable(pg.coverage), callable(pg.validate), callable(pg.info), pg.__version__)"],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split()[:3] == ["True", "True", "True"]
