@@ -12,6 +12,7 @@ whole pandas columns.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -263,10 +264,20 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
         return None, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); "
                                                   f"save the file as \"CSV UTF-8\"")]
 
-    del raw  # the text is all that is needed from here (a large file is held once, not twice)
+    whole = len(text)
     text, delimiter = _delimiter(text)
     if _FORBIDDEN.search(text):
         return None, [_forbidden_at(shown, text)]
+    if '"' not in text:  # no quoting: every line is a record, which pandas' C parser reads as the strict reader would
+        start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+        if len(text) != whole:  # Excel's sep= line
+            start = raw.index(b"\n", start) + 1
+        del text
+        table = _fast_table(shown, raw[start:] if start else raw, delimiter)
+        if table is not None:
+            return table
+        text = _delimiter(raw.decode("utf-8-sig"))[0]
+    del raw  # the text is all that is needed from here (a large file is held once, not twice)
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, len(text) + 1))  # a long cell (a whole report pasted in) is still a cell
     read = 0
@@ -308,19 +319,76 @@ def _lines(text: str) -> Iterator[str]:
 _CHUNK = 50_000
 
 
+def _header(shown: str, record: list[str]) -> tuple[list[str] | None, list[Problem]]:
+    """The header row's names (stripped), and its problems; None when the row is empty."""
+    header = [cell.strip() for cell in record]
+    if not any(header):
+        return None, [Problem(shown, 1, None, "the first row must be a header row, found an empty row")]
+    return header, [Problem(shown, 1, str(i + 1), "empty column header") for i, name in enumerate(header) if not name]
+
+
+#: Files wider than this are read by the strict reader, whose cost does not grow with the number of columns.
+_FAST_WIDTH = 256
+
+
+def _fast_table(shown: str, data: bytes, delimiter: str) -> tuple[_Table | None, list[Problem]] | None:
+    """A file without quote characters, read by pandas' C parser; None when the strict reader must read it.
+
+    Without quotes, each line is one record, so the checks the strict reader makes
+    on records can be made on the bytes first: every line has the header's number
+    of delimiters, or is blank (spaces, tabs and delimiters only). A file that
+    passes is read in C and gives the same table as the strict reader (a test
+    compares the two on random files); any other is left to the strict reader,
+    which names each row that is wrong.
+    """
+    buf = np.frombuffer(data, dtype=np.uint8)
+    newline, ret = buf == 10, buf == 13
+    ret[:-1] &= ~newline[1:]  # the CR of a CRLF is not a line end by itself
+    ends = np.flatnonzero(newline | ret)
+    if not len(ends) or ends[-1] != len(buf) - 1:
+        ends = np.append(ends, len(buf))  # a last line without a line end
+    seps = np.diff(np.searchsorted(np.flatnonzero(buf == ord(delimiter)), ends, side="right"), prepend=0)
+    width = int(seps[0]) + 1
+    if width > _FAST_WIDTH:
+        return None
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    other = np.flatnonzero(seps[1:] != width - 1) + 1
+    if len(other) > 10_000:
+        return None
+    for line in other:  # a line of another width must be blank (spaces, tabs and delimiters only)
+        if data[starts[line]:ends[line]].translate(None, b" \t\r\n" + delimiter.encode()):
+            return None
+    try:
+        frame = pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, dtype="str", na_filter=False,
+                            keep_default_na=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE, engine="c",
+                            encoding="utf-8")
+    except (pd.errors.ParserError, ValueError):
+        return None
+    if frame.shape != (len(ends), width):
+        return None
+    header, problems = _header(shown, [str(v) for v in frame.iloc[0]])
+    if header is None:
+        return None, problems
+    cells = np.empty((len(frame) - 1, width), dtype=object)
+    for c in range(width):  # each distinct text of a column stripped once
+        codes, uniques = pd.factorize(frame[c], use_na_sentinel=False)
+        cells[:, c] = _stripped_cells(np.asarray(uniques, dtype=object))[codes[1:]]
+    del frame
+    nonblank = (cells != "").any(axis=1)
+    table = pd.DataFrame(cells[nonblank], columns=range(width), dtype=object, copy=False)
+    table[_C_ROW] = np.arange(2, len(cells) + 2)[nonblank]
+    return _Table(shown, header, table), problems
+
+
 def _table_from_records(shown: str, records: Iterable[list[str]]) -> tuple[_Table | None, list[Problem]]:
     """Records (lists of cell texts, the first the header) -> a frame of the well-formed rows.
 
     Cells are stripped as they are read, a chunk of records at a time; each distinct text in a chunk is kept once.
     """
     records = iter(records)
-    header = [cell.strip() for cell in next(records, [])]
-    problems: list[Problem] = []
-    if not any(header):
-        return None, [Problem(shown, 1, None, "the first row must be a header row, found an empty row")]
-    for i, name in enumerate(header):
-        if not name:
-            problems.append(Problem(shown, 1, str(i + 1), "empty column header"))
+    header, problems = _header(shown, next(records, []))
+    if header is None:
+        return None, problems
     width = len(header)
 
     blocks, numbers = [np.empty((0, width), dtype=object)], [np.empty(0, dtype=np.int64)]
