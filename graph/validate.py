@@ -938,6 +938,10 @@ def _check_id_spellings(edges: pd.DataFrame, *, typos: bool, known=None, most: i
     """
     if edges.empty:
         return []
+    if not typos:  # only ids that differ in case can be found: none when no two distinct ids fold alike
+        ids = pd.unique(np.concatenate([edges["u"].unique(), edges["v"].unique()]))
+        if pd.Series(ids, dtype=object).str.casefold().nunique() == len(ids):
+            return []
     ends = _endpoints(edges)
     if known is not None:  # ids nodes.csv lacks are errors already
         ends = ends[ends["id"].isin(known)]
