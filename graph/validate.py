@@ -341,39 +341,51 @@ def _fast_table(shown: str, data: bytes, delimiter: str) -> tuple[_Table | None,
     compares the two on random files); any other is left to the strict reader,
     which names each row that is wrong.
     """
+    # one temporary the size of the file at a time: the big file is held once, plus one mask of it
     buf = np.frombuffer(data, dtype=np.uint8)
-    newline, ret = buf == 10, buf == 13
-    ret[:-1] &= ~newline[1:]  # the CR of a CRLF is not a line end by itself
-    ends = np.flatnonzero(newline | ret)
+    feeds = np.flatnonzero(buf == 10)
+    returns = np.flatnonzero(buf == 13)
+    after = returns + 1
+    lone = returns[(after >= len(buf)) | (buf[np.minimum(after, len(buf) - 1)] != 10)]  # a CR of a CRLF is no end
+    ends = np.union1d(feeds, lone) if len(lone) else feeds
+    del feeds, returns, after, lone
     if not len(ends) or ends[-1] != len(buf) - 1:
-        ends = np.append(ends, len(buf))  # a last line without a line end
+        ends = np.append(ends, len(buf) - 1)  # a last line without a line end
+    starts = np.concatenate(([0], ends[:-1] + 1))
     seps = np.diff(np.searchsorted(np.flatnonzero(buf == ord(delimiter)), ends, side="right"), prepend=0)
     width = int(seps[0]) + 1
     if width > _FAST_WIDTH:
         return None
-    starts = np.concatenate(([0], ends[:-1] + 1))
     other = np.flatnonzero(seps[1:] != width - 1) + 1
     if len(other) > 10_000:
         return None
     for line in other:  # a line of another width must be blank (spaces, tabs and delimiters only)
-        if data[starts[line]:ends[line]].translate(None, b" \t\r\n" + delimiter.encode()):
+        if data[starts[line]:ends[line] + 1].translate(None, b" \t\r\n" + delimiter.encode()):
             return None
-    try:
-        frame = pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, dtype="str", na_filter=False,
-                            keep_default_na=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE, engine="c",
-                            encoding="utf-8")
+    header, problems, blocks, read = None, [], [], 0
+    try:  # a chunk at a time: each chunk's cells become one array of the distinct stripped texts of each column
+        for chunk in pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, dtype="str", na_filter=False,
+                                 keep_default_na=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE,
+                                 engine="c", encoding="utf-8", chunksize=4 * _CHUNK):
+            if chunk.shape[1] != width:
+                return None
+            if header is None:
+                header, problems = _header(shown, [str(v) for v in chunk.iloc[0]])
+                if header is None:
+                    return None, problems
+            first = 1 if read == 0 else 0
+            read += len(chunk)
+            cells = np.empty((len(chunk) - first, width), dtype=object)
+            for c in range(width):
+                codes, uniques = pd.factorize(chunk[c], use_na_sentinel=False)
+                cells[:, c] = _stripped_cells(np.asarray(uniques, dtype=object))[codes[first:]]
+            blocks.append(cells)
     except (pd.errors.ParserError, ValueError):
         return None
-    if frame.shape != (len(ends), width):
+    if read != len(ends):
         return None
-    header, problems = _header(shown, [str(v) for v in frame.iloc[0]])
-    if header is None:
-        return None, problems
-    cells = np.empty((len(frame) - 1, width), dtype=object)
-    for c in range(width):  # each distinct text of a column stripped once
-        codes, uniques = pd.factorize(frame[c], use_na_sentinel=False)
-        cells[:, c] = _stripped_cells(np.asarray(uniques, dtype=object))[codes[1:]]
-    del frame
+    cells = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
+    del blocks
     nonblank = (cells != "").any(axis=1)
     table = pd.DataFrame(cells[nonblank], columns=range(width), dtype=object, copy=False)
     table[_C_ROW] = np.arange(2, len(cells) + 2)[nonblank]
