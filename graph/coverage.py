@@ -53,8 +53,21 @@ def _of_kind(dataset, node: str, kind: str) -> str:
     return node
 
 
-def _joined(values) -> str:
-    return ";".join(sorted({str(v) for v in values if isinstance(v, str) and v}))
+def _joined_by(frame: pd.DataFrame, keys: list[str], columns: list[str]) -> pd.Series:
+    """Per group of ``keys`` (sorted): the distinct non-empty texts of ``columns``, sorted and joined by ";".
+
+    One sort of the whole table and one ``str.join`` per group, not a Python function per group.
+
+    >>> f = pd.DataFrame({"k": ["a", "a", "b"], "x": ["q", "p", ""], "y": ["p", None, "r"]})
+    >>> _joined_by(f, ["k"], ["x", "y"]).tolist()
+    ['p;q', 'r']
+    """
+    long = pd.concat([frame[[*keys, c]].set_axis([*keys, "value"], axis=1) for c in columns], ignore_index=True)
+    long = long[long["value"].map(lambda v: isinstance(v, str) and v != "", na_action="ignore").fillna(False)
+                .astype(bool)]
+    long = long.drop_duplicates().sort_values([*keys, "value"], kind="stable")
+    joined = long.groupby(keys, sort=True)["value"].agg(";".join)
+    return joined.reindex(frame.groupby(keys, sort=True).size().index, fill_value="")
 
 
 def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None,
@@ -104,10 +117,9 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
             paths = paths[paths[column] == node]
     if paths.empty:
         return pd.DataFrame(columns=[rows, cols, "via", "sources"])
-    grouped = paths.groupby(["row", "col"], sort=True)
-    vias = grouped["via"].agg(lambda s: _joined(s))
-    direct = grouped["via"].agg(lambda s: bool((s == "").any()))
-    sources = grouped.apply(lambda g: _joined(list(g["source_1"]) + list(g["source_2"])), include_groups=False)
+    vias = _joined_by(paths, ["row", "col"], ["via"])
+    direct = (paths["via"] == "").groupby([paths["row"], paths["col"]], sort=True).any()
+    sources = _joined_by(paths, ["row", "col"], ["source_1", "source_2"])
     via_text = [("direct" + (";" + v if v else "")) if d else v for v, d in zip(vias, direct)]
     out = pd.DataFrame({rows: vias.index.get_level_values(0), cols: vias.index.get_level_values(1),
                         "via": via_text, "sources": sources.to_numpy()}).reset_index(drop=True)
