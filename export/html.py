@@ -15,7 +15,8 @@ from importlib import resources
 
 import networkx as nx
 import numpy as np
-from pyvis.network import Network
+from pyvis.edge import Edge
+from pyvis.node import Node
 
 from partnergraph.asof import default_date, parse_date, within
 from partnergraph.atomic import write_atomic
@@ -332,26 +333,29 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     relations = _relation_styles(edges)
 
     vis = {nid: vis_id(nid) for nid in nodes["id"]}  # ids as vis-network may key its own plain objects by them
-    net = Network(directed=True)  # directed: pyvis then keeps every row's edge (it merges undirected ones)
+    # pyvis's Node and Edge make the vis-network records; Network.add_node/add_edge would also look each id up
+    # in a list (quadratic: 7.6 s for 10,000 nodes and 40,000 edges), and every id here is known to exist
+    node_records, edge_records = [], []
     extra_node_cols = [c for c in nodes.columns if c not in ("id", "kind", "label")]
     for rec, start, end in zip(nodes.to_dict("records"), _iso(node_start), _iso(node_end)):
         nid, kind = rec["id"], rec["kind"]
         x, y = pos[nid]
-        net.add_node(
-            vis[nid], label=str(rec["label"]), shape=styles[kind]["shape"], color=styles[kind]["color"],
+        node_records.append(Node(
+            vis[nid], styles[kind]["shape"], label=str(rec["label"]) or vis[nid], color=styles[kind]["color"],
             size=sizes[nid], x=x, y=y, physics=False, kind=kind, start=start, end=end, pgId=nid,
             info=_fields(rec, extra_node_cols),
-        )
+        ).options)
     extra_edge_cols = [c for c in edges.columns if c not in ("relation", "u", "v")]
     for i, rec, start, end, off in zip(edges.index, edges.to_dict("records"), _iso(edge_start), _iso(edge_end),
                                        inactive):
         style = INACTIVE_STYLE if off else relations[rec["relation"]]
-        net.add_edge(
-            vis[rec["u"]], vis[rec["v"]], id=int(i), relation=rec["relation"], arrows={"to": {"enabled": False}},
+        edge_records.append(Edge(  # directed, as pyvis needs to keep every row's edge (it merges undirected ones)
+            vis[rec["u"]], vis[rec["v"]], True, id=int(i), relation=rec["relation"],
+            arrows={"to": {"enabled": False}},
             color={"color": style["color"], "highlight": "#1d2530", "hover": "#1d2530"},
             dashes=style["dashes"], start=start, end=end, info=_fields(rec, extra_edge_cols),
             **({"inactive": True, "width": 1.0} if off else {}),
-        )
+        ).options)
 
     counts = nodes["kind"].value_counts().to_dict()
     shown_kinds = [k for k in all_kinds if k in counts]
@@ -374,8 +378,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         "size_by": size_by,
     }
     data = {
-        "nodes": net.nodes,
-        "edges": net.edges,
+        "nodes": node_records,
+        "edges": edge_records,
         "date": when.isoformat() if when else None,
         "years": years,
         "kinds": [{"kind": k, **styles[k], "count": int(counts[k])} for k in shown_kinds],
