@@ -9,6 +9,7 @@ pass ``rows``, ``cols`` and ``via`` to use any dataset's own kinds.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .errors import PartnergraphError, a_kind
@@ -63,8 +64,8 @@ def _joined_by(frame: pd.DataFrame, keys: list[str], columns: list[str]) -> pd.S
     ['p;q', 'r']
     """
     long = pd.concat([frame[[*keys, c]].set_axis([*keys, "value"], axis=1) for c in columns], ignore_index=True)
-    long = long[long["value"].map(lambda v: isinstance(v, str) and v != "", na_action="ignore").fillna(False)
-                .astype(bool)]
+    text = np.fromiter((isinstance(v, str) and v != "" for v in long["value"]), dtype=bool, count=len(long))
+    long = long[text]
     long = long.drop_duplicates().sort_values([*keys, "value"], kind="stable")
     joined = long.groupby(keys, sort=True)["value"].agg(";".join)
     return joined.reindex(frame.groupby(keys, sort=True).size().index, fill_value="")
