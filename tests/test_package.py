@@ -113,6 +113,13 @@ def test_help_and_version_import_neither_pandas_nor_networkx():
                 f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         assert done.stdout.splitlines()[-1] == "[]", args
+    # shell completion, as bash asks for it
+    import os
+    env = {**os.environ, "_PARTNERGRAPH_COMPLETE": "bash_complete", "COMP_WORDS": "partnergraph me", "COMP_CWORD": "1"}
+    code = ("import sys\nfrom partnergraph.cli import cli\ntry:\n    cli(prog_name='partnergraph')\n"
+            f"except SystemExit:\n    pass\nprint(sorted(m for m in {heavy!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.splitlines() == ["plain,members", "[]"]
     # and the package itself: names resolve on first use, to the functions (not the modules named alike)
     done = subprocess.run([sys.executable, "-c", "import sys, importlib, partnergraph as pg\n"
                            "assert 'pandas' not in sys.modules\n"
