@@ -23,6 +23,7 @@ from pathlib import Path
 import click
 
 from .atomic import write_atomic
+from .progress import enabled as progress_lines
 from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem, a_kind
 from .vocabulary import DEFAULT_DATE_RULE, FORMATS, MEASURES, SIZE_MEASURES
 
@@ -86,7 +87,8 @@ class PartnergraphGroup(click.Group):
     """Turns the library's exceptions into click errors, and its warnings into one line each, for every command."""
 
     def invoke(self, ctx):
-        with warnings.catch_warnings(record=True) as caught, _terminate_cleanly():
+        with warnings.catch_warnings(record=True) as caught, _terminate_cleanly(), \
+                progress_lines(_is_terminal(sys.stderr)):
             warnings.simplefilter("always", CoverageWarning)
             warnings.simplefilter("always", DataWarning)
             try:
@@ -105,6 +107,13 @@ class PartnergraphGroup(click.Group):
                     if issubclass(w.category, (CoverageWarning, DataWarning)) and text not in shown:
                         shown.add(text)
                         click.echo(f"Warning: {printable(text)}", err=True)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 @contextlib.contextmanager

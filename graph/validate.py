@@ -25,6 +25,7 @@ import pandas as pd
 
 from .asof import DATE_PATTERN, date_bounds, date_cells
 from .errors import Problem, a_kind
+from .progress import Progress
 
 __all__ = ["validate", "FIXED_COLUMNS", "NODE_COLUMNS", "DESCRIPTOR"]
 
@@ -273,7 +274,7 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
         if len(text) != whole:  # Excel's sep= line
             start = raw.index(b"\n", start) + 1
         del text
-        table = _fast_table(shown, raw[start:] if start else raw, delimiter)
+        table = _fast_table(shown, raw[start:] if start else raw, delimiter, bar=_bar(path))
         if table is not None:
             return table
         text = _delimiter(raw.decode("utf-8-sig"))[0]
@@ -288,8 +289,10 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
             read += 1
             yield record
 
+    bar = _bar(path, total=text.count("\n") + 1)
     try:
-        return _table_from_records(shown, counted(csv.reader(_lines(text), strict=True, delimiter=delimiter)))
+        return _table_from_records(shown, counted(csv.reader(_lines(text), strict=True, delimiter=delimiter)),
+                                   bar=bar)
     except csv.Error as err:
         message = str(err)
         if "unexpected end of data" in message:
@@ -299,6 +302,13 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
         return None, [Problem(shown, read + 1, None, f"malformed CSV: {message}")]
     finally:
         csv.field_size_limit(limit)
+        bar.close()
+
+
+def _bar(path: Path, total: int | None = None) -> Progress:
+    """The progress line of reading one file (shown only on a terminal, once reading takes 2 s)."""
+    name = path.name if path.name.isprintable() else ascii(path.name)
+    return Progress(f"reading {name}", total)
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
@@ -331,7 +341,8 @@ def _header(shown: str, record: list[str]) -> tuple[list[str] | None, list[Probl
 _FAST_WIDTH = 256
 
 
-def _fast_table(shown: str, data: bytes, delimiter: str) -> tuple[_Table | None, list[Problem]] | None:
+def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = None
+                ) -> tuple[_Table | None, list[Problem]] | None:
     """A file without quote characters, read by pandas' C parser; None when the strict reader must read it.
 
     Without quotes, each line is one record, so the checks the strict reader makes
@@ -380,8 +391,14 @@ def _fast_table(shown: str, data: bytes, delimiter: str) -> tuple[_Table | None,
                 codes, uniques = pd.factorize(chunk[c], use_na_sentinel=False)
                 cells[:, c] = _stripped_cells(np.asarray(uniques, dtype=object))[codes[first:]]
             blocks.append(cells)
+            if bar is not None:
+                bar.total = len(ends)
+                bar.update(read)
     except (pd.errors.ParserError, ValueError):
         return None
+    finally:
+        if bar is not None:
+            bar.close()
     if read != len(ends):
         return None
     cells = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
@@ -392,7 +409,8 @@ def _fast_table(shown: str, data: bytes, delimiter: str) -> tuple[_Table | None,
     return _Table(shown, header, table), problems
 
 
-def _table_from_records(shown: str, records: Iterable[list[str]]) -> tuple[_Table | None, list[Problem]]:
+def _table_from_records(shown: str, records: Iterable[list[str]], bar: Progress | None = None
+                        ) -> tuple[_Table | None, list[Problem]]:
     """Records (lists of cell texts, the first the header) -> a frame of the well-formed rows.
 
     Cells are stripped as they are read, a chunk of records at a time; each distinct text in a chunk is kept once.
@@ -429,6 +447,8 @@ def _table_from_records(shown: str, records: Iterable[list[str]]) -> tuple[_Tabl
         nonblank = (cells != "").any(axis=1)  # rows of empty cells are blank lines too
         blocks.append(cells[nonblank])
         numbers.append(rows[keep][nonblank])
+        if bar is not None:
+            bar.update(first_row)
     cells = np.concatenate(blocks) if len(blocks) > 2 else blocks[-1]
     del blocks
     frame = pd.DataFrame(cells, columns=range(width), dtype=object, copy=False)

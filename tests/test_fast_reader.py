@@ -17,14 +17,14 @@ def read_both(path, monkeypatch):
     taken = []
     real = validate._fast_table
 
-    def spy(*args):
-        result = real(*args)
+    def spy(*args, **kwargs):
+        result = real(*args, **kwargs)
         taken.append(result is not None)
         return result
 
     monkeypatch.setattr(validate, "_fast_table", spy)
     fast = validate._read_table(path)
-    monkeypatch.setattr(validate, "_fast_table", lambda *args: None)
+    monkeypatch.setattr(validate, "_fast_table", lambda *args, **kwargs: None)
     strict = validate._read_table(path)
     monkeypatch.setattr(validate, "_fast_table", real)
     return fast, strict, bool(taken and taken[0])

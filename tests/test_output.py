@@ -311,3 +311,40 @@ def test_an_option_that_would_do_nothing_is_a_usage_error(tmp_path, args, messag
     # and each works where it has a meaning
     assert run("map", "--radius", "1", "--focus", "JPN", "-o", tmp_path / "m.html").exit_code == 0
     assert run("export", "--title", "X", "-o", tmp_path / "x.svg").exit_code == 0
+
+
+PROGRESS = """
+import sys
+import partnergraph.progress as progress
+progress.DELAY = 0  # show at once: what matters here is where it goes, not when
+from partnergraph.cli import cli
+cli(sys.argv[1:])
+"""
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_progress_lines_only_on_a_terminal(tmp_path, terminal):
+    import pty
+    import subprocess
+    import sys
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "memberships.csv").write_text("country,framework\n" + "".join(f"C{i},f{i % 7}\n" for i in range(120_000)))
+    if terminal:
+        leader, follower = pty.openpty()
+        done = subprocess.run([sys.executable, "-c", PROGRESS, "members", "f1", "--data", str(folder)],
+                              stdout=subprocess.PIPE, stderr=follower, timeout=120)
+        os.close(follower)
+        seen = b""
+        try:
+            while chunk := os.read(leader, 65536):
+                seen += chunk
+        except OSError:
+            pass
+        os.close(leader)
+        assert b"\rreading memberships.csv: 100% (0 s)" in seen and seen.rstrip(b" ").endswith(b"\r")
+    else:
+        done = subprocess.run([sys.executable, "-c", PROGRESS, "members", "f1", "--data", str(folder)],
+                              capture_output=True, timeout=120)
+        assert done.stderr == b""
+    assert done.returncode == 0 and done.stdout.splitlines()[1].startswith(b"C1 ")
