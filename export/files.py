@@ -23,7 +23,7 @@ import pandas as pd
 
 from partnergraph.asof import default_date
 from partnergraph.atomic import OutputError, default_mode, write_atomic
-from partnergraph.dataset import Dataset
+from partnergraph.dataset import Dataset, _missing
 from partnergraph.errors import PartnergraphError
 from partnergraph.tables import csv_text
 
@@ -186,10 +186,6 @@ def _node_link_text(ds, rows: int = 20_000) -> Iterator[str]:
     yield ',\n "multigraph": true,\n "nodes": ['
     yield from array(records(ds.nodes, lambda i, r: {"id": r["id"]}))
     yield ',\n "partnergraph": ' + dump(metadata(ds)) + "\n}\n"
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or value is pd.NA
 
 
 def write_csv_folder(dataset, folder, *, as_of=None, kinds=None) -> Path:

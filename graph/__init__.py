@@ -70,7 +70,6 @@ class _Package(_types.ModuleType):
 _sys.modules[__name__].__class__ = _Package
 
 
-
 def network_map(dataset, **options):
     """An interactive, self-contained HTML map of ``dataset``.
 

@@ -36,7 +36,6 @@ DATE_PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _DATE_RE = re.compile(DATE_PATTERN)
 
 
-
 def _month_end(year: int, month: int) -> _dt.date:
     return _dt.date(year, month, calendar.monthrange(year, month)[1])
 

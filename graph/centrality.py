@@ -10,7 +10,6 @@ from .vocabulary import MEASURES
 __all__ = ["centrality", "projection", "MEASURES"]
 
 
-
 def endpoint_pairs(edges: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Each edge's endpoints in id order (lower, higher), whichever way the file wrote them."""
     u, v = edges["u"], edges["v"]

@@ -21,7 +21,7 @@ _EDGE = ["relation", "since", "until", "source"]
 
 def _kinds(ds, rows, cols, via):
     rows, cols = ds.require_kind(rows), ds.require_kind(cols)
-    via = ds.kind_spelling(via) or via
+    via = ds.kind_spelling(via)
     if len({rows, cols, via}) < 3:
         raise PartnergraphError(f"rows, cols and via must be three different kinds, got {rows}, {cols}, {via}")
     return rows, cols, via
@@ -247,8 +247,7 @@ def reach_pairs(dataset, *, members: str = "country", rows: str = "framework", c
     True
     """
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
-    members = snap.kind_spelling(members) or members
-    rows, cols, via = (snap.kind_spelling(k) or k for k in (rows, cols, via))
+    members, rows, cols, via = (snap.kind_spelling(k) for k in (members, rows, cols, via))
     if members not in set(snap.nodes["kind"]):
         return pd.DataFrame(columns=["member", "row", "col", "via"])
     belongs = snap.links(members, rows)[["a", "b"]].drop_duplicates().rename(columns={"a": "member", "b": "row"})

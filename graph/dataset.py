@@ -388,19 +388,17 @@ class Dataset:
         'country'
         """
         spelled = self.kind_spelling(kind)
-        if spelled is None:
+        if spelled not in self.full.kinds():
             raise PartnergraphError(f"unknown kind {kind!r}; the kinds are {', '.join(self.full.kinds())}")
         return spelled
 
     def kind_spelling(self, kind: str | None) -> str | None:
-        """The dataset's spelling of ``kind``, whatever its case (``Country`` -> ``country``); None if it has no such
-        kind (or ``kind`` is None)."""
-        if kind is None:
-            return None
+        """The dataset's spelling of ``kind``, whatever its case (``Country`` -> ``country``); ``kind`` itself when
+        the dataset has no such kind (or it is None)."""
         kinds = self.full.kinds()
-        if kind in kinds:
+        if kind is None or kind in kinds:
             return kind
-        return {k.casefold(): k for k in kinds}.get(str(kind).strip().casefold())
+        return {k.casefold(): k for k in kinds}.get(str(kind).strip().casefold(), kind)
 
     def links(self, kind_a: str, kind_b: str, *, extra=()) -> pd.DataFrame:
         """Every edge between a node of ``kind_a`` and one of ``kind_b``, turned to face that way.

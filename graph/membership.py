@@ -135,7 +135,7 @@ def frameworks(dataset, country: str, *, kind: str = "framework", as_of=None, hi
 
 def _membership_links(dataset, framework, member_kind, framework_kind):
     member_kind = dataset.require_kind(member_kind)
-    framework_kind = dataset.kind_spelling(framework_kind) or framework_kind
+    framework_kind = dataset.kind_spelling(framework_kind)
     if framework is not None:
         framework = dataset.resolve(framework)
         framework_kind = dataset.kind_of(framework)

@@ -142,7 +142,7 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
     remove = dataset.resolve(remove)
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     rows, cols = snap.require_kind(rows), snap.require_kind(cols)
-    via, members = snap.kind_spelling(via) or via, snap.kind_spelling(members) or members
+    via, members = snap.kind_spelling(via), snap.kind_spelling(members)
     kept = Dataset(snap.nodes[snap.nodes["id"] != remove].reset_index(drop=True),
                    snap.edges[(snap.edges["u"] != remove) & (snap.edges["v"] != remove)].reset_index(drop=True),
                    relations=snap.relations, name=snap.name, path=snap.path, date=snap.date, full=snap.full,

@@ -374,6 +374,8 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
         if data[starts[line]:ends[line] + 1].translate(None, b" \t\r\n" + delimiter.encode()):
             return None
     header, problems, blocks, read = None, [], [], 0
+    if bar is not None:
+        bar.total = len(ends)
     try:  # a chunk at a time: each chunk's cells become one array of the distinct stripped texts of each column
         for chunk in pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, dtype="str", na_filter=False,
                                  keep_default_na=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE,
@@ -392,7 +394,6 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
                 cells[:, c] = _stripped_cells(np.asarray(uniques, dtype=object))[codes[first:]]
             blocks.append(cells)
             if bar is not None:
-                bar.total = len(ends)
                 bar.update(read)
     except (pd.errors.ParserError, ValueError):
         return None
@@ -584,9 +585,8 @@ def _separator_hint(record: list[str], width: int) -> str:
     """
     if len(record) != 1:
         return ""
-    for sep, name in ((";", ";"), ("\t", "tab"), (",", ",")):
+    for sep, shown in ((";", '";"'), ("\t", "tabs"), (",", '","')):
         if record[0].count(sep) == width - 1:
-            shown = f'"{name}"' if len(name) == 1 else "tabs"
             return f"; this row separates its cells with {shown}: use the header's separator in every row"
     return ""
 
