@@ -234,11 +234,11 @@ def latest_date(*tables: pd.DataFrame) -> _dt.date | None:
     years = []
     for table in tables:
         for col in ("since", "until"):
-            if col in table:
-                cells = table[col].dropna().astype(str).str.slice(0, 4)
-                cells = cells[cells.str.fullmatch(r"\d{4}")]
-                if len(cells):
-                    years.append(int(cells.astype(int).max()))
+            if col in table:  # each distinct cell once
+                cells = pd.unique(table[col].dropna().astype(str))
+                found = [int(c[:4]) for c in cells if len(c) >= 4 and c[:4].isdigit() and c[:4].isascii()]
+                if found:
+                    years.append(max(found))
     if not years:
         return None
     return _dt.date(max(years), 12, 31)
@@ -262,7 +262,9 @@ def default_date(dataset) -> _dt.date | None:
     end = full.coverage[1] if full.coverage else None
     if end is not None:
         return end
-    return latest_date(full.edges, full.nodes)
+    if "_latest_date" not in full.__dict__:  # the tables of a loaded dataset do not change: read them once
+        full.__dict__["_latest_date"] = latest_date(full.edges, full.nodes)
+    return full.__dict__["_latest_date"]
 
 
 def describe_date(date) -> str:

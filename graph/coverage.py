@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .columns import group_codes, joined_per_group
 from .errors import PartnergraphError, a_kind
 
 __all__ = ["coverage", "coverage_matrix", "coverage_paths", "gaps", "reach", "reach_pairs"]
@@ -52,23 +53,6 @@ def _of_kind(dataset, node: str, kind: str) -> str:
     if found != kind:
         raise PartnergraphError(f"{node!r} is {a_kind(found)}, not {a_kind(kind)}")
     return node
-
-
-def _joined_by(frame: pd.DataFrame, keys: list[str], columns: list[str]) -> pd.Series:
-    """Per group of ``keys`` (sorted): the distinct non-empty texts of ``columns``, sorted and joined by ";".
-
-    One sort of the whole table and one ``str.join`` per group, not a Python function per group.
-
-    >>> f = pd.DataFrame({"k": ["a", "a", "b"], "x": ["q", "p", ""], "y": ["p", None, "r"]})
-    >>> _joined_by(f, ["k"], ["x", "y"]).tolist()
-    ['p;q', 'r']
-    """
-    long = pd.concat([frame[[*keys, c]].set_axis([*keys, "value"], axis=1) for c in columns], ignore_index=True)
-    text = np.fromiter((isinstance(v, str) and v != "" for v in long["value"]), dtype=bool, count=len(long))
-    long = long[text]
-    long = long.drop_duplicates().sort_values([*keys, "value"], kind="stable")
-    joined = long.groupby(keys, sort=True)["value"].agg(";".join)
-    return joined.reindex(frame.groupby(keys, sort=True).size().index, fill_value="")
 
 
 def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None,
@@ -118,12 +102,13 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
             paths = paths[paths[column] == node]
     if paths.empty:
         return pd.DataFrame(columns=[rows, cols, "via", "sources"])
-    vias = _joined_by(paths, ["row", "col"], ["via"])
-    direct = (paths["via"] == "").groupby([paths["row"], paths["col"]], sort=True).any()
-    sources = _joined_by(paths, ["row", "col"], ["source_1", "source_2"])
-    via_text = [("direct" + (";" + v if v else "")) if d else v for v, d in zip(vias, direct)]
-    out = pd.DataFrame({rows: vias.index.get_level_values(0), cols: vias.index.get_level_values(1),
-                        "via": via_text, "sources": sources.to_numpy()}).reset_index(drop=True)
+    pair, (row_ids, col_ids) = group_codes(paths["row"], paths["col"])
+    vias = joined_per_group(pair, len(row_ids), paths["via"])
+    direct = np.zeros(len(row_ids), dtype=bool)
+    direct[pair[(paths["via"] == "").to_numpy()]] = True
+    sources = joined_per_group(pair, len(row_ids), paths["source_1"], paths["source_2"])
+    via_text = np.where(direct, np.where(vias != "", "direct;" + vias, "direct"), vias)
+    out = pd.DataFrame({rows: row_ids, cols: col_ids, "via": via_text, "sources": sources})
     out.attrs["lists"] = ["via", "sources"]
     return out
 
@@ -215,12 +200,12 @@ def gaps(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "
     rows, cols, via = _kinds(dataset, rows, cols, via)
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     cov = coverage(snap, rows=rows, cols=cols, via=via, include_suspended=include_suspended)
-    covering = cov.groupby(cols)[rows].agg(lambda s: ";".join(sorted(set(s))))
-    counts = cov.groupby(cols)[rows].nunique()
     nodes = snap.nodes[snap.nodes["kind"] == cols]
     out = pd.DataFrame({cols: nodes["id"].to_numpy(), "label": nodes["label"].to_numpy()})
-    out["count"] = out[cols].map(counts).fillna(0).astype(int)
-    out[rows] = out[cols].map(covering).astype("str").fillna("")
+    at = pd.Index(out[cols]).get_indexer(cov[cols])  # coverage lists each (row, col) pair once
+    known = at >= 0
+    out["count"] = np.bincount(at[known], minlength=len(out)).astype(int)
+    out[rows] = pd.Series(joined_per_group(at[known], len(out), cov[rows].to_numpy()[known]), dtype="str")
     if col is not None:
         out = out[out[cols] == _of_kind(dataset, col, cols)]
     out = out.sort_values(["count", cols], kind="stable").reset_index(drop=True)
@@ -298,12 +283,15 @@ def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", 
     labels = snap.labels()
     if pairs.empty:
         return pd.DataFrame(columns=[cols, "label", rows, via])
-    grouped = pairs.groupby("col", sort=True)
+    at, (col_ids,) = group_codes(pairs["col"])
+    direct = np.zeros(len(col_ids), dtype=bool)
+    direct[at[(pairs["via"] == "").to_numpy()]] = True
+    vias = joined_per_group(at, len(col_ids), pairs["via"])
     out = pd.DataFrame({
-        cols: grouped.size().index,
-        "label": grouped.size().index.map(labels),
-        rows: grouped["row"].agg(lambda s: ";".join(sorted(set(s)))).to_numpy(),
-        via: grouped["via"].agg(lambda s: ";".join((["direct"] if (s == "").any() else []) + sorted(set(s) - {""}))).to_numpy(),
-    }).reset_index(drop=True)
+        cols: col_ids,
+        "label": pd.Index(col_ids).map(labels),
+        rows: joined_per_group(at, len(col_ids), pairs["row"]),
+        via: np.where(direct, np.where(vias != "", "direct;" + vias, "direct"), vias),
+    })
     out.attrs["lists"] = [rows, via]
     return out

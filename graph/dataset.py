@@ -161,9 +161,7 @@ class Dataset:
         mask = self.inactive()
         if not mask.any():
             return self
-        edges = self.edges[~mask].reset_index(drop=True)
-        return Dataset(self.nodes, edges, relations=self.relations, name=self.name, path=self.path, date=self.date,
-                       full=self.full, meta=self.meta)
+        return self._subset(~mask)
 
     # -- time ---------------------------------------------------------------------------
 
@@ -210,9 +208,7 @@ class Dataset:
         full.check_coverage(when)
         node_start, node_end, edge_start, edge_end = full.windows
         nodes = full.nodes[within(node_start, node_end, when)].reset_index(drop=True)
-        edges = full.edges[within(edge_start, edge_end, when)].reset_index(drop=True)
-        return Dataset(nodes, edges, relations=full.relations, name=full.name, path=full.path, date=when, full=full,
-                       meta=full.meta)
+        return full._subset(within(edge_start, edge_end, when), nodes=nodes, date=when)
 
     def default_date(self) -> _dt.date | None:
         """The date questions are asked at when none is given; see :func:`partnergraph.asof.default_date`."""
@@ -298,7 +294,9 @@ class Dataset:
         >>> pg.load().kinds()
         ['framework', 'activity', 'threat', 'country']
         """
-        return list(dict.fromkeys(self.nodes["kind"]))
+        if self._full is None:  # the full dataset's kinds are asked for often: its codes hold them
+            return list(self._node_codes()[1])
+        return [str(k) for k in pd.unique(self.nodes["kind"])]
 
     def labels(self) -> pd.Series:
         """The label of each node (of every date), indexed by id."""
@@ -416,21 +414,67 @@ class Dataset:
         >>> list(links.columns), bool((links["b"] == "ici").any())
         (['a', 'b', 'relation', 'since', 'until', 'source'], True)
         """
-        kind = self.full.nodes.set_index("id")["kind"]
         e = self.edges
         if "edge" in extra:
             e = e.assign(edge=np.arange(len(e)))
         if "status" in extra and "status" not in e:
             e = e.assign(status=pd.Series(np.nan, index=e.index, dtype="str"))
-        ku, kv = e["u"].map(kind), e["v"].map(kind)
+        ku, kv, names = self.endpoint_kinds()
+        a, b = (names.index(k) if k in names else -2 for k in (kind_a, kind_b))
+        forward, backward = np.flatnonzero((ku == a) & (kv == b)), np.flatnonzero((ku == b) & (kv == a))
+        # table order; between nodes of one kind each row faces both ways, forward first
+        rows = np.concatenate([forward, backward])
+        flip = np.concatenate([np.zeros(len(forward), dtype=bool), np.ones(len(backward), dtype=bool)])
+        order = np.argsort(rows, kind="stable")
+        rows, flip = rows[order], flip[order]
+        u, v = e["u"].to_numpy()[rows], e["v"].to_numpy()[rows]
         cols = ["relation", "since", "until", "source", *extra]
-        forward = e[(ku == kind_a) & (kv == kind_b)]
-        backward = e[(ku == kind_b) & (kv == kind_a)]  # same kinds (borders): each row faces both ways
-        out = pd.concat([
-            forward.rename(columns={"u": "a", "v": "b"})[["a", "b", *cols]],
-            backward.rename(columns={"v": "a", "u": "b"})[["a", "b", *cols]],
-        ])
-        return out.sort_index(kind="stable").reset_index(drop=True)
+        out = e[cols].take(rows).reset_index(drop=True)
+        out.insert(0, "b", pd.Series(np.where(flip, u, v), dtype=e["v"].dtype))
+        out.insert(0, "a", pd.Series(np.where(flip, v, u), dtype=e["u"].dtype))
+        return out
+
+    def endpoint_kinds(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """The kind of each edge's two endpoints as integer codes (-1: not a node), and the kinds the codes number.
+
+        Computed once per dataset (a snapshot takes its rows of the full dataset's codes).
+
+        Examples
+        --------
+        >>> ku, kv, names = pg.load().endpoint_kinds()
+        >>> names[ku[0]], names[kv[0]]  # addresses.csv comes first: activity,threat
+        ('activity', 'threat')
+        """
+        cached = self.__dict__.get("_endpoint_kinds")
+        if cached is None:
+            codes, names, index = self.full._node_codes()
+            ku, kv = (_lookup(codes, index.get_indexer(self.edges[side])) for side in ("u", "v"))
+            cached = self.__dict__["_endpoint_kinds"] = (ku, kv, names)
+        return cached
+
+    def _node_codes(self) -> tuple[np.ndarray, list[str], pd.Index]:
+        """Each node's kind as an integer code, the kinds in order of first appearance, and the index of ids."""
+        cached = self.__dict__.get("_node_codes_cache")
+        if cached is None:
+            codes, names = pd.factorize(self.nodes["kind"])
+            cached = (codes, [str(n) for n in names], pd.Index(self.nodes["id"]))
+            self.__dict__["_node_codes_cache"] = cached
+        return cached
+
+    def _subset(self, mask: np.ndarray, **changes) -> "Dataset":
+        """This dataset with only the edges where ``mask`` holds (and ``changes`` to nodes, date...), keeping what
+        was computed per edge (endpoint kinds, inactive ties) for the rows kept."""
+        fields = dict(nodes=self.nodes, relations=self.relations, name=self.name, path=self.path, date=self.date,
+                      full=self.full, meta=self.meta)
+        fields.update(changes)
+        out = Dataset(fields.pop("nodes"), self.edges[mask].reset_index(drop=True), **fields)
+        kinds = self.__dict__.get("_endpoint_kinds")
+        if kinds is not None:
+            out.__dict__["_endpoint_kinds"] = (kinds[0][mask], kinds[1][mask], kinds[2])
+        inactive = self.__dict__.get("_inactive")
+        if inactive is not None:
+            out.__dict__["_inactive"] = inactive[mask]
+        return out
 
 
 def lifetime_text(dataset, node_id: str) -> str:
@@ -452,6 +496,14 @@ def lifetime_text(dataset, node_id: str) -> str:
     if since is None and until is None:
         return ""
     return f"; its lifetime is {since or '...'} to {until or '...'}"
+
+
+def _lookup(codes: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """``codes[at]``, with -1 where ``at`` is -1 (an id that is not a node)."""
+    out = np.full(len(at), -1, dtype=np.int64)
+    known = at >= 0
+    out[known] = codes[at[known]]
+    return out
 
 
 def _missing(value) -> bool:

@@ -25,6 +25,8 @@ import zipfile
 import numpy as np
 import pandas as pd
 
+from .columns import per_distinct
+
 from .vocabulary import EXTENSIONS, FORMATS
 
 __all__ = ["FORMATS", "EXTENSIONS", "LIST_COLUMNS", "render", "printable", "format_for", "csv_text"]
@@ -34,6 +36,7 @@ LIST_COLUMNS = "lists"
 #: Columns left out of the aligned table unless asked for (``wide=True``): long citations.
 WIDE_COLUMNS = ("sources", "source", "dates_source")
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
+_CSV_SPECIAL = re.compile(r'[,"\r\n]')
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -126,22 +129,29 @@ def csv_text(frame: pd.DataFrame) -> str:
     >>> csv_text(pd.DataFrame({"a": ["x\\ry", 'a "b" c', None], "b": [1.5, float("nan"), 2.0]}))
     'a,b\\n"x\\ry",1.5\\n"a ""b"" c",\\n,2.0\\n'
     """
-    def cells(col: pd.Series) -> pd.Series:
+    def cells(col: pd.Series) -> list[str]:
+        if _is_text(col):  # each distinct text is quoted once
+            return per_distinct(col, _csv_cell).tolist()
         missing = col.isna().to_numpy()
-        text = col.astype(object).where(~missing, "").astype(str)
-        special = text.str.contains(r'[,"\r\n]', regex=True)
-        return text.where(~special, '"' + text.str.replace('"', '""', regex=False) + '"')
+        return col.astype(object).where(~missing, "").astype(str).map(_csv_cell).tolist()
 
     header = ",".join(cells(pd.Series([str(c) for c in frame.columns], dtype=object)))
     if frame.empty:
         return header + "\n"
-    line = None
-    for c in range(frame.shape[1]):
-        part = cells(frame.iloc[:, c]).reset_index(drop=True)
-        line = part if line is None else line + "," + part
-    if line is None:  # no columns at all
+    if not frame.shape[1]:  # no columns at all
         return header + "\n" + "\n" * len(frame)
-    return header + "\n" + "\n".join(line.tolist()) + "\n"
+    columns = [cells(frame.iloc[:, c]) for c in range(frame.shape[1])]
+    return header + "\n" + "\n".join(map(",".join, zip(*columns))) + "\n"
+
+
+def _csv_cell(value) -> str:
+    """One cell of CSV text: empty when missing, quoted when it holds a comma, a quote or a line break."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    text = str(value)
+    if _CSV_SPECIAL.search(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def _list_columns(frame: pd.DataFrame) -> list[str]:
@@ -158,10 +168,16 @@ def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     for c in out.columns:
         if _is_text(out[c]):
             cells = out[c]
-            risky = cells.astype("str").str.contains(_FORMULA, na=False)
+            risky = per_distinct(cells, _runs_as_formula, dtype=bool)
             if risky.any():
-                out[c] = cells.where(~risky, "'" + cells.astype("str"))
+                values = cells.to_numpy(dtype=object, copy=True)
+                values[risky] = ["'" + v for v in values[risky]]
+                out[c] = pd.Series(values, index=cells.index, dtype=cells.dtype)
     return out
+
+
+def _runs_as_formula(value) -> bool:
+    return isinstance(value, str) and _FORMULA.match(value) is not None
 
 
 def _value(v):

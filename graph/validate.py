@@ -30,11 +30,7 @@ from .progress import Progress
 __all__ = ["validate", "FIXED_COLUMNS", "NODE_COLUMNS", "DESCRIPTOR"]
 
 #: Internal columns: a NUL cannot come from a file (it is refused as binary), so no user column collides.
-_C_DATED = "\x00dated"
 _C_FIRST = "\x00first"
-_C_NODE = "\x00node"
-_C_NS = "\x00ns"
-_C_NU = "\x00nu"
 _C_PATH = "\x00path"
 _C_ROW = "\x00row"
 _C_U_COL = "\x00u_col"
@@ -211,13 +207,16 @@ def read_folder(path) -> Folder:
     table = frame = None  # let the read cells go once checked (a big folder is held once, not twice)
     edges = _concat_edges(frames)
     relations_df = pd.DataFrame(relations, columns=["relation", "u_kind", "v_kind", "file"])
+    at = None
     if nodes is not None:
-        problems += _check_endpoints_against_nodes(edges, nodes, "nodes.csv" if folder.is_dir() else "the nodes sheet")
+        at = _node_positions(edges, nodes)
+        problems += _check_endpoints_against_nodes(edges, nodes, "nodes.csv" if folder.is_dir() else "the nodes sheet",
+                                                   at)
     elif nodes_ok:
         nodes, found = _nodes_from_edges(edges)
         problems += found
     if nodes is not None:
-        problems += _check_times(edges, nodes)
+        problems += _check_times(edges, nodes, at)
         problems += _check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None,
                                         nodes_table="a nodes.csv" if folder.is_dir() else "a nodes sheet")
     edges = edges.drop(columns=[_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL])
@@ -247,7 +246,7 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(shown, None, None, f"cannot read file: {err.strerror or err}")]
-    if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
+    if not raw.translate(None, b" \t\r\n\xef\xbb\xbf"):
         return None, [Problem(shown, None, None, "empty file, expected a header row")]
     if raw.startswith(b"PK\x03\x04"):
         return None, [Problem(shown, None, None, "an Excel workbook (or another zip file), not CSV text: "
@@ -258,26 +257,29 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
         return None, [Problem(shown, None, None, "an old Excel (.xls) workbook, not CSV text: save each sheet as \"CSV UTF-8\"")]
     if b"\x00" in raw:
         return None, [Problem(shown, None, None, "binary file (it contains NUL bytes), expected CSV text")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); "
-                                                  f"save the file as \"CSV UTF-8\"")]
-
-    whole = len(text)
-    text, delimiter = _delimiter(text)
-    if _FORBIDDEN.search(text):
-        return None, [_forbidden_at(shown, text)]
-    if '"' not in text:  # no quoting: every line is a record, which pandas' C parser reads as the strict reader would
-        start = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
-        if len(text) != whole:  # Excel's sep= line
-            start = raw.index(b"\n", start) + 1
-        del text
-        table = _fast_table(shown, raw[start:] if start else raw, delimiter, bar=_bar(path))
+    ascii_only = raw.isascii()
+    text = None
+    if not ascii_only:  # ASCII is UTF-8 already: a file of ASCII is decoded only if the strict reader needs its text
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            line = raw[: err.start].count(b"\n") + 1
+            return None, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); "
+                                                      f"save the file as \"CSV UTF-8\"")]
+    if raw.translate(None, _ALLOWED_BYTES) or (text is not None and _FORBIDDEN.search(text)):
+        return None, [_forbidden_at(shown, text if text is not None else raw.decode("ascii"))]
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    end = raw.find(b"\n", bom)
+    sep_line, delimiter = _delimiter_of(raw[bom:end if end >= 0 else len(raw)].decode("utf-8", "replace"))
+    if b'"' not in raw:  # no quoting: every line is a record, which pandas' C parser reads as the strict one would
+        start = (end + 1 if end >= 0 else len(raw)) if sep_line else bom
+        # without a carriage return, other Unicode space or a space or tab at a cell's edge, no cell needs stripping
+        plain = b"\r" not in raw and (text is None or not _WIDE_SPACE.search(text))
+        text = None
+        table = _fast_table(shown, raw[start:] if start else raw, delimiter, bar=_bar(path), plain=plain)
         if table is not None:
             return table
-        text = _delimiter(raw.decode("utf-8-sig"))[0]
+    text = _delimiter(text if text is not None else raw.decode("utf-8-sig"))[0]
     del raw  # the text is all that is needed from here (a large file is held once, not twice)
     limit = csv.field_size_limit()
     csv.field_size_limit(max(limit, len(text) + 1))  # a long cell (a whole report pasted in) is still a cell
@@ -341,7 +343,7 @@ def _header(shown: str, record: list[str]) -> tuple[list[str] | None, list[Probl
 _FAST_WIDTH = 256
 
 
-def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = None
+def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = None, plain: bool = False
                 ) -> tuple[_Table | None, list[Problem]] | None:
     """A file without quote characters, read by pandas' C parser; None when the strict reader must read it.
 
@@ -370,6 +372,13 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
     other = np.flatnonzero(seps[1:] != width - 1) + 1
     if len(other) > 10_000:
         return None
+    if plain:  # a space or tab next to a delimiter or a line's ends means some cell must be stripped
+        blank = np.flatnonzero((buf == 32) | (buf == 9)) if delimiter != "\t" else np.flatnonzero(buf == 32)
+        edge = np.zeros(len(buf) + 2, dtype=bool)  # the bytes, framed by an edge on each side
+        edge[[0, -1]] = True
+        edge[1:-1] = (buf == 10) | (buf == ord(delimiter))
+        plain = not (edge[blank].any() or edge[blank + 2].any())
+        del edge, blank
     for line in other:  # a line of another width must be blank (spaces, tabs and delimiters only)
         if data[starts[line]:ends[line] + 1].translate(None, b" \t\r\n" + delimiter.encode()):
             return None
@@ -377,7 +386,7 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
     if bar is not None:
         bar.total = len(ends)
     try:  # a chunk at a time: each chunk's cells become one array of the distinct stripped texts of each column
-        for chunk in pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, dtype="str", na_filter=False,
+        for chunk in pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, dtype=object, na_filter=False,
                                  keep_default_na=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE,
                                  engine="c", encoding="utf-8", chunksize=4 * _CHUNK):
             if chunk.shape[1] != width:
@@ -388,10 +397,13 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
                     return None, problems
             first = 1 if read == 0 else 0
             read += len(chunk)
-            cells = np.empty((len(chunk) - first, width), dtype=object)
-            for c in range(width):
-                codes, uniques = pd.factorize(chunk[c], use_na_sentinel=False)
-                cells[:, c] = _stripped_cells(np.asarray(uniques, dtype=object))[codes[first:]]
+            if plain:  # nothing to strip: the parser's cells as they are
+                cells = chunk.to_numpy(dtype=object)[first:]
+            else:
+                cells = np.empty((len(chunk) - first, width), dtype=object)
+                for c in range(width):
+                    codes, uniques = pd.factorize(chunk[c], use_na_sentinel=False)
+                    cells[:, c] = _stripped_cells(np.asarray(uniques, dtype=object))[codes[first:]]
             blocks.append(cells)
             if bar is not None:
                 bar.update(read)
@@ -404,7 +416,15 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
         return None
     cells = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
     del blocks
-    nonblank = (cells != "").any(axis=1)
+    if plain:  # a blank line holds delimiters only: as many bytes before its line end as delimiters
+        content = ends - starts + 1 - (buf[ends] == 10)
+        nonblank = (content != seps)[1:]
+    else:
+        nonblank = (cells != "").any(axis=1)
+    if nonblank.all():
+        table = pd.DataFrame(cells, columns=range(width), dtype=object, copy=False)
+        table[_C_ROW] = np.arange(2, len(cells) + 2)
+        return _Table(shown, header, table), problems
     table = pd.DataFrame(cells[nonblank], columns=range(width), dtype=object, copy=False)
     table[_C_ROW] = np.arange(2, len(cells) + 2)[nonblank]
     return _Table(shown, header, table), problems
@@ -461,6 +481,10 @@ def _table_from_records(shown: str, records: Iterable[list[str]], bar: Progress 
 #: non-characters U+FFFE and U+FFFF. Spreadsheets hide them, XML (GEXF, GraphML, SVG) cannot hold them, and
 #: some turn into line breaks in other tools.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f\ufffe\uffff]")
+#: Every byte but the ASCII characters _FORBIDDEN holds (the others are found in the text, when it is not ASCII).
+_ALLOWED_BYTES = bytes(b for b in range(256) if b >= 0x80 or not _FORBIDDEN.match(chr(b)))
+#: White space other than ASCII's, which str.strip() also removes.
+_WIDE_SPACE = re.compile(r"[^\S\x00-\x7f]")
 
 
 def _forbidden_at(shown: str, text: str) -> Problem:
@@ -561,10 +585,16 @@ def _delimiter(text: str) -> tuple[str, str]:
     >>> _delimiter("sep=\\t\\ncountry\\tframework\\n")
     ('country\\tframework\\n', '\\t')
     """
-    first, _, rest = text.partition("\n")
+    end = text.find("\n")
+    sep_line, delimiter = _delimiter_of(text[:end] if end >= 0 else text)
+    return (text[end + 1:] if end >= 0 else "") if sep_line else text, delimiter
+
+
+def _delimiter_of(first: str) -> tuple[bool, str]:
+    """Whether a file's first line is Excel's ``sep=X`` line, and the file's delimiter (see :func:`_delimiter`)."""
     marker = first.rstrip("\r")
     if marker.lower().startswith("sep=") and len(marker) == 5:
-        return rest, marker[4]
+        return True, marker[4]
     counts = dict.fromkeys(DELIMITERS, 0)
     quoted = False
     for ch in marker:
@@ -573,7 +603,7 @@ def _delimiter(text: str) -> tuple[str, str]:
         elif not quoted and ch in counts:
             counts[ch] += 1
     best = max(DELIMITERS, key=lambda d: (counts[d], d == ","))
-    return text, best if counts[best] else ","
+    return False, best if counts[best] else ","
 
 
 def _separator_hint(record: list[str], width: int) -> str:
@@ -674,23 +704,21 @@ def _cell_warnings(table: _Table, names: dict[int, str], shown: str) -> list[Pro
     checked = [i for i in names if i in frame]
     if not len(frame) or not checked:
         return problems
-    cells = frame[checked].to_numpy(dtype=object)
-    empty = (cells == "").all(axis=0)
-    codes, uniques = pd.factorize(cells.ravel(), use_na_sentinel=False)
-    risky_text = pd.Series(uniques, dtype=object).str.match(r"=|[+\-@][^\d\s.,]", na=False).to_numpy(dtype=bool)
-    risky = risky_text[codes].reshape(cells.shape) if len(uniques) else np.zeros(cells.shape, dtype=bool)
     rows = frame[_C_ROW].to_numpy()
-    for j in np.flatnonzero(empty | risky.any(axis=0)):
-        i = checked[j]
+    for i in checked:  # each column's distinct texts once; its rows only when one of them is a problem
         name = names[i]
-        if empty[j]:
+        distinct = pd.unique(frame[i].to_numpy(dtype=object))
+        if len(distinct) == 1 and distinct[0] == "":
             if name not in _FIXED_HEADERS:  # an empty until or status column is normal
                 problems.append(Problem(shown, 1, name or str(i + 1), "column is empty in every row", "warning"))
             continue
-        hits = np.flatnonzero(risky[:, j])
+        risky = distinct[pd.Series(distinct, dtype=object).str.match(r"=|[+\-@][^\d\s.,]", na=False).to_numpy(dtype=bool)]
+        if not len(risky):
+            continue
+        hits = np.flatnonzero(frame[i].isin(risky).to_numpy())
         first, more = int(hits[0]), len(hits) - 1
         problems.append(Problem(shown, int(rows[first]), name or str(i + 1),
-                                f"{_quoted_one(cells[first, j])} would run as a formula in a spreadsheet"
+                                f"{_quoted_one(frame[i].iloc[first])} would run as a formula in a spreadsheet"
                                 + (f" (and {more} more cell{'s' if more != 1 else ''} in this column)" if more else "")
                                 + "; partnergraph keeps it as text", "warning"))
     return problems
@@ -912,17 +940,26 @@ def _endpoints(edges: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out, copy=False)
 
 
-def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame, table: str = "nodes.csv") -> list[Problem]:
+def _node_positions(edges: pd.DataFrame, nodes: pd.DataFrame) -> dict[str, np.ndarray]:
+    """For each side (``u``, ``v``): the row in ``nodes`` of every edge's endpoint, -1 where nodes lacks it."""
+    index = pd.Index(nodes["id"])
+    return {side: index.get_indexer(edges[side]) for side in ("u", "v")}
+
+
+def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame, table: str = "nodes.csv",
+                                   at: dict[str, np.ndarray] | None = None) -> list[Problem]:
     """Errors: endpoints nodes.csv lacks, and endpoints whose kind there differs from their column's kind.
 
-    Each side is checked as a whole column; only the offending rows are looked at one by one.
+    Each side is checked as a whole column (``at``: :func:`_node_positions`); only the offending rows are looked at
+    one by one.
     """
-    kind_of = nodes.set_index("id")["kind"]
+    at = at if at is not None else _node_positions(edges, nodes)
+    kinds = nodes["kind"].to_numpy(dtype=object)
     unknown, wrong = [], []
     for side, kind_col, name_col in (("u", _C_U_KIND, _C_U_COL), ("v", _C_V_KIND, _C_V_COL)):
-        actual = edges[side].map(kind_of)
-        known = actual.notna().to_numpy()
-        off = ~known | (actual.to_numpy(dtype=object) != edges[kind_col].to_numpy(dtype=object))
+        known = at[side] >= 0
+        actual = np.where(known, kinds[np.maximum(at[side], 0)] if len(kinds) else None, None)
+        off = ~known | (actual != edges[kind_col].to_numpy(dtype=object))
         if not off.any():
             continue
         rows = edges.loc[off, [side, kind_col, name_col, _C_PATH, _C_ROW]].set_axis(["id", "kind", "column", "path", "row"], axis=1)
@@ -932,7 +969,7 @@ def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame, tab
     problems = []
     if unknown:
         unknown_ids = pd.concat(unknown)["id"].unique()
-        hints = _closest_ids(unknown_ids, kind_of.index) if len(unknown_ids) else {}
+        hints = _closest_ids(unknown_ids, nodes["id"]) if len(unknown_ids) else {}
         for r in pd.concat(unknown).itertuples(index=False):
             problems.append(Problem(r.path, int(r.row), r.column,
                                     f'unknown id "{r.id}": {table} has no such id{hints.get(r.id, "")}'))
@@ -1035,47 +1072,59 @@ def _closest_ids(wanted, ids, most: int = 200) -> dict:
     return hints
 
 
-def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame) -> list[Problem]:
+def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndarray] | None = None) -> list[Problem]:
     """Warnings: an edge dated outside an endpoint's lifetime; an undated row among dated ones that nothing bounds.
 
     Dates are compared at the precision they are written in, so ``1994`` is
     not "before" ``1994-01-10``: only a clash at every reading is reported.
+    Node lifetimes are read once per node and taken to the edges by position
+    (``at``: :func:`_node_positions`).
     """
     problems: list[Problem] = []
     if edges.empty:
         return problems
-    nodes = nodes.drop_duplicates("id").set_index("id")
+    if at is None:
+        nodes = nodes.drop_duplicates("id").reset_index(drop=True)
+        at = _node_positions(edges, nodes)
     empty = pd.Series(np.nan, index=edges.index, dtype="object")
     e_since = edges["since"] if "since" in edges else empty
     e_until = edges["until"] if "until" in edges else empty
     es_lo, es_hi = date_bounds(e_since)
     eu_lo, eu_hi = date_bounds(e_until)
-    has_lifetimes = any(c in nodes for c in ("since", "until"))
+    lifetimes = [c for c in ("since", "until") if c in nodes]
     lifetime_seen = np.zeros(len(edges), dtype=bool)
+    none = pd.Series(np.nan, index=nodes.index, dtype="object")
+    node_since, node_until = (nodes[c] if c in nodes else none for c in ("since", "until"))
+    node_bounds = (*date_bounds(node_since), *date_bounds(node_until))
+    nat = np.datetime64("NaT")
     for side in ("u", "v"):
-        if not has_lifetimes:
+        if not lifetimes:
             break
-        n_since = edges[side].map(nodes["since"]) if "since" in nodes else empty
-        n_until = edges[side].map(nodes["until"]) if "until" in nodes else empty
-        lifetime_seen |= (n_since.notna() | n_until.notna()).to_numpy()
-        ns_lo, ns_hi = date_bounds(n_since)
-        nu_lo, nu_hi = date_bounds(n_until)
-        frame = edges.assign(**{_C_NODE: edges[side], _C_NS: n_since, _C_NU: n_until})
+        pos = at[side]
+        known = pos >= 0
+        ns_lo, ns_hi, nu_lo, nu_hi = (np.where(known, b[np.maximum(pos, 0)], nat) if len(b) else
+                                      np.full(len(pos), nat, dtype="datetime64[D]") for b in node_bounds)
+        lifetime_seen |= ~np.isnat(ns_lo) | ~np.isnat(nu_lo)
         checks = (
-            ("since", es_hi < ns_lo, "starts ({e}) before {n} begins ({d})", "since", _C_NS),
-            ("since", es_lo >= nu_hi, "starts ({e}) after {n} ended ({d})", "since", _C_NU),
-            ("until", eu_lo > nu_hi, "ends ({e}) after {n} ended ({d})", "until", _C_NU),
-            ("until", eu_hi <= ns_lo, "ends ({e}) before {n} begins ({d})", "until", _C_NS),
+            ("since", es_hi < ns_lo, "starts ({e}) before {n} begins ({d})", e_since, node_since),
+            ("since", es_lo >= nu_hi, "starts ({e}) after {n} ended ({d})", e_since, node_until),
+            ("until", eu_lo > nu_hi, "ends ({e}) after {n} ended ({d})", e_until, node_until),
+            ("until", eu_hi <= ns_lo, "ends ({e}) before {n} begins ({d})", e_until, node_since),
         )
         for column, clash, text, cell, node_cell in checks:
             clash = np.asarray(clash, dtype=bool)  # NaT compares False: an open side never clashes
             if clash.any():
-                bad = frame[clash]
+                rows = np.flatnonzero(clash)
                 problems += [Problem(p, int(r), column, text.format(e=c, n=n, d=d), "warning")
-                             for p, r, c, n, d in zip(bad[_C_PATH], bad[_C_ROW], bad[cell], bad[_C_NODE], bad[node_cell])]
-    dated = (e_since.notna() | e_until.notna()).to_numpy()
-    mixed = edges.assign(**{_C_DATED: dated}).groupby("relation")[_C_DATED].transform(lambda d: d.any() and not d.all())
-    lonely = mixed.to_numpy(dtype=bool) & ~dated & ~lifetime_seen
+                             for p, r, c, n, d in zip(edges[_C_PATH].to_numpy()[rows], edges[_C_ROW].to_numpy()[rows],
+                                                      cell.to_numpy()[rows], edges[side].to_numpy()[rows],
+                                                      node_cell.to_numpy()[pos[rows]])]
+    dated = ~np.isnat(es_lo) | ~np.isnat(eu_lo)
+    relation, _ = pd.factorize(edges["relation"])
+    some = np.bincount(relation, weights=dated, minlength=relation.max() + 1)
+    every = np.bincount(relation, minlength=relation.max() + 1)
+    mixed = ((some > 0) & (some < every))[relation]
+    lonely = mixed & ~dated & ~lifetime_seen
     if lonely.any():
         bad = edges[lonely]
         column = "since" if "since" in edges else None
