@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .errors import PartnergraphError
 from .vocabulary import MEASURES
 
-__all__ = ["centrality", "projection", "MEASURES"]
+__all__ = ["centrality", "projection", "pivots_for", "MEASURES"]
 
 
 def endpoint_pairs(edges: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -41,46 +42,213 @@ def projection(dataset, kind: str, *, as_of=None, include_suspended: bool = Fals
     >>> P["GEO"]["UKR"]["weight"]  # pfp, eapc and eop
     3
     """
-    kind = dataset.require_kind(kind)
-    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
-    kind_of = snap.nodes.set_index("id")["kind"]
-    e = snap.edges
-    ku, kv = e["u"].map(kind_of), e["v"].map(kind_of)
-    one = e.loc[(ku == kind) & (kv != kind), ["u", "v"]].set_axis(["node", "via"], axis=1)
-    two = e.loc[(kv == kind) & (ku != kind), ["v", "u"]].set_axis(["node", "via"], axis=1)
-    incidence = pd.concat([one, two]).drop_duplicates()
-    pairs = incidence.merge(incidence, on="via")
-    pairs = pairs[pairs["node_x"] < pairs["node_y"]]
-    weights = pairs.groupby(["node_x", "node_y"]).size()
+    ids, a, b, weight = _projection_pairs(dataset, kind, as_of=as_of, include_suspended=include_suspended)
     P = nx.Graph()
-    P.add_nodes_from(sorted(snap.nodes.loc[snap.nodes["kind"] == kind, "id"]))
-    P.add_edges_from((a, b, {"weight": int(w), "distance": 1.0 / int(w)}) for (a, b), w in weights.items())
+    P.add_nodes_from(ids)
+    P.add_edges_from((ids[x], ids[y], {"weight": int(w), "distance": 1.0 / int(w)}) for x, y, w in zip(a, b, weight))
     return P
 
 
-def _scores(G: nx.Graph, measure: str, weighted: bool) -> dict:
-    if G.number_of_nodes() == 0:
-        return {}
+def _projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool = False):
+    """The projection on ``kind`` as arrays: the sorted ids of the kind's nodes, and per linked pair the positions
+    of its two nodes in the ids (lower first) and how many neighbours they share; pairs in id order."""
+    kind = dataset.require_kind(kind)
+    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
+    ids = np.sort(snap.nodes.loc[snap.nodes["kind"] == kind, "id"].to_numpy(dtype=object))
+    ku, kv, names = snap.endpoint_kinds()
+    k = names.index(kind) if kind in names else -2
+    e = snap.edges
+    one = (ku == k) & (kv != k)
+    two = (kv == k) & (ku != k)
+    index = pd.Index(ids)
+    node = np.concatenate([index.get_indexer(e["u"][one]), index.get_indexer(e["v"][two])])
+    via, _ = pd.factorize(np.concatenate([e["v"].to_numpy(dtype=object)[one], e["u"].to_numpy(dtype=object)[two]]))
+    incidence = np.unique(via.astype(np.int64) * max(len(ids), 1) + node)  # each (via, node) once, by via
+    via, node = incidence // max(len(ids), 1), incidence % max(len(ids), 1)
+    starts = np.flatnonzero(np.r_[True, via[1:] != via[:-1]]) if len(via) else np.empty(0, dtype=np.int64)
+    sizes = np.diff(np.r_[starts, len(via)])
+    x_parts, y_parts = [], []
+    for size in np.unique(sizes[sizes > 1]):  # the pairs within each via's members, all vias of one size at once
+        members = node[starts[sizes == size][:, None] + np.arange(size)]
+        i, j = np.triu_indices(size, 1)
+        x_parts.append(members[:, i].ravel())
+        y_parts.append(members[:, j].ravel())
+    if not x_parts:
+        empty = np.empty(0, dtype=np.int64)
+        return ids, empty, empty, empty
+    pair = np.concatenate(x_parts) * len(ids) + np.concatenate(y_parts)  # members are sorted: x < y
+    pair, weight = np.unique(pair, return_counts=True)
+    return ids, pair // len(ids), pair % len(ids), weight
+
+
+#: How many pivots ``sample="auto"`` takes: about this many node-and-edge visits in all (a minute on the
+#: benchmark's 2-core machine; see tests/bench/bench_centrality.py), never fewer than MIN_PIVOTS.
+AUTO_VISITS = 1.2e9
+MIN_PIVOTS = 100
+#: The seed of the pivots' draw, so a sampled estimate is the same every run.
+PIVOT_SEED = 0
+
+
+def _simple_igraph(snap):
+    """The snapshot as a simple undirected igraph graph, built from the edge table: vertices are the node ids in
+    sorted order, one edge per linked pair. Returns (ids, graph)."""
+    import igraph as ig
+
+    ids = np.sort(snap.nodes["id"].to_numpy(dtype=object))
+    index = pd.Index(ids)
+    u, v = index.get_indexer(snap.edges["u"]), index.get_indexer(snap.edges["v"])
+    lo, hi = np.minimum(u, v), np.maximum(u, v)
+    keep = (lo >= 0) & (lo != hi)
+    pair = np.unique(lo[keep].astype(np.int64) * max(len(ids), 1) + hi[keep])
+    edges = np.column_stack([pair // max(len(ids), 1), pair % max(len(ids), 1)])
+    return ids, ig.Graph(n=len(ids), edges=edges)
+
+
+def _projected_igraph(snap, kind: str, include_suspended: bool):
+    """The projection on ``kind`` as an igraph graph with ``weight`` and ``distance`` edge attributes."""
+    import igraph as ig
+
+    ids, a, b, weight = _projection_pairs(snap, kind, include_suspended=include_suspended)
+    g = ig.Graph(n=len(ids), edges=np.column_stack([a, b]))
+    g.es["weight"] = weight.astype(float).tolist()
+    g.es["distance"] = (1.0 / weight).tolist()
+    return ids, g
+
+
+def pivots_for(sample, n: int, m: int) -> int:
+    """How many pivots (source nodes) a sampled betweenness or closeness uses: ``n`` means exact.
+
+    ``sample`` is None (exact), a number of pivots, or ``"auto"``: enough pivots
+    for about :data:`AUTO_VISITS` node-and-edge visits, at least :data:`MIN_PIVOTS`;
+    a graph small enough is measured exactly.
+
+    Examples
+    --------
+    >>> pivots_for(None, 500, 900), pivots_for(50, 500, 900), pivots_for("auto", 500, 900)
+    (500, 50, 500)
+    >>> pivots_for("auto", 27_000, 90_000)
+    10256
+    """
+    if sample is None:
+        return n
+    if sample == "auto":
+        return int(min(n, max(MIN_PIVOTS, AUTO_VISITS // max(n + m, 1))))
+    k = int(sample)
+    if k < 1:
+        raise PartnergraphError(f"sample must be a number of pivots (1 or more) or auto, got {sample}")
+    return min(k, n)
+
+
+def _pivots(n: int, k: int) -> np.ndarray:
+    if k >= n:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(PIVOT_SEED).choice(n, size=k, replace=False))
+
+
+def _in_chunks(pivots: np.ndarray, label: str):
+    """The pivots a chunk at a time, with a progress line (on a terminal, once it takes 2 s)."""
+    from .progress import Progress
+
+    size = max(1, min(256, len(pivots) // 50 or 1))
+    bar = Progress(label, len(pivots))
+    try:
+        for start in range(0, len(pivots), size):
+            yield pivots[start:start + size]
+            bar.update(min(start + size, len(pivots)))
+    finally:
+        bar.close()
+
+
+def _betweenness(g, k: int, weights) -> np.ndarray:
+    """Betweenness as networkx normalises it, from ``k`` pivots (exact when ``k`` is every node).
+
+    With pivots P, each node's dependency sum over P is scaled by n/k (Brandes
+    and Pich): an unbiased estimate of the exact value.
+    """
+    n = g.vcount()
+    if n <= 2:
+        return np.zeros(n)
+    pivots = _pivots(n, k)
+    total = np.zeros(n)
+    for chunk in _in_chunks(pivots, "betweenness"):  # igraph counts each (source, target) pair once: half a dependency
+        total += 2 * np.asarray(g.betweenness(directed=False, weights=weights, sources=chunk.tolist()))
+    return total / ((n - 1) * (n - 2)) * (n / len(pivots))
+
+
+def _closeness(g, k: int, weights) -> np.ndarray:
+    """Closeness as networkx computes it (Wasserman and Faust: scaled by the share of nodes reachable), from ``k``
+    pivots: each node's total distance to its component is estimated from the pivots in that component; a node
+    whose component holds no other pivot is measured exactly."""
+    n = g.vcount()
+    if n <= 1:
+        return np.zeros(n)
+    membership = np.asarray(g.connected_components().membership)
+    reach = np.bincount(membership)[membership]  # nodes reachable from each node, itself included
+    pivots = _pivots(n, k)
+    if len(pivots) == n:
+        raw = np.nan_to_num(np.asarray(g.closeness(weights=weights, normalized=True), dtype=float))
+        return raw * (reach - 1) / (n - 1)
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import shortest_path
+
+    ends = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    lengths = np.asarray(g.es[weights], dtype=float) if weights else np.ones(len(ends))
+    adjacency = coo_matrix((lengths, (ends[:, 0], ends[:, 1])), shape=(n, n)).tocsr()
+    total, seen = np.zeros(n), np.zeros(n)
+    for chunk in _in_chunks(pivots, "closeness"):  # whole rows of distances from scipy, not lists from igraph
+        d = shortest_path(adjacency, directed=False, unweighted=not weights, indices=chunk)
+        finite = np.isfinite(d)
+        total += np.where(finite, d, 0).sum(axis=0)
+        seen += finite.sum(axis=0)
+    is_pivot = np.zeros(n, dtype=bool)
+    is_pivot[pivots] = True
+    seen -= is_pivot  # a pivot's distance to itself is no sample of the others
+    score = np.zeros(n)
+    est = (seen > 0) & (reach > 1)
+    score[est] = (reach[est] - 1) / (total[est] / seen[est]) / (reach[est] - 1) * (reach[est] - 1) / (n - 1)
+    rest = np.flatnonzero((seen == 0) & (reach > 1))
+    if len(rest):  # components with no other pivot are small: measured exactly
+        exact = np.nan_to_num(np.asarray(g.closeness(vertices=rest.tolist(), weights=weights, normalized=True),
+                                         dtype=float))
+        score[rest] = exact * (reach[rest] - 1) / (n - 1)
+    return score
+
+
+def _scores_igraph(ids, g, measure: str, weighted: bool, sample) -> tuple[dict, dict | None]:
+    """Scores by node id, computed by igraph, as networkx defines them; and the sampling used (None: exact)."""
+    n, m = g.vcount(), g.ecount()
+    if n == 0:
+        return {}, None
+    sampled = None
     if measure == "degree":
-        return nx.degree_centrality(G) if G.number_of_nodes() > 1 else {n: 0.0 for n in G}
-    if measure == "betweenness":
-        return nx.betweenness_centrality(G, weight="distance" if weighted else None)
-    if measure == "closeness":
-        return nx.closeness_centrality(G, distance="distance" if weighted else None)
-    if measure == "eigenvector":
-        if G.number_of_edges() == 0:
-            return {n: 0.0 for n in G}
-        try:
-            return nx.eigenvector_centrality(G, max_iter=10_000, tol=1e-10, weight="weight" if weighted else None)
-        except nx.PowerIterationFailedConvergence:
-            raise PartnergraphError("eigenvector centrality did not converge on this graph; try pagerank") from None
-    if measure == "pagerank":
-        return nx.pagerank(G, alpha=0.85, weight="weight" if weighted else None, tol=1e-12, max_iter=10_000)
-    raise PartnergraphError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
+        values = np.asarray(g.degree(), dtype=float) / (n - 1) if n > 1 else np.zeros(n)
+    elif measure == "pagerank":
+        values = np.asarray(g.pagerank(damping=0.85, weights="weight" if weighted else None))
+    elif measure in ("betweenness", "closeness"):
+        k = pivots_for(sample, n, m)
+        if measure == "closeness" and sample == "auto" and 2 * k >= n:
+            k = n  # igraph's exact closeness costs less than half as many pivots sampled
+        weights = "distance" if weighted else None
+        values = _betweenness(g, k, weights) if measure == "betweenness" else _closeness(g, k, weights)
+        if k < n:
+            sampled = {"pivots": k, "nodes": n, "seed": PIVOT_SEED}
+    else:
+        raise PartnergraphError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")
+    return dict(zip(ids.tolist(), values.tolist())), sampled
+
+
+def _scores(G: nx.Graph, measure: str, weighted: bool) -> dict:
+    """Eigenvector centrality, by networkx (the one measure igraph scales differently)."""
+    if G.number_of_nodes() == 0 or G.number_of_edges() == 0:
+        return {n: 0.0 for n in G}
+    try:
+        return nx.eigenvector_centrality(G, max_iter=10_000, tol=1e-10, weight="weight" if weighted else None)
+    except nx.PowerIterationFailedConvergence:
+        raise PartnergraphError("eigenvector centrality did not converge on this graph; try pagerank") from None
 
 
 def centrality(dataset, measure: str = "degree", *, kind: str | None = None, project: str | None = None,
-               as_of=None, top: int | None = None, include_suspended: bool = False) -> pd.DataFrame:
+               as_of=None, top: int | None = None, include_suspended: bool = False, sample=None) -> pd.DataFrame:
     """Nodes ranked by a centrality measure.
 
     Parameters
@@ -102,6 +270,16 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
         Keep the first ``top`` lines.
     include_suspended : bool
         Count ties with an inactive status (suspended) too; left out by default.
+    sample : int or "auto", optional
+        Betweenness and closeness only: estimate from this many pivot nodes,
+        drawn with a fixed seed (:func:`pivots_for`; ``"auto"`` picks a number
+        that takes about a minute on a large graph and measures a small one
+        exactly). The result's ``attrs["sampled"]`` then says how many pivots
+        of how many nodes were used.
+
+    The measures are computed by igraph on a graph built straight from the
+    edge tables (eigenvector centrality by networkx), with networkx's
+    definitions and normalisation: both give the same values.
 
     Returns
     -------
@@ -121,15 +299,22 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     if kind is not None:
         kind = snap.require_kind(kind)
-    if project is not None:
-        G = projection(snap, project, include_suspended=include_suspended)
-        scores = _scores(G, measure, weighted=True)
+    if sample is not None and measure not in ("betweenness", "closeness"):
+        raise PartnergraphError(f"sample applies to betweenness and closeness, not to {measure}")
+    sampled = None
+    if measure == "eigenvector":
+        G = projection(snap, project, include_suspended=include_suspended) if project is not None else simple_graph(snap)
+        scores = _scores(G, measure, weighted=project is not None)
     else:
-        scores = _scores(simple_graph(snap), measure, weighted=False)
+        ids, g = _projected_igraph(snap, project, include_suspended) if project is not None else _simple_igraph(snap)
+        scores, sampled = _scores_igraph(ids, g, measure, project is not None, sample)
     out = snap.with_labels(pd.DataFrame({"id": list(scores), measure: [float(v) for v in scores.values()]}))
     if kind is not None:
         out = out[out["kind"] == kind]
     out["_rank"] = out[measure].round(12)
     out = out.sort_values(["_rank", "id"], ascending=[False, True], kind="stable")
     out = out[["id", "label", "kind", measure]].reset_index(drop=True)
-    return out.head(top) if top is not None else out
+    out = out.head(top) if top is not None else out
+    if sampled:
+        out.attrs["sampled"] = sampled
+    return out

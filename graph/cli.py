@@ -457,12 +457,31 @@ _MEASURE_HELP = "; ".join(f"{name}: {text}" for name, text in MEASURES.items())
               help="Measure on the one-mode projection on KIND: e.g. countries linked by the frameworks they share, "
                    "weighted by how many.")
 @click.option("--top", type=click.IntRange(min=0), default=None, help="Show the first N lines.")
+@click.option("--sample", default=None, metavar="K|auto", callback=lambda ctx, param, value: _sample(value),
+              help="Betweenness and closeness: estimate from K pivot nodes drawn with a fixed seed (the same every "
+                   "run); auto picks K to take about a minute on a large graph and measures a small one exactly.")
 @suspended_option
-def centrality(data, as_of, fmt, output, measure, kind, project, top, include_suspended):
+def centrality(data, as_of, fmt, output, measure, kind, project, top, sample, include_suspended):
     """Rank nodes by a centrality measure: columns id,label,kind,<measure>; ties broken by id."""
+    if sample is not None and measure not in ("betweenness", "closeness"):
+        raise click.UsageError(f"--sample applies to --measure betweenness or closeness, not {measure}")
     ds = load_or_fail(data)
-    emit(_centrality.centrality(ds, measure, kind=kind, project=project, as_of=as_of, top=top,
-                                include_suspended=include_suspended), fmt, output, data)
+    frame = _centrality.centrality(ds, measure, kind=kind, project=project, as_of=as_of, top=top,
+                                   include_suspended=include_suspended, sample=sample)
+    sampled = frame.attrs.get("sampled")
+    if sampled:
+        click.echo(f"{measure} estimated from {sampled['pivots']:,} pivots of {sampled['nodes']:,} nodes "
+                   f"(seed {sampled['seed']}); see the README for the estimate's error", err=True)
+    emit(frame, fmt, output, data)
+
+
+def _sample(value):
+    """--sample: a number of pivots (1 or more) or auto."""
+    if value is None or value.strip().lower() == "auto":
+        return None if value is None else "auto"
+    if value.strip().isdigit() and int(value) >= 1:
+        return int(value)
+    raise click.BadParameter(f"expected a number of pivots (1 or more) or auto, got {value!r}")
 
 
 @cli.command()

@@ -275,16 +275,22 @@ class Dataset:
         >>> len(pg.load().content_hash())
         64
         """
+        cached = self.full.__dict__.get("_content_hash")
+        if cached is not None:
+            return cached
+        from .tables import csv_text
+
         h = hashlib.sha256()
-        h.update(self.full.nodes.to_csv(index=False, lineterminator="\n").encode())
+        h.update(csv_text(self.full.nodes).encode())
         h.update(b"\x00")
-        h.update(self.full.edges.to_csv(index=False, lineterminator="\n").encode())
+        h.update(csv_text(self.full.edges).encode())
         block = self.full.meta.get("partnergraph") or {}
         answers = {k: block[k] for k in ("coverage", "inactive_statuses") if block.get(k)}
         if answers:  # what changes answers: the default date and which statuses count as inactive
             h.update(b"\x00")
             h.update(json.dumps(answers, sort_keys=True, ensure_ascii=False, default=str).encode())
-        return h.hexdigest()
+        self.full.__dict__["_content_hash"] = h.hexdigest()
+        return self.full.__dict__["_content_hash"]
 
     def kinds(self) -> list[str]:
         """The node kinds, in the order they first appear.

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
+from .columns import per_distinct
+
 from .asof import parse_date, within
 
 __all__ = ["info"]
@@ -70,7 +72,7 @@ def info(dataset, *, as_of=None) -> dict:
     stamps = pd.concat([t[c] for t in (edges, nodes) for c in ("since", "until") if c in t]).dropna().astype(str)
     first, last = (stamps.min(), stamps.max()) if len(stamps) else (None, None)
 
-    sites = edges["source"].dropna().map(_site)
+    sites = pd.Series(per_distinct(edges["source"].dropna(), _site), dtype=object)
     sources = sites.value_counts().rename_axis("source").rename("edges").reset_index()
     sources = sources.sort_values(["edges", "source"], ascending=[False, True], kind="stable").reset_index(drop=True)
 

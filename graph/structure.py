@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from .centrality import endpoint_pairs, simple_graph
+from .columns import group_codes
 from .coverage import _paths, reach_pairs
 from .asof import describe_date
 from .dataset import Dataset, lifetime_text
@@ -143,33 +145,35 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     rows, cols = snap.require_kind(rows), snap.require_kind(cols)
     via, members = snap.kind_spelling(via), snap.kind_spelling(members)
-    kept = Dataset(snap.nodes[snap.nodes["id"] != remove].reset_index(drop=True),
-                   snap.edges[(snap.edges["u"] != remove) & (snap.edges["v"] != remove)].reset_index(drop=True),
-                   relations=snap.relations, name=snap.name, path=snap.path, date=snap.date, full=snap.full,
-                   meta=snap.meta)
 
-    def covered(ds):
-        return set(map(tuple, _paths(ds, rows, cols, via)[["row", "col"]].drop_duplicates().to_numpy()))
-
-    def reached(ds):
-        return set(map(tuple, reach_pairs(ds, members=members, rows=rows, cols=cols, via=via,
-                                          include_suspended=include_suspended)[["member", "col"]]
-                       .drop_duplicates().to_numpy()))
+    def lost_pairs(table, first, second):
+        """The (first, second) pairs of ``table`` whose every line passes through the removed node, sorted."""
+        if table.empty:
+            return np.empty(0, dtype=object), np.empty(0, dtype=object), np.empty(0, dtype=object)
+        hit = np.zeros(len(table), dtype=bool)
+        for column in table.columns:
+            hit |= (table[column] == remove).to_numpy()
+        pair, (a, b) = group_codes(table[first], table[second])
+        alive = np.bincount(pair[~hit], minlength=len(a)) > 0
+        return a[~alive], b[~alive], b[alive]
 
     labels = snap.labels()
-    before, after = covered(snap), covered(kept)
-    lost = [("coverage", a, b) for a, b in sorted(before - after)]
-    lost_reach = sorted(reached(snap) - reached(kept))
-    lost += [("reach", a, b) for a, b in lost_reach]
+    cov_rows, cov_cols, still_covered = lost_pairs(_paths(snap, rows, cols, via)[["row", "col", "via"]], "row", "col")
+    reach_members, reach_cols, _ = lost_pairs(
+        reach_pairs(snap, members=members, rows=rows, cols=cols, via=via, include_suspended=include_suspended),
+        "member", "col")
+    covered_before = set(cov_cols) | set(still_covered)
+    lost = [("coverage", a, b) for a, b in zip(cov_rows, cov_cols)]
+    lost += [("reach", a, b) for a, b in zip(reach_members, reach_cols)]
     out = pd.DataFrame(lost, columns=["lost", "id", cols])
     out.insert(2, "label", out["id"].map(labels))
     out = out.reset_index(drop=True)
     out.attrs["summary"] = {
         "removed": remove,
-        "coverage_lost": len(before - after),
-        "reach_lost": len(lost_reach),
-        "uncovered": sorted({c for _, c in before} - {c for _, c in after}),
-        "members_losing": len({m for m, _ in lost_reach}),
+        "coverage_lost": len(cov_rows),
+        "reach_lost": len(reach_members),
+        "uncovered": sorted(covered_before - set(still_covered)),
+        "members_losing": len(set(reach_members)),
         "reach_checked": members in set(snap.nodes["kind"]),
     }
     return out
