@@ -23,6 +23,7 @@ import pandas as pd
 
 from partnergraph.asof import default_date
 from partnergraph.atomic import OutputError, default_mode, write_atomic
+from partnergraph.progress import counted
 from partnergraph.dataset import Dataset, _missing
 from partnergraph.errors import PartnergraphError
 from partnergraph.tables import csv_text
@@ -118,7 +119,7 @@ def write_gexf(dataset, path, *, as_of=None, kinds=None) -> Path:
         if not np.isnat(e):
             attrs["end"] = str(e)
         G.add_edge(u, v, key=key, **attrs)
-    text = "\n".join(nx.generate_gexf(G, version="1.2draft")) + "\n"
+    text = "\n".join(counted(nx.generate_gexf(G, version="1.2draft"), "writing GEXF lines")) + "\n"
     text = re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{_stamp(ds)}"', text, count=1)
     return write_atomic(path, text)
 
@@ -136,7 +137,7 @@ def write_graphml(dataset, path, *, as_of=None, kinds=None) -> Path:
     ds = selection(dataset, as_of=as_of, kinds=kinds)
     G = ds.graph.copy()
     G.graph.update({f"partnergraph_{k}": ("" if v is None else str(v)) for k, v in metadata(ds).items()})
-    text = "\n".join(nx.generate_graphml(G)) + "\n"
+    text = "\n".join(counted(nx.generate_graphml(G), "writing GraphML lines")) + "\n"
     return write_atomic(path, text)
 
 
@@ -181,10 +182,11 @@ def _node_link_text(ds, rows: int = 20_000) -> Iterator[str]:
         yield "\n ]"
 
     yield '{\n "directed": false,\n "edges": ['
-    yield from array(records(ds.edges, lambda i, r: {"u": r["u"], "v": r["v"], "key": i}))
+    yield from array(counted(records(ds.edges, lambda i, r: {"u": r["u"], "v": r["v"], "key": i}),
+                             "writing edges", len(ds.edges)))
     yield ',\n "graph": ' + dump({"name": ds.name or ""})
     yield ',\n "multigraph": true,\n "nodes": ['
-    yield from array(records(ds.nodes, lambda i, r: {"id": r["id"]}))
+    yield from array(counted(records(ds.nodes, lambda i, r: {"id": r["id"]}), "writing nodes", len(ds.nodes)))
     yield ',\n "partnergraph": ' + dump(metadata(ds)) + "\n}\n"
 
 

@@ -19,7 +19,7 @@ import contextlib
 import sys
 import time
 
-__all__ = ["Progress", "enabled"]
+__all__ = ["Progress", "enabled", "counted"]
 
 _ON = False
 #: A step shows its progress once it has taken this long (seconds), and redraws at most this often.
@@ -67,3 +67,19 @@ class Progress:
             self.stream.write("\r" + " " * _WIDTH + "\r")
             self.stream.flush()
             self.shown = False
+
+
+def counted(items, label: str, total: int | None = None, every: int = 1000):
+    """``items`` passed through, with a progress line counting them (checked every ``every`` items).
+
+    >>> list(counted(range(3), "writing"))
+    [0, 1, 2]
+    """
+    bar = Progress(label, total)
+    try:
+        for done, item in enumerate(items, start=1):
+            if done % every == 0:
+                bar.update(done)
+            yield item
+    finally:
+        bar.close()

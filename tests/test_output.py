@@ -348,3 +348,38 @@ def test_progress_lines_only_on_a_terminal(tmp_path, terminal):
                               capture_output=True, timeout=120)
         assert done.stderr == b""
     assert done.returncode == 0 and done.stdout.splitlines()[1].startswith(b"C1 ")
+
+
+def _on_a_terminal(args):
+    """Run the CLI with standard error on a pseudo-terminal (progress shown at once); what that terminal saw."""
+    import pty
+    import subprocess
+    import sys
+    leader, follower = pty.openpty()
+    done = subprocess.run([sys.executable, "-c", PROGRESS, *args], stdout=subprocess.PIPE, stderr=follower,
+                          timeout=300)
+    os.close(follower)
+    seen = b""
+    try:
+        while chunk := os.read(leader, 65536):
+            seen += chunk
+    except OSError:
+        pass
+    os.close(leader)
+    assert done.returncode == 0, seen
+    return seen
+
+
+@pytest.mark.parametrize("args, line", [
+    (("centrality", "--measure", "betweenness", "--sample", "40", "-o", "{tmp}/b.csv"), b"\rbetweenness: "),
+    (("centrality", "--measure", "closeness", "--sample", "40", "-o", "{tmp}/c.csv"), b"\rcloseness: "),
+    (("map", "-o", "{tmp}/m.html"), b"\rlaying out the map: "),
+    (("export", "-o", "{tmp}/x.json"), b"\rwriting edges: "),
+])
+def test_slow_steps_show_progress_on_a_terminal(tmp_path, args, line):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "memberships.csv").write_text("country,framework\n" + "".join(f"C{i},f{i % 7}\n" for i in range(3000)))
+    seen = _on_a_terminal([*(a.format(tmp=tmp_path) for a in args), "--data", str(folder)])
+    # the step's line is drawn, then cleared (a blank line of the full width) before anything else is said
+    assert line in seen and b"\r" + b" " * 79 + b"\r" in seen.split(line)[-1]

@@ -109,6 +109,7 @@ def main():
     parser.add_argument("--rows", type=int, nargs="*", default=[1_000, 10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--only", nargs="*", help="command names to run (default: all)")
+    parser.add_argument("--naive-repeat", type=int, default=None, help="runs of the naive script (default: --repeat)")
     args = parser.parse_args()
     commands = [c for c in COMMANDS if not args.only or c[0] in args.only]
     print("| rows | command | seconds | x floor | peak MiB | x floor |")
@@ -127,12 +128,13 @@ def main():
                 s, m = measure(CLI, argv, report, args.repeat)
                 print(f"| {rows:,} | {name} | {s:.2f} | {s / floor_s:.1f} | {m:.0f} | {m / floor_m:.1f} |", flush=True)
             if not args.only or "naive" in args.only:
-                s, m = measure(NAIVE_COVERAGE, ["naive", str(folder), str(out)], report, args.repeat)
+                s, m = measure(NAIVE_COVERAGE, ["naive", str(folder), str(out)], report,
+                               args.naive_repeat or args.repeat)
                 print(f"| {rows:,} | naive pandas+networkx coverage | {s:.2f} | {s / floor_s:.1f} | {m:.0f} "
                       f"| {m / floor_m:.1f} |", flush=True)
     print()
     print(json.dumps({"python": sys.version.split()[0], "cores": len(os.sched_getaffinity(0)),
-                      "repeat": args.repeat}))
+                      "repeat": args.repeat, "naive_repeat": args.naive_repeat or args.repeat}))
 
 
 if __name__ == "__main__":
