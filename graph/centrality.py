@@ -89,30 +89,28 @@ MIN_PIVOTS = 100
 PIVOT_SEED = 0
 
 
-def _simple_igraph(snap):
-    """The snapshot as a simple undirected igraph graph, built from the edge table: vertices are the node ids in
-    sorted order, one edge per linked pair. Returns (ids, graph)."""
-    import igraph as ig
-
+def _simple_pairs(snap):
+    """The snapshot as a simple undirected graph in arrays, from the edge table: the node ids in sorted order, and
+    per linked pair the positions of its two nodes (lower first), each pair once."""
     ids = np.sort(snap.nodes["id"].to_numpy(dtype=object))
     index = pd.Index(ids)
     u, v = index.get_indexer(snap.edges["u"]), index.get_indexer(snap.edges["v"])
     lo, hi = np.minimum(u, v), np.maximum(u, v)
     keep = (lo >= 0) & (lo != hi)
     pair = np.unique(lo[keep].astype(np.int64) * max(len(ids), 1) + hi[keep])
-    edges = np.column_stack([pair // max(len(ids), 1), pair % max(len(ids), 1)])
-    return ids, ig.Graph(n=len(ids), edges=edges)
+    return ids, pair // max(len(ids), 1), pair % max(len(ids), 1), None
 
 
-def _projected_igraph(snap, kind: str, include_suspended: bool):
-    """The projection on ``kind`` as an igraph graph with ``weight`` and ``distance`` edge attributes."""
+def _igraph(ids, a, b, weight):
+    """An igraph graph of those arrays, with ``weight`` and ``distance`` (1/weight) edge attributes when weighted."""
     import igraph as ig
 
-    ids, a, b, weight = _projection_pairs(snap, kind, include_suspended=include_suspended)
     g = ig.Graph(n=len(ids), edges=np.column_stack([a, b]))
+    if weight is None:
+        return g
     g.es["weight"] = weight.astype(float).tolist()
     g.es["distance"] = (1.0 / weight).tolist()
-    return ids, g
+    return g
 
 
 def pivots_for(sample, n: int, m: int) -> int:
@@ -214,15 +212,21 @@ def _closeness(g, k: int, weights) -> np.ndarray:
     return score
 
 
-def _scores_igraph(ids, g, measure: str, weighted: bool, sample) -> tuple[dict, dict | None]:
-    """Scores by node id, computed by igraph, as networkx defines them; and the sampling used (None: exact)."""
-    n, m = g.vcount(), g.ecount()
+def _scores_igraph(ids, a, b, weight, measure: str, sample) -> tuple[dict, dict | None]:
+    """Scores by node id as networkx defines them, on the graph of :func:`_simple_pairs` or
+    :func:`_projection_pairs` (degree counted from the arrays, the rest by igraph); and the sampling used (None:
+    exact)."""
+    n, m = len(ids), len(a)
     if n == 0:
         return {}, None
     sampled = None
-    if measure == "degree":
-        values = np.asarray(g.degree(), dtype=float) / (n - 1) if n > 1 else np.zeros(n)
-    elif measure == "pagerank":
+    weighted = weight is not None
+    if measure == "degree":  # no graph needed: how many pairs name each node
+        degree = np.bincount(a, minlength=n) + np.bincount(b, minlength=n)
+        values = degree / (n - 1) if n > 1 else np.zeros(n)
+        return dict(zip(ids.tolist(), values.tolist())), None
+    g = _igraph(ids, a, b, weight)
+    if measure == "pagerank":
         values = np.asarray(g.pagerank(damping=0.85, weights="weight" if weighted else None))
     elif measure in ("betweenness", "closeness"):
         k = pivots_for(sample, n, m)
@@ -306,8 +310,9 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
         G = projection(snap, project, include_suspended=include_suspended) if project is not None else simple_graph(snap)
         scores = _scores(G, measure, weighted=project is not None)
     else:
-        ids, g = _projected_igraph(snap, project, include_suspended) if project is not None else _simple_igraph(snap)
-        scores, sampled = _scores_igraph(ids, g, measure, project is not None, sample)
+        arrays = (_projection_pairs(snap, project, include_suspended=include_suspended) if project is not None
+                  else _simple_pairs(snap))
+        scores, sampled = _scores_igraph(*arrays, measure, sample)
     out = snap.with_labels(pd.DataFrame({"id": list(scores), measure: [float(v) for v in scores.values()]}))
     if kind is not None:
         out = out[out["kind"] == kind]
