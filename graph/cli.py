@@ -470,8 +470,8 @@ def centrality(data, as_of, fmt, output, measure, kind, project, top, sample, in
                                    include_suspended=include_suspended, sample=sample)
     sampled = frame.attrs.get("sampled")
     if sampled:
-        click.echo(f"{measure} estimated from {sampled['pivots']:,} pivots of {sampled['nodes']:,} nodes "
-                   f"(seed {sampled['seed']}); see the README for the estimate's error", err=True)
+        click.echo(f"{measure} estimated from {sampled['pivots']:,} of {sampled['nodes']:,} nodes as pivots "
+                   f"(seed {sampled['seed']})", err=True)
     emit(frame, fmt, output, data)
 
 

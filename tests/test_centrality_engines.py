@@ -132,7 +132,7 @@ def test_cli_sample_says_what_it_estimated(tmp_path):
                                     "--format", "csv"])
     assert done.exit_code == 0
     n = len(ds.snapshot().nodes)
-    assert f"betweenness estimated from 4 pivots of {n} nodes (seed 0)" in done.stderr
+    assert f"betweenness estimated from 4 of {n} nodes as pivots (seed 0)" in done.stderr
     want = pg.centrality(ds, "betweenness", sample=4)
     assert done.stdout.splitlines()[1].split(",")[0] == want["id"].iloc[0]
     for args, message in ((["--measure", "degree", "--sample", "4"], "--sample applies to --measure betweenness"),
