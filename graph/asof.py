@@ -168,12 +168,14 @@ def windows(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 edge_windows = windows
 
 
-def effective_windows(nodes: pd.DataFrame, edges: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def effective_windows(nodes: pd.DataFrame, edges: pd.DataFrame, *, positions=None) -> tuple[np.ndarray, np.ndarray]:
     """THE rule: the window in which each edge is active: its own window cut to both endpoints' lifetimes.
 
     An edge with no dates between two nodes that live 1994- and 2004-2014 is
     active in [2004, 2014); an edge dated 1990- to a node born 1997 starts in
     1997. Every snapshot, map slider, picture and export uses these windows.
+    ``positions`` may give each side's rows in ``nodes`` (``u``, then ``v``),
+    when they are known already.
 
     Examples
     --------
@@ -187,9 +189,10 @@ def effective_windows(nodes: pd.DataFrame, edges: pd.DataFrame) -> tuple[np.ndar
     node_start, node_end = windows(nodes)
     if np.isnat(node_start).all() and np.isnat(node_end).all():
         return start, end
-    index = pd.Index(nodes["id"])
-    for side in ("u", "v"):
-        at = index.get_indexer(edges[side])
+    if positions is None:  # each endpoint's row in nodes (-1: none)
+        index = pd.Index(nodes["id"])
+        positions = tuple(index.get_indexer(edges[side]) for side in ("u", "v"))
+    for at in positions:
         known = at >= 0
         s = np.full(len(edges), np.datetime64("NaT"), dtype="datetime64[D]")
         e = s.copy()

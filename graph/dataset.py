@@ -172,7 +172,9 @@ class Dataset:
         Computed once per dataset by :func:`partnergraph.asof.effective_windows`, the one rule.
         """
         node_start, node_end = windows(self.nodes)
-        edge_start, edge_end = effective_windows(self.nodes, self.edges)
+        # the full dataset's endpoint positions are rows of its own nodes: the time rule need not look ids up again
+        at = self.endpoint_positions() if self._full is None else None
+        edge_start, edge_end = effective_windows(self.nodes, self.edges, positions=at)
         return node_start, node_end, edge_start, edge_end
 
     def check_coverage(self, date) -> None:
@@ -453,9 +455,29 @@ class Dataset:
         """
         cached = self.__dict__.get("_endpoint_kinds")
         if cached is None:
-            codes, names, index = self.full._node_codes()
-            ku, kv = (_lookup(codes, index.get_indexer(self.edges[side])) for side in ("u", "v"))
+            codes, names, _ = self.full._node_codes()
+            ku, kv = (_lookup(codes, at) for at in self.endpoint_positions())
             cached = self.__dict__["_endpoint_kinds"] = (ku, kv, names)
+        return cached
+
+    def endpoint_positions(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each edge's two endpoints as row numbers of the full dataset's ``nodes`` (-1: not a node).
+
+        Found once per dataset (the loader hands over those its checks found; a
+        snapshot takes its rows of the full dataset's).
+
+        Examples
+        --------
+        >>> nato = pg.load()
+        >>> u, v = nato.endpoint_positions()
+        >>> nato.nodes["id"][u[0]] == nato.edges["u"][0]
+        True
+        """
+        cached = self.__dict__.get("_endpoint_positions")
+        if cached is None:
+            index = self.full._node_codes()[2]
+            cached = self.__dict__["_endpoint_positions"] = (index.get_indexer(self.edges["u"]),
+                                                            index.get_indexer(self.edges["v"]))
         return cached
 
     def _node_codes(self) -> tuple[np.ndarray, list[str], pd.Index]:
@@ -477,6 +499,9 @@ class Dataset:
         kinds = self.__dict__.get("_endpoint_kinds")
         if kinds is not None:
             out.__dict__["_endpoint_kinds"] = (kinds[0][mask], kinds[1][mask], kinds[2])
+        positions = self.__dict__.get("_endpoint_positions")
+        if positions is not None:
+            out.__dict__["_endpoint_positions"] = (positions[0][mask], positions[1][mask])
         inactive = self.__dict__.get("_inactive")
         if inactive is not None:
             out.__dict__["_inactive"] = inactive[mask]

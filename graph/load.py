@@ -69,6 +69,8 @@ def load(path=None) -> Dataset:
     if errors:
         raise DataError(errors[0])
     ds = Dataset(found.nodes, found.edges, relations=found.relations, name=name, path=str(folder), meta=found.meta)
+    if found.positions is not None:
+        ds.__dict__["_endpoint_positions"] = (found.positions["u"], found.positions["v"])
     ds.warnings = list(found.problems)
     if ds.warnings:
         n = len(ds.warnings)

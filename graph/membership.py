@@ -91,19 +91,18 @@ def _membership_span(links: pd.DataFrame, start: np.ndarray, end: np.ndarray) ->
     never = np.datetime64("9999-12-31")  # an open end reaches forever
     ends = np.where(np.isnat(end), never, end)
     starts = np.where(np.isnat(start), np.datetime64("0001-01-01"), start)
-    pairs = links["b"].to_numpy()
+    pairs = links["b"].to_numpy(dtype=object)
     chain = np.zeros(len(links), dtype=int)
-    pair, reach, n = None, None, -1
-    for i in np.lexsort((starts, pairs)):
-        if pairs[i] == pair and starts[i] <= reach:
-            reach = max(reach, ends[i])  # continues the membership
-        else:
-            pair, reach, n = pairs[i], ends[i], n + 1
-        chain[i] = n
+    if len(links):  # in order of pair, then start: a period continues the membership while it starts by the
+        order = np.lexsort((starts, pd.factorize(pairs)[0]))  # latest end so far of that pair
+        codes = pd.factorize(pairs[order])[0]
+        new_pair = np.r_[True, codes[1:] != codes[:-1]]
+        reach = pd.Series(ends[order]).groupby(codes).cummax().to_numpy()
+        chain[order] = np.cumsum(new_pair | (starts[order] > np.r_[reach[:1], reach[:-1]])) - 1
     frame = pd.DataFrame({"chain": chain, "start": starts, "end": ends,
                           "since": links["since"].to_numpy(dtype=object), "until": links["until"].to_numpy(dtype=object)})
     first = frame.sort_values("start", kind="stable").groupby("chain")["since"].first()
-    last = frame.sort_values("end", kind="stable").groupby("chain")["until"].agg(lambda u: u.iloc[-1])
+    last = frame.sort_values("end", kind="stable").drop_duplicates("chain", keep="last").set_index("chain")["until"]
     return frame["chain"].map(first).to_numpy(), frame["chain"].map(last).to_numpy()
 
 

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .asof import DATE_PATTERN, date_bounds, date_cells
+from .columns import per_distinct
 from .errors import Problem, a_kind
 from .progress import Progress
 
@@ -95,6 +96,9 @@ class Folder:
     relations: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    #: Each edge's endpoints as rows of ``nodes`` (``u`` and ``v``), when nodes.csv gave the nodes: found once for the
+    #: checks and handed to the Dataset, which needs them for the time rule and the queries.
+    positions: dict | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -198,7 +202,7 @@ def read_folder(path) -> Folder:
         first.setdefault(kind.casefold(), kind)
     spelled = lambda kind: first.get(kind.casefold(), kind)  # noqa: E731
     if nodes is not None:
-        nodes["kind"] = nodes["kind"].map(spelled)
+        nodes["kind"] = per_distinct(nodes["kind"], spelled)
     for frame in frames:
         frame[_C_U_KIND], frame[_C_V_KIND] = spelled(frame[_C_U_KIND].iloc[0]) if len(frame) else "", \
             spelled(frame[_C_V_KIND].iloc[0]) if len(frame) else ""
@@ -225,7 +229,7 @@ def read_folder(path) -> Folder:
     nodes, edges = _as_text(nodes), _as_text(edges, keep=("weight",))
     order = {shown: -2, str(folder / DESCRIPTOR): -1, **{s.shown: i for i, s in enumerate(node_files + edge_files)}}
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.row or 0))
-    return Folder(folder, nodes, edges, relations_df, problems, meta)
+    return Folder(folder, nodes, edges, relations_df, problems, meta, at)
 
 
 # ---------------------------------------------------------------------------
