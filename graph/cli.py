@@ -705,7 +705,7 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, incl
                + (f"no {rows} covers {', '.join(s['uncovered'])} any more" if s["uncovered"]
                   else f"every {cols} still covered by some {rows}"))
     click.echo(printable(summary), err=table_format(fmt, output) != "table" or output is not None)
-    if members_kind not in set(ds.nodes["kind"]):
+    if members_kind not in ds.kinds():
         click.echo(f"note: no {members_kind} nodes, so no reach was checked; --members names the kind whose reach "
                    f"to check ({', '.join(k for k in ds.linked_kinds(rows) if k not in (cols, via)) or 'none here'})",
                    err=True)

@@ -33,7 +33,7 @@ def _paths(snap, rows, cols, via) -> pd.DataFrame:
     direct = snap.links(rows, cols).rename(columns={"a": "row", "b": "col"})
     direct = direct.rename(columns={c: f"{c}_1" for c in _EDGE})
     direct["via"] = ""
-    if via in set(snap.nodes["kind"]):
+    if via in snap.kinds():
         first = snap.links(rows, via).rename(columns={"a": "row", "b": "via"})
         second = snap.links(via, cols).rename(columns={"a": "via", "b": "col"})
         through = first.merge(second, on="via", suffixes=("_1", "_2"))
@@ -233,7 +233,7 @@ def reach_pairs(dataset, *, members: str = "country", rows: str = "framework", c
     """
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     members, rows, cols, via = (snap.kind_spelling(k) for k in (members, rows, cols, via))
-    if members not in set(snap.nodes["kind"]):
+    if members not in snap.kinds():
         return pd.DataFrame(columns=["member", "row", "col", "via"])
     belongs = snap.links(members, rows)[["a", "b"]].drop_duplicates().rename(columns={"a": "member", "b": "row"})
     paths = _paths(snap, rows, cols, via)[["row", "col", "via"]].drop_duplicates()

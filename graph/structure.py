@@ -174,6 +174,6 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
         "reach_lost": len(reach_members),
         "uncovered": sorted(covered_before - set(still_covered)),
         "members_losing": len(set(reach_members)),
-        "reach_checked": members in set(snap.nodes["kind"]),
+        "reach_checked": members in snap.kinds(),
     }
     return out

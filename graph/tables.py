@@ -108,7 +108,7 @@ def render(frame: pd.DataFrame, fmt: str, *, index: bool = False, wide: bool = F
     """
     shown = frame.reset_index() if index else frame
     if fmt == "csv":
-        return csv_text(_neutralised(shown)).encode("utf-8")
+        return csv_text(shown, neutralise=True).encode("utf-8")
     if fmt == "json":
         return (json.dumps(_records(shown), ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
     if fmt == "md":
@@ -118,20 +118,23 @@ def render(frame: pd.DataFrame, fmt: str, *, index: bool = False, wide: bool = F
     return (_aligned(shown, wide=wide) + "\n").encode("utf-8")
 
 
-def csv_text(frame: pd.DataFrame) -> str:
+def csv_text(frame: pd.DataFrame, *, neutralise: bool = False) -> str:
     """The frame as CSV text: a header row, ``\\n`` after each row, and every cell that holds a comma, a quote,
     a line feed or a carriage return quoted (a bare carriage return too, which Python's csv module leaves bare).
 
-    Missing cells are empty; numbers are written as pandas writes them.
+    Missing cells are empty; numbers are written as pandas writes them. With
+    ``neutralise``, text cells a spreadsheet would run as a formula get a leading
+    ``'`` (as :func:`_neutralised` does), in the same pass.
 
     Examples
     --------
     >>> csv_text(pd.DataFrame({"a": ["x\\ry", 'a "b" c', None], "b": [1.5, float("nan"), 2.0]}))
     'a,b\\n"x\\ry",1.5\\n"a ""b"" c",\\n,2.0\\n'
     """
-    def cells(col: pd.Series) -> list[str]:
+    def cells(col: pd.Series, neutral: bool = False) -> list[str]:
         if _is_text(col):  # each distinct text is quoted once
-            return per_distinct(col, _csv_cell).tolist()
+            return per_distinct(col, _csv_cell if not neutral else
+                                lambda v: _csv_cell("'" + v if _runs_as_formula(v) else v)).tolist()
         missing = col.isna().to_numpy()
         return col.astype(object).where(~missing, "").astype(str).map(_csv_cell).tolist()
 
@@ -140,7 +143,7 @@ def csv_text(frame: pd.DataFrame) -> str:
         return header + "\n"
     if not frame.shape[1]:  # no columns at all
         return header + "\n" + "\n" * len(frame)
-    columns = [cells(frame.iloc[:, c]) for c in range(frame.shape[1])]
+    columns = [cells(frame.iloc[:, c], neutralise) for c in range(frame.shape[1])]
     return header + "\n" + "\n".join(map(",".join, zip(*columns))) + "\n"
 
 
