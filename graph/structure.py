@@ -147,22 +147,32 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
     via, members = snap.kind_spelling(via), snap.kind_spelling(members)
 
     def lost_pairs(table, first, second):
-        """The (first, second) pairs of ``table`` whose every line passes through the removed node, sorted."""
+        """The (first, second) pairs of ``table`` whose every line passes through the removed node, sorted; and the
+        ``second`` values every line of which passes through it.
+
+        Only pairs with a line through the removed node can be lost, so only their lines are grouped.
+        """
+        none = np.empty(0, dtype=object)
         if table.empty:
-            return np.empty(0, dtype=object), np.empty(0, dtype=object), np.empty(0, dtype=object)
+            return none, none, set()
         hit = np.zeros(len(table), dtype=bool)
         for column in table.columns:
             hit |= (table[column] == remove).to_numpy()
-        pair, (a, b) = group_codes(table[first], table[second])
-        alive = np.bincount(pair[~hit], minlength=len(a)) > 0
-        return a[~alive], b[~alive], b[alive]
+        if not hit.any():
+            return none, none, set()
+        near = table[first].isin(pd.unique(table[first].to_numpy()[hit])).to_numpy() \
+            & table[second].isin(pd.unique(table[second].to_numpy()[hit])).to_numpy()
+        pair, (a, b) = group_codes(table[first].to_numpy()[near], table[second].to_numpy()[near])
+        alive = np.bincount(pair[~hit[near]], minlength=len(a)) > 0
+        touched = set(pd.unique(table[second].to_numpy()[hit]))
+        gone = touched - set(pd.unique(table[second].to_numpy()[~hit & table[second].isin(touched).to_numpy()]))
+        return a[~alive], b[~alive], gone
 
     labels = snap.labels()
-    cov_rows, cov_cols, still_covered = lost_pairs(_paths(snap, rows, cols, via)[["row", "col", "via"]], "row", "col")
+    cov_rows, cov_cols, uncovered = lost_pairs(_paths(snap, rows, cols, via)[["row", "col", "via"]], "row", "col")
     reach_members, reach_cols, _ = lost_pairs(
         reach_pairs(snap, members=members, rows=rows, cols=cols, via=via, include_suspended=include_suspended),
         "member", "col")
-    covered_before = set(cov_cols) | set(still_covered)
     lost = [("coverage", a, b) for a, b in zip(cov_rows, cov_cols)]
     lost += [("reach", a, b) for a, b in zip(reach_members, reach_cols)]
     out = pd.DataFrame(lost, columns=["lost", "id", cols])
@@ -172,7 +182,7 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
         "removed": remove,
         "coverage_lost": len(cov_rows),
         "reach_lost": len(reach_members),
-        "uncovered": sorted(covered_before - set(still_covered)),
+        "uncovered": sorted(uncovered),
         "members_losing": len(set(reach_members)),
         "reach_checked": members in snap.kinds(),
     }
