@@ -8,7 +8,6 @@ import re
 import warnings
 from functools import cached_property
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -246,7 +245,7 @@ class Dataset:
         return snap if include_suspended else snap.without_inactive()
 
     @cached_property
-    def graph(self) -> nx.MultiGraph:
+    def graph(self) -> "nx.MultiGraph":
         """The dataset as a networkx MultiGraph, built on first use and cached.
 
         Nodes carry ``kind``, ``label`` and the extra columns; each edge (one per
@@ -254,6 +253,8 @@ class Dataset:
         ``since``, ``until``, ``source`` and the other columns. Empty cells are
         left out of the attributes.
         """
+        import networkx as nx  # only here: the tables answer every query without it
+
         G = nx.MultiGraph(name=self.name or "")
         node_attrs = self.nodes.set_index("id")
         records = node_attrs.to_dict("index")
