@@ -279,7 +279,8 @@ def _workbook(frame: pd.DataFrame) -> bytes:
 
 
 def _fixed_zip(data: bytes) -> bytes:
-    """The same zip archive with every member's time set to 1980-01-01, so the bytes do not depend on the clock."""
+    """The same zip archive with every member's time set to 1980-01-01 and the workbook's "modified" property to
+    2000-01-01 (the time openpyxl saved it, otherwise), so the bytes do not depend on the clock."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -287,5 +288,9 @@ def _fixed_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the time of saving here, whatever was set
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>2000-01-01T00:00:00Z\g<2>",
+                              data)
+            dst.writestr(fixed, data)
     return out.getvalue()
