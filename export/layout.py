@@ -53,17 +53,12 @@ def layout_positions(dataset, *, seed: int = 7) -> dict[str, tuple[float, float]
 def _layout(full, seed: int) -> dict[str, tuple[float, float]]:
     from partnergraph.progress import Progress
 
-    ids = np.sort(full.nodes["id"].astype(str).to_numpy(dtype=object))
+    from partnergraph.centrality import simple_pairs
+
+    ids, a, b, _ = simple_pairs(full)
     n = len(ids)
     if n == 0:
         return {}
-    index = pd.Index(ids)
-    u = index.get_indexer(full.edges["u"].astype(str))
-    v = index.get_indexer(full.edges["v"].astype(str))
-    lo, hi = np.minimum(u, v), np.maximum(u, v)
-    keep = (lo >= 0) & (lo != hi)
-    pair = np.unique(lo[keep].astype(np.int64) * n + hi[keep])
-    a, b = pair // n, pair % n
     part = _parts(n, a, b)
     sizes = np.bincount(part)
     first = np.full(len(sizes), n)
@@ -111,7 +106,7 @@ def _part_layout(n: int, a: np.ndarray, b: np.ndarray, widths: np.ndarray, seed:
     # forces work at about one node per unit of area: scale the shape to that before refining it
     xy -= xy.mean(axis=0)
     xy *= 0.6 * math.sqrt(n) / (np.sqrt((xy ** 2).sum(axis=1).mean()) or 1.0)
-    xy = _refined(xy, a, b, seed)
+    xy = _refined(xy, a, b)
     xy -= np.median(xy, axis=0)
     # most nodes (not a few stragglers at the edge) fill a disc whose area grows with the number of nodes
     spread = float(np.quantile(np.sqrt((xy ** 2).sum(axis=1)), 0.9)) or 1.0
@@ -154,7 +149,7 @@ def _pivot_mds(n: int, a: np.ndarray, b: np.ndarray, seed: int) -> np.ndarray:
     return xy + rng.normal(scale=0.05, size=(n, 2))
 
 
-def _refined(xy: np.ndarray, a: np.ndarray, b: np.ndarray, seed: int) -> np.ndarray:
+def _refined(xy: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Fruchterman-Reingold steps with a cut-off: linked nodes attract (d^2/k), nodes nearer than 2k repel (k^2/d);
     the step shrinks each round. In link lengths (k = 1)."""
     from scipy.spatial import cKDTree

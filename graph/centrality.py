@@ -19,11 +19,30 @@ def endpoint_pairs(edges: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
 def simple_graph(snap) -> nx.Graph:
     """The snapshot as a simple undirected graph: every node, one link per linked pair, in sorted order."""
+    ids, a, b, _ = simple_pairs(snap)
     G = nx.Graph()
-    G.add_nodes_from(sorted(snap.nodes["id"]))
-    lo, hi = endpoint_pairs(snap.edges)
-    G.add_edges_from(sorted({(a, b) for a, b in zip(lo, hi) if a != b}))
+    G.add_nodes_from(ids.tolist())
+    G.add_edges_from(zip(ids[a].tolist(), ids[b].tolist()))
     return G
+
+
+def simple_pairs(snap):
+    """The dataset as a simple undirected graph in arrays, from the edge table: the node ids in sorted order, and
+    per linked pair the positions of its two nodes (lower first), each pair once, in id order; no weights (None).
+
+    Examples
+    --------
+    >>> ids, a, b, _ = simple_pairs(pg.load().as_of(2024))
+    >>> bool((ids[a] < ids[b]).all()), len(set(zip(a, b))) == len(a) > 0
+    (True, True)
+    """
+    ids = np.sort(snap.nodes["id"].to_numpy(dtype=object))
+    index = pd.Index(ids)
+    u, v = index.get_indexer(snap.edges["u"]), index.get_indexer(snap.edges["v"])
+    lo, hi = np.minimum(u, v), np.maximum(u, v)
+    keep = (lo >= 0) & (lo != hi)
+    pair = np.unique(lo[keep].astype(np.int64) * max(len(ids), 1) + hi[keep])
+    return ids, pair // max(len(ids), 1), pair % max(len(ids), 1), None
 
 
 def projection(dataset, kind: str, *, as_of=None, include_suspended: bool = False) -> nx.Graph:
@@ -87,18 +106,6 @@ AUTO_VISITS = 1.2e9
 MIN_PIVOTS = 100
 #: The seed of the pivots' draw, so a sampled estimate is the same every run.
 PIVOT_SEED = 0
-
-
-def _simple_pairs(snap):
-    """The snapshot as a simple undirected graph in arrays, from the edge table: the node ids in sorted order, and
-    per linked pair the positions of its two nodes (lower first), each pair once."""
-    ids = np.sort(snap.nodes["id"].to_numpy(dtype=object))
-    index = pd.Index(ids)
-    u, v = index.get_indexer(snap.edges["u"]), index.get_indexer(snap.edges["v"])
-    lo, hi = np.minimum(u, v), np.maximum(u, v)
-    keep = (lo >= 0) & (lo != hi)
-    pair = np.unique(lo[keep].astype(np.int64) * max(len(ids), 1) + hi[keep])
-    return ids, pair // max(len(ids), 1), pair % max(len(ids), 1), None
 
 
 def _igraph(ids, a, b, weight):
@@ -203,6 +210,7 @@ def _closeness(g, k: int, weights) -> np.ndarray:
     seen -= is_pivot  # a pivot's distance to itself is no sample of the others
     score = np.zeros(n)
     est = (seen > 0) & (reach > 1)
+    # networkx's form: (r - 1) / (estimated total distance to the r - 1 others), scaled by the share reached
     score[est] = (reach[est] - 1) / (total[est] / seen[est]) / (reach[est] - 1) * (reach[est] - 1) / (n - 1)
     rest = np.flatnonzero((seen == 0) & (reach > 1))
     if len(rest):  # components with no other pivot are small: measured exactly
@@ -213,7 +221,7 @@ def _closeness(g, k: int, weights) -> np.ndarray:
 
 
 def _scores_igraph(ids, a, b, weight, measure: str, sample) -> tuple[dict, dict | None]:
-    """Scores by node id as networkx defines them, on the graph of :func:`_simple_pairs` or
+    """Scores by node id as networkx defines them, on the graph of :func:`simple_pairs` or
     :func:`_projection_pairs` (degree counted from the arrays, the rest by igraph); and the sampling used (None:
     exact)."""
     n, m = len(ids), len(a)
@@ -241,7 +249,7 @@ def _scores_igraph(ids, a, b, weight, measure: str, sample) -> tuple[dict, dict 
     return dict(zip(ids.tolist(), values.tolist())), sampled
 
 
-def _scores(G: nx.Graph, measure: str, weighted: bool) -> dict:
+def _eigenvector(G: nx.Graph, weighted: bool) -> dict:
     """Eigenvector centrality, by networkx (the one measure igraph scales differently)."""
     if G.number_of_nodes() == 0 or G.number_of_edges() == 0:
         return {n: 0.0 for n in G}
@@ -308,10 +316,10 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
     sampled = None
     if measure == "eigenvector":
         G = projection(snap, project, include_suspended=include_suspended) if project is not None else simple_graph(snap)
-        scores = _scores(G, measure, weighted=project is not None)
+        scores = _eigenvector(G, weighted=project is not None)
     else:
         arrays = (_projection_pairs(snap, project, include_suspended=include_suspended) if project is not None
-                  else _simple_pairs(snap))
+                  else simple_pairs(snap))
         scores, sampled = _scores_igraph(*arrays, measure, sample)
     out = snap.with_labels(pd.DataFrame({"id": list(scores), measure: [float(v) for v in scores.values()]}))
     if kind is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["per_distinct", "group_codes", "joined_per_group", "texts"]
+__all__ = ["per_distinct", "group_codes", "joined_per_group", "taken", "texts"]
 
 
 def texts(values) -> np.ndarray:
@@ -84,3 +84,16 @@ def joined_per_group(codes: np.ndarray, n_groups: int, *columns, sep: str = ";")
     words = uniques[pairs % max(len(uniques), 1)].tolist()
     bounds = np.searchsorted(owner, np.arange(n_groups + 1)).tolist()
     return np.array([sep.join(words[a:b]) for a, b in zip(bounds[:-1], bounds[1:])] or [], dtype=object)
+
+
+def taken(values: np.ndarray, at: np.ndarray, missing) -> np.ndarray:
+    """``values[at]``, with ``missing`` where ``at`` is -1 (say, an id that is not a node).
+
+    >>> taken(np.array(["x", "y"], dtype=object), np.array([1, -1, 0]), None).tolist()
+    ['y', None, 'x']
+    """
+    values = np.asarray(values)
+    out = np.full(len(at), missing, dtype=values.dtype if values.dtype != bool else object)
+    known = at >= 0
+    out[known] = values[at[known]]
+    return out

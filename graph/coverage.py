@@ -55,6 +55,15 @@ def _of_kind(dataset, node: str, kind: str) -> str:
     return node
 
 
+def _via_text(direct: np.ndarray, vias: np.ndarray) -> np.ndarray:
+    """``direct`` before the joined via ids where a direct path exists too: ``direct``, ``a;b`` or ``direct;a;b``.
+
+    >>> _via_text(np.array([True, True, False]), np.array(["", "a;b", "a"], dtype=object)).tolist()
+    ['direct', 'direct;a;b', 'a']
+    """
+    return np.where(direct, np.where(vias != "", "direct;" + vias, "direct"), vias)
+
+
 def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None,
              include_suspended: bool = False, row: str | None = None, col: str | None = None) -> pd.DataFrame:
     """Which rows cover which columns, and through what: one line per covered pair.
@@ -107,8 +116,7 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
     direct = np.zeros(len(row_ids), dtype=bool)
     direct[pair[(paths["via"] == "").to_numpy()]] = True
     sources = joined_per_group(pair, len(row_ids), paths["source_1"], paths["source_2"])
-    via_text = np.where(direct, np.where(vias != "", "direct;" + vias, "direct"), vias)
-    out = pd.DataFrame({rows: row_ids, cols: col_ids, "via": via_text, "sources": sources})
+    out = pd.DataFrame({rows: row_ids, cols: col_ids, "via": _via_text(direct, vias), "sources": sources})
     out.attrs["lists"] = ["via", "sources"]
     return out
 
@@ -291,7 +299,7 @@ def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", 
         cols: col_ids,
         "label": pd.Index(col_ids).map(labels),
         rows: joined_per_group(at, len(col_ids), pairs["row"]),
-        via: np.where(direct, np.where(vias != "", "direct;" + vias, "direct"), vias),
+        via: _via_text(direct, vias),
     })
     out.attrs["lists"] = [rows, via]
     return out

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .asof import date_cells, default_date, describe_date, effective_windows, parse_date, windows, within
+from .columns import taken
 from .errors import CoverageWarning, PartnergraphError, UnknownIdError
 
 __all__ = ["Dataset"]
@@ -457,7 +458,7 @@ class Dataset:
         cached = self.__dict__.get("_endpoint_kinds")
         if cached is None:
             codes, names, _ = self.full._node_codes()
-            ku, kv = (_lookup(codes, at) for at in self.endpoint_positions())
+            ku, kv = (taken(codes.astype(np.int64), at, -1) for at in self.endpoint_positions())
             cached = self.__dict__["_endpoint_kinds"] = (ku, kv, names)
         return cached
 
@@ -528,14 +529,6 @@ def lifetime_text(dataset, node_id: str) -> str:
     if since is None and until is None:
         return ""
     return f"; its lifetime is {since or '...'} to {until or '...'}"
-
-
-def _lookup(codes: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """``codes[at]``, with -1 where ``at`` is -1 (an id that is not a node)."""
-    out = np.full(len(at), -1, dtype=np.int64)
-    known = at >= 0
-    out[known] = codes[at[known]]
-    return out
 
 
 def _missing(value) -> bool:

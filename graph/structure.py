@@ -160,12 +160,13 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
             hit |= (table[column] == remove).to_numpy()
         if not hit.any():
             return none, none, set()
-        near = table[first].isin(pd.unique(table[first].to_numpy()[hit])).to_numpy() \
-            & table[second].isin(pd.unique(table[second].to_numpy()[hit])).to_numpy()
-        pair, (a, b) = group_codes(table[first].to_numpy()[near], table[second].to_numpy()[near])
+        ones, twos = table[first].to_numpy(dtype=object), table[second].to_numpy(dtype=object)
+        touched = pd.unique(twos[hit])
+        second_touched = pd.Series(twos).isin(touched).to_numpy()
+        near = pd.Series(ones).isin(pd.unique(ones[hit])).to_numpy() & second_touched
+        pair, (a, b) = group_codes(ones[near], twos[near])
         alive = np.bincount(pair[~hit[near]], minlength=len(a)) > 0
-        touched = set(pd.unique(table[second].to_numpy()[hit]))
-        gone = touched - set(pd.unique(table[second].to_numpy()[~hit & table[second].isin(touched).to_numpy()]))
+        gone = set(touched) - set(pd.unique(twos[second_touched & ~hit]))
         return a[~alive], b[~alive], gone
 
     labels = snap.labels()

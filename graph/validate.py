@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .asof import DATE_PATTERN, date_bounds, date_cells
-from .columns import per_distinct
+from .columns import per_distinct, taken
 from .errors import Problem, a_kind
 from .progress import Progress
 
@@ -425,12 +425,11 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
         nonblank = (content != seps)[1:]
     else:
         nonblank = (cells != "").any(axis=1)
-    if nonblank.all():
-        table = pd.DataFrame(cells, columns=range(width), dtype=object, copy=False)
-        table[_C_ROW] = np.arange(2, len(cells) + 2)
-        return _Table(shown, header, table), problems
-    table = pd.DataFrame(cells[nonblank], columns=range(width), dtype=object, copy=False)
-    table[_C_ROW] = np.arange(2, len(cells) + 2)[nonblank]
+    rows = np.arange(2, len(cells) + 2)
+    if not nonblank.all():  # most files have no blank line: no copy of their cells then
+        cells, rows = cells[nonblank], rows[nonblank]
+    table = pd.DataFrame(cells, columns=range(width), dtype=object, copy=False)
+    table[_C_ROW] = rows
     return _Table(shown, header, table), problems
 
 
@@ -962,7 +961,7 @@ def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame, tab
     unknown, wrong = [], []
     for side, kind_col, name_col in (("u", _C_U_KIND, _C_U_COL), ("v", _C_V_KIND, _C_V_COL)):
         known = at[side] >= 0
-        actual = np.where(known, kinds[np.maximum(at[side], 0)] if len(kinds) else None, None)
+        actual = taken(kinds, at[side], None)
         off = ~known | (actual != edges[kind_col].to_numpy(dtype=object))
         if not off.any():
             continue
@@ -1105,9 +1104,7 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndar
         if not lifetimes:
             break
         pos = at[side]
-        known = pos >= 0
-        ns_lo, ns_hi, nu_lo, nu_hi = (np.where(known, b[np.maximum(pos, 0)], nat) if len(b) else
-                                      np.full(len(pos), nat, dtype="datetime64[D]") for b in node_bounds)
+        ns_lo, ns_hi, nu_lo, nu_hi = (taken(b, pos, nat) for b in node_bounds)
         lifetime_seen |= ~np.isnat(ns_lo) | ~np.isnat(nu_lo)
         checks = (
             ("since", es_hi < ns_lo, "starts ({e}) before {n} begins ({d})", e_since, node_since),

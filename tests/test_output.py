@@ -327,24 +327,13 @@ cli(sys.argv[1:])
 
 @pytest.mark.parametrize("terminal", [True, False])
 def test_progress_lines_only_on_a_terminal(tmp_path, terminal):
-    import pty
     import subprocess
     import sys
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "memberships.csv").write_text("country,framework\n" + "".join(f"C{i},f{i % 7}\n" for i in range(120_000)))
     if terminal:
-        leader, follower = pty.openpty()
-        done = subprocess.run([sys.executable, "-c", PROGRESS, "members", "f1", "--data", str(folder)],
-                              stdout=subprocess.PIPE, stderr=follower, timeout=120)
-        os.close(follower)
-        seen = b""
-        try:
-            while chunk := os.read(leader, 65536):
-                seen += chunk
-        except OSError:
-            pass
-        os.close(leader)
+        done, seen = _on_a_terminal(["members", "f1", "--data", str(folder)])
         assert b"\rreading memberships.csv: 100% (0 s)" in seen and seen.rstrip(b" ").endswith(b"\r")
     else:
         done = subprocess.run([sys.executable, "-c", PROGRESS, "members", "f1", "--data", str(folder)],
@@ -354,7 +343,8 @@ def test_progress_lines_only_on_a_terminal(tmp_path, terminal):
 
 
 def _on_a_terminal(args):
-    """Run the CLI with standard error on a pseudo-terminal (progress shown at once); what that terminal saw."""
+    """Run the CLI with standard error on a pseudo-terminal (progress shown at once): the finished process, with its
+    standard output, and what the terminal saw."""
     import pty
     import subprocess
     import sys
@@ -369,8 +359,7 @@ def _on_a_terminal(args):
     except OSError:
         pass
     os.close(leader)
-    assert done.returncode == 0, seen
-    return seen
+    return done, seen
 
 
 @pytest.mark.parametrize("args, line", [
@@ -383,6 +372,7 @@ def test_slow_steps_show_progress_on_a_terminal(tmp_path, args, line):
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "memberships.csv").write_text("country,framework\n" + "".join(f"C{i},f{i % 7}\n" for i in range(3000)))
-    seen = _on_a_terminal([*(a.format(tmp=tmp_path) for a in args), "--data", str(folder)])
+    done, seen = _on_a_terminal([*(a.format(tmp=tmp_path) for a in args), "--data", str(folder)])
+    assert done.returncode == 0, seen
     # the step's line is drawn, then cleared (a blank line of the full width) before anything else is said
     assert line in seen and b"\r" + b" " * 79 + b"\r" in seen.split(line)[-1]
