@@ -358,37 +358,36 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
     compares the two on random files); any other is left to the strict reader,
     which names each row that is wrong.
     """
-    # one temporary the size of the file at a time: the big file is held once, plus one mask of it
+    sep = delimiter.encode()
     buf = np.frombuffer(data, dtype=np.uint8)
-    feeds = np.flatnonzero(buf == 10)
-    returns = np.flatnonzero(buf == 13)
-    after = returns + 1
-    lone = returns[(after >= len(buf)) | (buf[np.minimum(after, len(buf) - 1)] != 10)]  # a CR of a CRLF is no end
-    ends = np.union1d(feeds, lone) if len(lone) else feeds
-    del feeds, returns, after, lone
-    if not len(ends) or ends[-1] != len(buf) - 1:
-        ends = np.append(ends, len(buf) - 1)  # a last line without a line end
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    seps = np.diff(np.searchsorted(np.flatnonzero(buf == ord(delimiter)), ends, side="right"), prepend=0)
-    width = int(seps[0]) + 1
+    # Without carriage returns, every line holds width - 1 delimiters when their total says so and no line holds
+    # more (the parser rejects a line longer than the first): then only a line of delimiters alone is blank.
+    uniform = b"\r" not in data
+    if uniform:
+        end = data.find(b"\n")
+        width = (data[:end] if end >= 0 else data).count(sep) + 1
+        lines = data.count(b"\n") + (not data.endswith(b"\n"))
+        uniform = data.count(sep) == (width - 1) * lines
+    if uniform:
+        starts = ends = seps = None
+        blank_rows = (b"\n" + sep * (width - 1) + b"\n") in data or data.endswith(b"\n" + sep * (width - 1))
+    else:  # one temporary the size of the file at a time: the big file is held once, plus one mask of it
+        starts, ends, seps = _line_bounds(buf, delimiter)
+        width = int(seps[0]) + 1
+        other = np.flatnonzero(seps[1:] != width - 1) + 1
+        if len(other) > 10_000:
+            return None
+        for line in other:  # a line of another width must be blank (spaces, tabs and delimiters only)
+            if data[starts[line]:ends[line] + 1].translate(None, b" \t\r\n" + sep):
+                return None
+        lines = len(ends)
     if width > _FAST_WIDTH:
         return None
-    other = np.flatnonzero(seps[1:] != width - 1) + 1
-    if len(other) > 10_000:
-        return None
     if plain:  # a space or tab next to a delimiter or a line's ends means some cell must be stripped
-        blank = np.flatnonzero((buf == 32) | (buf == 9)) if delimiter != "\t" else np.flatnonzero(buf == 32)
-        edge = np.zeros(len(buf) + 2, dtype=bool)  # the bytes, framed by an edge on each side
-        edge[[0, -1]] = True
-        edge[1:-1] = (buf == 10) | (buf == ord(delimiter))
-        plain = not (edge[blank].any() or edge[blank + 2].any())
-        del edge, blank
-    for line in other:  # a line of another width must be blank (spaces, tabs and delimiters only)
-        if data[starts[line]:ends[line] + 1].translate(None, b" \t\r\n" + delimiter.encode()):
-            return None
+        plain = not _space_at_an_edge(buf, delimiter)
     header, problems, blocks, read = None, [], [], 0
     if bar is not None:
-        bar.total = len(ends)
+        bar.total = lines
     try:  # a chunk at a time: each chunk's cells become one array of the distinct stripped texts of each column
         for chunk in pd.read_csv(io.BytesIO(data), sep=delimiter, header=None, dtype=object, na_filter=False,
                                  keep_default_na=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE,
@@ -416,11 +415,13 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
     finally:
         if bar is not None:
             bar.close()
-    if read != len(ends):
+    if read != lines:
         return None
     cells = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
     del blocks
-    if plain:  # a blank line holds delimiters only: as many bytes before its line end as delimiters
+    if uniform and plain and not blank_rows:
+        nonblank = np.ones(len(cells), dtype=bool)
+    elif plain and not uniform:  # a blank line holds delimiters only: as many bytes before its line end as delimiters
         content = ends - starts + 1 - (buf[ends] == 10)
         nonblank = (content != seps)[1:]
     else:
@@ -431,6 +432,34 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
     table = pd.DataFrame(cells, columns=range(width), dtype=object, copy=False)
     table[_C_ROW] = rows
     return _Table(shown, header, table), problems
+
+
+def _line_bounds(buf: np.ndarray, delimiter: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each line's first and last byte (its line end, or the file's last byte) and its number of delimiters; a
+    lone carriage return ends a line, the one of a CRLF does not."""
+    feeds = np.flatnonzero(buf == 10)
+    returns = np.flatnonzero(buf == 13)
+    after = returns + 1
+    lone = returns[(after >= len(buf)) | (buf[np.minimum(after, len(buf) - 1)] != 10)]
+    ends = np.union1d(feeds, lone) if len(lone) else feeds
+    del feeds, returns, after, lone
+    if not len(ends) or ends[-1] != len(buf) - 1:
+        ends = np.append(ends, len(buf) - 1)  # a last line without a line end
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    seps = np.diff(np.searchsorted(np.flatnonzero(buf == ord(delimiter)), ends, side="right"), prepend=0)
+    return starts, ends, seps
+
+
+def _space_at_an_edge(buf: np.ndarray, delimiter: str) -> bool:
+    """True when a space (or a tab, unless tab is the delimiter) touches a delimiter, a line feed or either end of
+    the bytes: a cell there has a space to strip."""
+    space = buf == 32
+    if delimiter != "\t":
+        space |= buf == 9
+    if not len(buf) or space[0] or space[-1]:
+        return bool(len(buf))
+    edge = (buf == 10) | (buf == ord(delimiter))
+    return bool((space[1:] & edge[:-1]).any() or (space[:-1] & edge[1:]).any())
 
 
 def _table_from_records(shown: str, records: Iterable[list[str]], bar: Progress | None = None

@@ -77,6 +77,11 @@ def test_fast_and_strict_readers_agree(tmp_path, monkeypatch, text):
     ("\ufeffsep=;\ncountry;framework\nJPN;pag\n", True),
     ('country,framework\n"JPN",pag\n', False),  # quotes: the strict reader
     ("country,framework\nJPN,pag,2014\n", False),  # a row too long: the strict reader names it
+    # no carriage return and as many delimiters as lines: the count alone proves every line's width
+    ("country,framework,since\nJPN,pag,2014\n,,\nFIN,pfp,", True),  # a row of delimiters alone is blank
+    ("country,framework,since\nJPN,pag,2014\n,,", True),
+    # the right total, but one line short and one long: the parser rejects the long one, the strict reader names both
+    ("country,framework,since\nJPN,pag\nFIN,pfp,2014,x\n", False),
 ])
 def test_which_reader_reads_a_file(tmp_path, monkeypatch, text, fast_path):
     path = tmp_path / "memberships.csv"
