@@ -113,7 +113,7 @@ def date_cells(cells: pd.Series, side: str = "since") -> np.ndarray:
     >>> [str(d) for d in date_cells(pd.Series(["1995", "2004-03-29", "2004-02", None, "20x4"]), "until")]
     ['1995-12-31', '2004-03-29', '2004-02-29', 'NaT', 'NaT']
     """
-    return _mapped(cells, lambda text: _parse(text, side))
+    return _mapped(cells, side)
 
 
 def date_bounds(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -128,20 +128,38 @@ def date_bounds(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     >>> [str(d) for d in lo], [str(d) for d in hi]
     (['1994-01-01', '1994-05-01', '1994-05-04'], ['1994-12-31', '1994-05-31', '1994-05-04'])
     """
-    return date_cells(cells, "since"), date_cells(cells, "until")
-
-
-def _mapped(cells: pd.Series, parse) -> np.ndarray:
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    parsed = np.full(len(uniques), np.datetime64("NaT"), dtype="datetime64[D]")
-    for i, value in enumerate(uniques):
-        when = parse(str(value).strip())
+    return tuple(_taken_dates(distinct_dates(uniques, side), codes) for side in ("since", "until"))
+
+
+def distinct_dates(texts, side: str = "since") -> np.ndarray:
+    """Each text of ``texts`` (distinct values, as :func:`pandas.factorize` gives them) read as a ``since`` or
+    ``until`` date, datetime64[D]; NaT when empty or unreadable.
+
+    >>> [str(d) for d in distinct_dates(["1995", "", "2004-02"], "until")]
+    ['1995-12-31', 'NaT', '2004-02-29']
+    """
+    parsed = np.full(len(texts), np.datetime64("NaT"), dtype="datetime64[D]")
+    for i, value in enumerate(texts):
+        when = _parse(str(value).strip(), side)
         if when is not None:
             parsed[i] = np.datetime64(when, "D")
+    return parsed
+
+
+def _taken_dates(parsed: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """``parsed[codes]``, NaT where a code is -1 (a missing cell)."""
+    if len(parsed) and (codes >= 0).all():
+        return parsed[codes]
     out = np.full(len(codes), np.datetime64("NaT"), dtype="datetime64[D]")
     known = codes >= 0
     out[known] = parsed[codes[known]]
     return out
+
+
+def _mapped(cells: pd.Series, side: str) -> np.ndarray:
+    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    return _taken_dates(distinct_dates(uniques, side), codes)
 
 
 def windows(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -168,14 +186,15 @@ def windows(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 edge_windows = windows
 
 
-def effective_windows(nodes: pd.DataFrame, edges: pd.DataFrame, *, positions=None) -> tuple[np.ndarray, np.ndarray]:
+def effective_windows(nodes: pd.DataFrame, edges: pd.DataFrame, *, positions=None, own=None
+                      ) -> tuple[np.ndarray, np.ndarray]:
     """THE rule: the window in which each edge is active: its own window cut to both endpoints' lifetimes.
 
     An edge with no dates between two nodes that live 1994- and 2004-2014 is
     active in [2004, 2014); an edge dated 1990- to a node born 1997 starts in
     1997. Every snapshot, map slider, picture and export uses these windows.
     ``positions`` may give each side's rows in ``nodes`` (``u``, then ``v``),
-    when they are known already.
+    and ``own`` the edges' own :func:`windows`, when they are known already.
 
     Examples
     --------
@@ -185,7 +204,7 @@ def effective_windows(nodes: pd.DataFrame, edges: pd.DataFrame, *, positions=Non
     >>> str(start[0]), str(end[0])
     ('2004-01-01', '2014-12-31')
     """
-    start, end = windows(edges)
+    start, end = own if own is not None else windows(edges)
     node_start, node_end = windows(nodes)
     if np.isnat(node_start).all() and np.isnat(node_end).all():
         return start, end

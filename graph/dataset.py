@@ -174,7 +174,8 @@ class Dataset:
         node_start, node_end = windows(self.nodes)
         # the full dataset's endpoint positions are rows of its own nodes: the time rule need not look ids up again
         at = self.endpoint_positions() if self._full is None else None
-        edge_start, edge_end = effective_windows(self.nodes, self.edges, positions=at)
+        own = self.__dict__.get("_own_windows") if self._full is None else None  # as the loader read them
+        edge_start, edge_end = effective_windows(self.nodes, self.edges, positions=at, own=own)
         return node_start, node_end, edge_start, edge_end
 
     def check_coverage(self, date) -> None:

@@ -71,6 +71,8 @@ def load(path=None) -> Dataset:
     ds = Dataset(found.nodes, found.edges, relations=found.relations, name=name, path=str(folder), meta=found.meta)
     if found.positions is not None:
         ds.__dict__["_endpoint_positions"] = (found.positions["u"], found.positions["v"])
+    if found.windows is not None:
+        ds.__dict__["_own_windows"] = found.windows
     ds.warnings = list(found.problems)
     if ds.warnings:
         n = len(ds.warnings)

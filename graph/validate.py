@@ -23,7 +23,7 @@ from typing import Iterable, Iterator
 import numpy as np
 import pandas as pd
 
-from .asof import DATE_PATTERN, date_bounds, date_cells
+from .asof import DATE_PATTERN, date_bounds, date_cells, distinct_dates
 from .columns import per_distinct, taken
 from .errors import Problem, a_kind
 from .progress import Progress
@@ -99,6 +99,8 @@ class Folder:
     #: Each edge's endpoints as rows of ``nodes`` (``u`` and ``v``), when nodes.csv gave the nodes: found once for the
     #: checks and handed to the Dataset, which needs them for the time rule and the queries.
     positions: dict | None = None
+    #: Each edge's own window (``since`` read as a first day, ``until`` as a last day), as the checks read it.
+    windows: tuple | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -176,7 +178,8 @@ def read_folder(path) -> Folder:
         problems += found
         nodes_ok = nodes is not None
 
-    frames, relations = [], []
+    frames, relations, founds = [], [], []
+    node_index = pd.Index(nodes["id"]) if nodes is not None else None
     seen_stems: dict[str, str] = {}
     for source in edge_files:
         key = source.stem.lower()
@@ -189,16 +192,18 @@ def read_folder(path) -> Folder:
         problems += found
         if table is None:
             continue
-        frame, found = _check_edge_table(table, source.shown, source.stem)
+        frame, found = _check_edge_table(table, source.shown, source.stem, node_index)
         problems += found
         if frame is not None:
             frames.append(frame)
+            founds.append(table.found)
             relations.append({"relation": source.stem, "u_kind": table.header[0], "v_kind": table.header[1],
                               "file": source.name})
 
     # kinds compare case-insensitively and keep their first spelling (nodes.csv first, then the files in order)
     first = {}
-    for kind in [*(nodes["kind"] if nodes is not None else []), *(k for r in relations for k in (r["u_kind"], r["v_kind"]))]:
+    for kind in [*(pd.unique(nodes["kind"]) if nodes is not None else []),
+                 *(k for r in relations for k in (r["u_kind"], r["v_kind"]))]:
         first.setdefault(kind.casefold(), kind)
     spelled = lambda kind: first.get(kind.casefold(), kind)  # noqa: E731
     if nodes is not None:
@@ -211,25 +216,30 @@ def read_folder(path) -> Folder:
     table = frame = None  # let the read cells go once checked (a big folder is held once, not twice)
     edges = _concat_edges(frames)
     relations_df = pd.DataFrame(relations, columns=["relation", "u_kind", "v_kind", "file"])
+    # each row's date bounds and endpoint positions, as the checks of each file found them, in the edges' order
+    joined = lambda get: np.concatenate([get(f) for f in founds]) if founds else np.empty(0, "datetime64[D]")  # noqa: E731
+    bounds = {side: (joined(lambda f: f[side][0]), joined(lambda f: f[side][1])) for side in ("since", "until")}
     at = None
     if nodes is not None:
-        at = _node_positions(edges, nodes)
+        at = {side: (np.concatenate([f["at"][side] for f in founds]) if founds else np.empty(0, np.intp))
+              for side in ("u", "v")}
         problems += _check_endpoints_against_nodes(edges, nodes, "nodes.csv" if folder.is_dir() else "the nodes sheet",
                                                    at)
     elif nodes_ok:
         nodes, found = _nodes_from_edges(edges)
         problems += found
     if nodes is not None:
-        problems += _check_times(edges, nodes, at)
+        problems += _check_times(edges, nodes, at, bounds)
+        ids = pd.unique(np.concatenate([np.empty(0, object)] + [f["ids"][s] for f in founds for s in ("u", "v")]))
         problems += _check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None,
-                                        nodes_table="a nodes.csv" if folder.is_dir() else "a nodes sheet")
+                                        nodes_table="a nodes.csv" if folder.is_dir() else "a nodes sheet", ids=ids)
     edges = edges.drop(columns=[_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL])
     if nodes is None:
         nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
     nodes, edges = _as_text(nodes), _as_text(edges, keep=("weight",))
     order = {shown: -2, str(folder / DESCRIPTOR): -1, **{s.shown: i for i, s in enumerate(node_files + edge_files)}}
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.row or 0))
-    return Folder(folder, nodes, edges, relations_df, problems, meta, at)
+    return Folder(folder, nodes, edges, relations_df, problems, meta, at, (bounds["since"][0], bounds["until"][1]))
 
 
 # ---------------------------------------------------------------------------
@@ -241,6 +251,7 @@ class _Table:
     path: str
     header: list[str]
     frame: pd.DataFrame  # columns 0..n-1 (str), plus _C_ROW
+    found: dict | None = None  # what the checks of the file found that later checks reuse
 
 
 def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
@@ -452,14 +463,23 @@ def _line_bounds(buf: np.ndarray, delimiter: str) -> tuple[np.ndarray, np.ndarra
 
 def _space_at_an_edge(buf: np.ndarray, delimiter: str) -> bool:
     """True when a space (or a tab, unless tab is the delimiter) touches a delimiter, a line feed or either end of
-    the bytes: a cell there has a space to strip."""
-    space = buf == 32
+    the bytes: a cell there has a space to strip.
+
+    >>> _space_at_an_edge(np.frombuffer(b"a,b c\\nd,e", np.uint8), ","), _space_at_an_edge(np.frombuffer(b"a, b", np.uint8), ",")
+    (False, True)
+    """
+    found = buf == 32
     if delimiter != "\t":
-        space |= buf == 9
-    if not len(buf) or space[0] or space[-1]:
-        return bool(len(buf))
-    edge = (buf == 10) | (buf == ord(delimiter))
-    return bool((space[1:] & edge[:-1]).any() or (space[:-1] & edge[1:]).any())
+        found |= buf == 9
+    space = np.flatnonzero(found)
+    del found
+    if not len(space):
+        return False
+    if space[0] == 0 or space[-1] == len(buf) - 1:
+        return True
+    before, after = buf[space - 1], buf[space + 1]
+    edge = ord(delimiter)
+    return bool(((before == 10) | (before == edge) | (after == 10) | (after == edge)).any())
 
 
 def _table_from_records(shown: str, records: Iterable[list[str]], bar: Progress | None = None
@@ -795,7 +815,7 @@ def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[P
         problems += _flag(shown, df, dup, "id",
                           lambda bad: "duplicate id " + _quoted(bad["id"]) + " (first on row " + bad[_C_FIRST].astype(str) + ")")
         df = df.drop(columns=_C_FIRST)
-    found = _check_dates(df, shown)
+    found, _ = _check_dates(df, shown)
     problems += found
     if found:  # a lifetime that cannot be read is not checked against (the error is reported once)
         bad = df[_C_ROW].isin({p.row for p in found})
@@ -814,7 +834,11 @@ def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[P
 # edge files
 
 
-def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+def _check_edge_table(table: _Table, shown: str, relation: str, node_index: pd.Index | None = None
+                      ) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """An edge file's rows, checked; the valid ones as a frame. What the later checks need of each kept row is left
+    in ``table.found``: the date bounds (:func:`_check_dates`), each distinct id of either side and, given the
+    nodes' ids (``node_index``), each endpoint's row among them."""
     _canonical_headers(table, start=2)
     header, frame = table.header, table.frame
     if len(header) < 2:
@@ -839,10 +863,13 @@ def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.Data
     df = _named_columns(frame, ["u", "v", *header[2:]])
     df.insert(0, "relation", relation)
 
-    problems += _flag(shown, df, df["u"] == "", u_name, "empty id")
-    problems += _flag(shown, df, df["v"] == "", v_name, "empty id")
+    coded = {side: _coded(df[side]) for side in ("u", "v")}
+    empty = {side: (texts == "")[codes] for side, (codes, texts) in coded.items()}
+    problems += _flag(shown, df, empty["u"], u_name, "empty id")
+    problems += _flag(shown, df, empty["v"], v_name, "empty id")
 
-    problems += _check_dates(df, shown)
+    found, bounds = _check_dates(df, shown, coded)
+    problems += found
     if "weight" in df:
         w = df["weight"]
         num = pd.to_numeric(w.where(w != ""), errors="coerce").to_numpy(dtype=float)
@@ -851,41 +878,73 @@ def _check_edge_table(table: _Table, shown: str, relation: str) -> tuple[pd.Data
                           lambda rows: "expected a finite number, got " + _quoted(rows["weight"]))
 
     key = [c for c in ("u", "v", "since", "until") if c in df]
-    dup = df.duplicated(key, keep="first") & (df["u"] != "") & (df["v"] != "")
+    dup = pd.DataFrame({c: coded[c][0] for c in key}, copy=False).duplicated(keep="first").to_numpy() \
+        & ~empty["u"] & ~empty["v"]
     if dup.any():
         first = df.groupby(key, sort=False)[_C_ROW].transform("first")
         problems += _flag(shown, df.assign(**{_C_FIRST: first}), dup, None,
                           lambda rows: "the same edge as row " + rows[_C_FIRST].astype(str))
 
+    # what later checks and the Dataset need of each row, found here once per distinct text
+    found = {"since": bounds["since"], "until": bounds["until"]}
+    if node_index is not None:
+        found["at"] = {side: node_index.get_indexer(texts)[codes] for side, (codes, texts) in coded.items()}
+    found["ids"] = {side: texts for side, (codes, texts) in coded.items()}
     bad_rows = {p.row for p in problems}
     if bad_rows:
-        df = df[~df[_C_ROW].isin(bad_rows)].copy()
+        keep = ~df[_C_ROW].isin(bad_rows).to_numpy()
+        df = df[keep].copy()
+        found["since"], found["until"] = (tuple(b[keep] for b in found[c]) for c in ("since", "until"))
+        if "at" in found:
+            found["at"] = {side: at[keep] for side, at in found["at"].items()}
+        found["ids"] = {side: pd.unique(df[side].to_numpy(dtype=object)) for side in ("u", "v")}
     df[_C_PATH] = shown
     df[_C_U_KIND], df[_C_V_KIND] = u_col, v_col
     df[_C_U_COL], df[_C_V_COL] = u_name, v_name
+    table.found = found
     return df, problems + warned
 
 
-def _check_dates(df: pd.DataFrame, shown: str) -> list[Problem]:
-    """``since``/``until`` cells: a year, a month or an ISO date, and until after since (edges and nodes alike)."""
+def _check_dates(df: pd.DataFrame, shown: str, coded: dict | None = None) -> tuple[list[Problem], dict]:
+    """``since``/``until`` cells: a year, a month or an ISO date, and until after since (edges and nodes alike).
+
+    Also returns the first and last day each cell may stand for (``{"since": (lo, hi), "until": (lo, hi)}``, NaT
+    for an empty or unreadable cell, both sides always given), read once per distinct text; ``coded`` receives each
+    date column's :func:`_coded` form.
+    """
     problems = []
-    bounds = {}
+    coded = {} if coded is None else coded
+    nat = np.full(len(df), np.datetime64("NaT"), dtype="datetime64[D]")
+    bounds = {"since": (nat, nat), "until": (nat, nat)}
     for col in ("since", "until"):
-        if col in df:
-            cells = df[col]
-            bounds[col] = date_cells(cells, col)
-            bad = (cells != "").to_numpy() & np.isnat(bounds[col])
-            problems += _flag(shown, df, bad, col,
-                              lambda rows, col=col: "expected a year, a month (YYYY-MM) or an ISO date, got "
-                              + _quoted(rows[col]) + rows[col].map(_date_hint))
-    if len(bounds) == 2:
+        if col not in df:
+            continue
+        codes, texts = coded[col] = _coded(df[col])
+        lo, hi = distinct_dates(texts, "since"), distinct_dates(texts, "until")
+        bounds[col] = (lo[codes], hi[codes])
+        bad = ((texts != "") & np.isnat(lo if col == "since" else hi))[codes]
+        problems += _flag(shown, df, bad, col,
+                          lambda rows, col=col: "expected a year, a month (YYYY-MM) or an ISO date, got "
+                          + _quoted(rows[col]) + rows[col].map(_date_hint))
+    if "since" in df and "until" in df:
         # compare at the coarser precision: "until 1995" is after "since 1995-03" (it may be December)
-        first_start = date_cells(df["since"], "since")
-        last_end = bounds["until"]
+        first_start, last_end = bounds["since"][0], bounds["until"][1]
         inverted = ~np.isnat(first_start) & ~np.isnat(last_end) & (first_start >= last_end)
         problems += _flag(shown, df, inverted, "until",
                           lambda rows: "until " + rows["until"] + " is not after since " + rows["since"])
-    return problems
+    return problems, bounds
+
+
+def _coded(cells) -> tuple[np.ndarray, np.ndarray]:
+    """A column as integer codes and its distinct texts (an object array), so that a check on the texts is made
+    once per distinct text and taken to the rows by their codes.
+
+    >>> codes, texts = _coded(pd.Series(["JPN", "FIN", "JPN", ""]))
+    >>> codes.tolist(), texts.tolist()
+    ([0, 1, 0, 2], ['JPN', 'FIN', ''])
+    """
+    codes, texts = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
+    return codes, np.asarray(texts, dtype=object)
 
 
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
@@ -1030,17 +1089,19 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 
 def _check_id_spellings(edges: pd.DataFrame, *, typos: bool, known=None, most: int = 5000,
-                        nodes_table: str = "a nodes.csv") -> list[Problem]:
+                        nodes_table: str = "a nodes.csv", ids=None) -> list[Problem]:
     """Warnings: the same id in two cases (``jpn`` and ``JPN``); without nodes.csv, an id used once that is one
     edit from an id of the same kind used more often (``JNP`` beside ``JPN``), the likely typo.
 
     Candidates are found through an index of single-character deletions, so the
-    check costs about the length of an id per id; at most ``most`` warnings.
+    check costs about the length of an id per id; at most ``most`` warnings. ``ids`` may give the distinct ids
+    of both sides, when they are known already.
     """
     if edges.empty:
         return []
     if not typos:  # only ids that differ in case can be found: none when no two distinct ids fold alike
-        ids = pd.unique(np.concatenate([edges["u"].unique(), edges["v"].unique()]))
+        if ids is None:
+            ids = pd.unique(np.concatenate([edges["u"].unique(), edges["v"].unique()]))
         if pd.Series(ids, dtype=object).str.casefold().nunique() == len(ids):
             return []
     ends = _endpoints(edges)
@@ -1104,13 +1165,14 @@ def _closest_ids(wanted, ids, most: int = 200) -> dict:
     return hints
 
 
-def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndarray] | None = None) -> list[Problem]:
+def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndarray] | None = None,
+                 bounds: dict | None = None) -> list[Problem]:
     """Warnings: an edge dated outside an endpoint's lifetime; an undated row among dated ones that nothing bounds.
 
     Dates are compared at the precision they are written in, so ``1994`` is
     not "before" ``1994-01-10``: only a clash at every reading is reported.
     Node lifetimes are read once per node and taken to the edges by position
-    (``at``: :func:`_node_positions`).
+    (``at``: :func:`_node_positions`); ``bounds`` may give each edge's date bounds (:func:`_check_dates`).
     """
     problems: list[Problem] = []
     if edges.empty:
@@ -1121,8 +1183,8 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndar
     empty = pd.Series(np.nan, index=edges.index, dtype="object")
     e_since = edges["since"] if "since" in edges else empty
     e_until = edges["until"] if "until" in edges else empty
-    es_lo, es_hi = date_bounds(e_since)
-    eu_lo, eu_hi = date_bounds(e_until)
+    (es_lo, es_hi), (eu_lo, eu_hi) = (bounds["since"], bounds["until"]) if bounds is not None else \
+        (date_bounds(e_since), date_bounds(e_until))
     lifetimes = [c for c in ("since", "until") if c in nodes]
     lifetime_seen = np.zeros(len(edges), dtype=bool)
     none = pd.Series(np.nan, index=nodes.index, dtype="object")

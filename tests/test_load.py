@@ -160,3 +160,28 @@ def test_content_hash_depends_on_content_only(tiny, tmp_path):
     assert pg.load(tiny).content_hash() == pg.load(copy).content_hash()
     changed = write_folder(tmp_path / "changed", {**TINY, "coverage.csv": "framework,threat\npag,cyber\n"})
     assert pg.load(changed).content_hash() != pg.load(tiny).content_hash()
+
+
+def test_what_the_loader_hands_over_matches_a_fresh_computation(tmp_path):
+    """The loader's checks find each edge's endpoint rows and own window once; the Dataset reuses them. They must be
+    what the Dataset would compute itself, here on a folder with dates at every precision, open sides, node
+    lifetimes that cut edges' windows and an edge file without dates."""
+    from partnergraph.asof import effective_windows
+
+    write_folder(tmp_path, {
+        "nodes.csv": "id,kind,label,since,until\nJPN,country,Japan,,\nFIN,country,Finland,1917-12,\n"
+                     "pfp,framework,PfP,1994,\nicc,framework,ICC,2004-06-28,2020\ncyber,threat,Cyber,,\n",
+        "memberships.csv": "country,framework,since,until\nJPN,icc,2004-06,2010-03-31\nFIN,pfp,1994,\n"
+                           "FIN,icc,,2018\nJPN,pfp,1990,\n",
+        "covers.csv": "framework,threat\nicc,cyber\npfp,cyber\n",
+    })
+    ds = pg.load(tmp_path)
+    handed = ds.endpoint_positions()
+    index = pd.Index(ds.nodes["id"])
+    for side, at in zip(("u", "v"), handed):
+        np.testing.assert_array_equal(at, index.get_indexer(ds.edges[side]))
+    fresh = effective_windows(ds.nodes, ds.edges)
+    for got, want in zip(ds.windows[2:], fresh):
+        np.testing.assert_array_equal(got, want)
+    row = int(np.flatnonzero((ds.edges["u"] == "JPN") & (ds.edges["v"] == "icc"))[0])
+    assert (str(ds.windows[2][row]), str(ds.windows[3][row])) == ("2004-06-28", "2010-03-31")
