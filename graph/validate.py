@@ -252,6 +252,7 @@ class _Table:
     header: list[str]
     frame: pd.DataFrame  # columns 0..n-1 (str), plus _C_ROW
     found: dict | None = None  # what the checks of the file found that later checks reuse
+    formula_free: bool = False  # True when the bytes proved that no cell starts like a spreadsheet formula
 
 
 def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
@@ -261,7 +262,7 @@ def _read_table(path: Path) -> tuple[_Table | None, list[Problem]]:
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(shown, None, None, f"cannot read file: {err.strerror or err}")]
-    if not raw.translate(None, b" \t\r\n\xef\xbb\xbf"):
+    if not raw[:4096].translate(None, b" \t\r\n\xef\xbb\xbf") and not raw.translate(None, b" \t\r\n\xef\xbb\xbf"):
         return None, [Problem(shown, None, None, "empty file, expected a header row")]
     if raw.startswith(b"PK\x03\x04"):
         return None, [Problem(shown, None, None, "an Excel workbook (or another zip file), not CSV text: "
@@ -395,7 +396,9 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
     if width > _FAST_WIDTH:
         return None
     if plain:  # a space or tab next to a delimiter or a line's ends means some cell must be stripped
-        plain = not _space_at_an_edge(buf, delimiter)
+        plain = not _space_at_an_edge(data, delimiter)
+    # with no cell to strip, the bytes show whether any cell can start like a formula (most files: none)
+    formula_free = plain and not _formula_start(data, buf, delimiter)
     header, problems, blocks, read = None, [], [], 0
     if bar is not None:
         bar.total = lines
@@ -442,7 +445,7 @@ def _fast_table(shown: str, data: bytes, delimiter: str, bar: Progress | None = 
         cells, rows = cells[nonblank], rows[nonblank]
     table = pd.DataFrame(cells, columns=range(width), dtype=object, copy=False)
     table[_C_ROW] = rows
-    return _Table(shown, header, table), problems
+    return _Table(shown, header, table, formula_free=formula_free), problems
 
 
 def _line_bounds(buf: np.ndarray, delimiter: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -461,15 +464,16 @@ def _line_bounds(buf: np.ndarray, delimiter: str) -> tuple[np.ndarray, np.ndarra
     return starts, ends, seps
 
 
-def _space_at_an_edge(buf: np.ndarray, delimiter: str) -> bool:
+def _space_at_an_edge(data: bytes, delimiter: str) -> bool:
     """True when a space (or a tab, unless tab is the delimiter) touches a delimiter, a line feed or either end of
     the bytes: a cell there has a space to strip.
 
-    >>> _space_at_an_edge(np.frombuffer(b"a,b c\\nd,e", np.uint8), ","), _space_at_an_edge(np.frombuffer(b"a, b", np.uint8), ",")
-    (False, True)
+    >>> _space_at_an_edge(b"a,b c\\nd,e", ","), _space_at_an_edge(b"a, b", ","), _space_at_an_edge(b"a,b\\t\\n", ",")
+    (False, True, True)
     """
+    buf = np.frombuffer(data, dtype=np.uint8)
     found = buf == 32
-    if delimiter != "\t":
+    if delimiter != "\t" and b"\t" in data:
         found |= buf == 9
     space = np.flatnonzero(found)
     del found
@@ -480,6 +484,25 @@ def _space_at_an_edge(buf: np.ndarray, delimiter: str) -> bool:
     before, after = buf[space - 1], buf[space + 1]
     edge = ord(delimiter)
     return bool(((before == 10) | (before == edge) | (after == 10) | (after == edge)).any())
+
+
+def _formula_start(data: bytes, buf: np.ndarray, delimiter: str) -> bool:
+    """True when a cell (after the first line) starts with ``=``, ``+``, ``-`` or ``@``, as a spreadsheet formula
+    may; the cells are those of a file with nothing to strip.
+
+    >>> b = b"id,x\\na,-1\\nb,x-y"
+    >>> _formula_start(b, np.frombuffer(b, np.uint8), ","), _formula_start(b"a,b", np.frombuffer(b"a,b", np.uint8), ",")
+    (True, False)
+    """
+    for char in b"=+-@":
+        if bytes([char]) not in data:
+            continue
+        at = np.flatnonzero(buf == char)
+        at = at[at > 0]
+        before = buf[at - 1]
+        if ((before == 10) | (before == ord(delimiter))).any():
+            return True
+    return False
 
 
 def _table_from_records(shown: str, records: Iterable[list[str]], bar: Progress | None = None
@@ -759,11 +782,14 @@ def _cell_warnings(table: _Table, names: dict[int, str], shown: str) -> list[Pro
     rows = frame[_C_ROW].to_numpy()
     for i in checked:  # each column's distinct texts once; its rows only when one of them is a problem
         name = names[i]
-        distinct = pd.unique(frame[i].to_numpy(dtype=object))
-        if len(distinct) == 1 and distinct[0] == "":
+        cells = frame[i].to_numpy(dtype=object)
+        if not (cells != "").any():
             if name not in _FIXED_HEADERS:  # an empty until or status column is normal
                 problems.append(Problem(shown, 1, name or str(i + 1), "column is empty in every row", "warning"))
             continue
+        if table.formula_free:
+            continue
+        distinct = pd.unique(cells)
         risky = distinct[pd.Series(distinct, dtype=object).str.match(r"=|[+\-@][^\d\s.,]", na=False).to_numpy(dtype=bool)]
         if not len(risky):
             continue
@@ -984,28 +1010,56 @@ def _date_hint(text: str) -> str:
 
 
 def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """One edge table: relation, u, v, since, until, [status, weight], source, [note], extras."""
+    """One edge table: relation, u, v, since, until, [status, weight], source, [note], extras, as text (an empty
+    cell missing), weight as a number; then the internal columns (where each row came from)."""
     internal = [_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL]
-    if frames:
-        edges = pd.concat(frames, ignore_index=True, sort=False)
-        frames.clear()  # the parts are not needed once joined (a big folder is held once)
-    else:
-        edges = pd.DataFrame(columns=["relation", "u", "v"] + internal)
-    present = set(edges.columns)
+    if not frames:
+        return pd.DataFrame(columns=["relation", "u", "v", "since", "until", "source"] + internal)
+    present = {c: None for f in frames for c in f.columns}
     fixed = [c for c in FIXED_COLUMNS if c in present or c in ("since", "until", "source")]
-    extras = [c for c in edges.columns if c not in ("relation", "u", "v", *FIXED_COLUMNS, *internal)]
-    # whole blocks at a time (a file may have thousands of extra columns)
-    cells = edges.reindex(columns=[*fixed, *extras]).to_numpy(dtype=object, copy=True)
-    cells[(cells == "") | pd.isna(cells)] = np.nan
-    values = pd.DataFrame(cells, columns=[*fixed, *extras], index=edges.index, dtype=object)
-    if "weight" in values:
-        values["weight"] = pd.to_numeric(values["weight"], errors="coerce")
-    return pd.concat([edges[["relation", "u", "v"]], values, edges[internal]], axis=1)
+    extras = [c for c in present if c not in ("relation", "u", "v", *FIXED_COLUMNS, *internal)]
+    text = ["relation", "u", "v", *(c for c in fixed if c != "weight"), *extras]
+    where = {c: i for i, c in enumerate(text)}
+    # whole blocks at a time (a file may have thousands of extra columns); a column a file lacks stays missing
+    cells = np.empty((sum(len(f) for f in frames), len(text)), dtype=object)
+    at = 0
+    for f in frames:
+        rows = slice(at, at + len(f))
+        cols = [c for c in text if c in f.columns]
+        if len(cols) <= 64:  # a column at a time: no copy of the frame's blocks into one first
+            for c in cols:
+                cells[rows, where[c]] = f[c].to_numpy(dtype=object)
+        else:
+            cells[rows, [where[c] for c in cols]] = f[cols].to_numpy(dtype=object)
+        lacking = [where[c] for c in text if c not in f.columns]
+        if lacking:
+            cells[rows, lacking] = np.nan
+        at += len(f)
+    values = cells[:, 3:]  # relation and ids are never empty here
+    values[values == ""] = np.nan
+    del values
+    edges = pd.DataFrame(cells, columns=text, dtype="str")
+    del cells
+    if "weight" in fixed:
+        w = np.concatenate([f["weight"].to_numpy(dtype=object) if "weight" in f else np.full(len(f), "", dtype=object)
+                            for f in frames])
+        w[w == ""] = np.nan
+        edges.insert(3 + fixed.index("weight"), "weight", pd.to_numeric(pd.Series(w, dtype=object), errors="coerce"))
+    sizes = [len(f) for f in frames]
+    edges[_C_ROW] = np.concatenate([f[_C_ROW].to_numpy() for f in frames])
+    for c in (_C_PATH, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL):  # one value per file: a categorical column
+        codes, per_file = pd.factorize(np.array([f[c].iloc[0] if len(f) else "" for f in frames], dtype=object))
+        edges[c] = pd.Categorical.from_codes(np.repeat(codes, sizes), categories=per_file)
+    edges = edges[[*edges.columns[:-len(internal)], *internal]]
+    frames.clear()  # the parts are not needed once joined (a big folder is held once)
+    return edges
 
 
 def _as_text(frame: pd.DataFrame, keep=()) -> pd.DataFrame:
     """Every column as pandas' text dtype (missing cells NaN), whichever way the table was built."""
     text = [c for c in frame.columns if c not in keep]
+    if all(frame[c].dtype == "str" for c in text):
+        return frame
     # built from one block in one call (about three times faster than astype on a frame of thousands of columns)
     out = pd.DataFrame(frame[text].to_numpy(dtype=object), columns=text, index=frame.index, dtype="str")
     for c in keep:
