@@ -498,7 +498,11 @@ class Dataset:
         fields = dict(nodes=self.nodes, relations=self.relations, name=self.name, path=self.path, date=self.date,
                       full=self.full, meta=self.meta)
         fields.update(changes)
-        out = Dataset(fields.pop("nodes"), self.edges[mask].reset_index(drop=True), **fields)
+        # a snapshot at the latest date often keeps every edge: no copy then
+        every = bool(np.all(mask)) and self.edges.index.equals(pd.RangeIndex(len(self.edges)))
+        out = Dataset(fields.pop("nodes"), self.edges if every else self.edges[mask].reset_index(drop=True), **fields)
+        if every:
+            mask = slice(None)
         kinds = self.__dict__.get("_endpoint_kinds")
         if kinds is not None:
             out.__dict__["_endpoint_kinds"] = (kinds[0][mask], kinds[1][mask], kinds[2])

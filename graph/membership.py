@@ -204,7 +204,9 @@ def timeline(dataset, *, framework: str | None = None, kind: str = "country", fr
     dated = np.concatenate([start[~np.isnat(start)], end[~np.isnat(end)]])
     if len(links) == 0 or last is None or not len(dated):
         return pd.DataFrame(columns=columns, dtype=int)
-    periods = pd.DataFrame({"a": links["a"].to_numpy(), "b": links["b"].to_numpy(), "start": start, "end": end})
+    live = np.isnat(start) | np.isnat(end) | (start < end)  # a window cut to nothing by a lifetime is never held
+    periods = pd.DataFrame({"a": links["a"].to_numpy()[live], "b": links["b"].to_numpy()[live], "start": start[live],
+                            "end": end[live]})
     spells = _spells(periods)
     first_start = spells["start"].dropna()
     first = int(_years(first_start.to_numpy()).min()) if len(first_start) else int(_years(dated).min())
@@ -213,7 +215,7 @@ def timeline(dataset, *, framework: str | None = None, kind: str = "country", fr
     s = spells["start"].to_numpy(dtype="datetime64[D]")
     e = spells["end"].to_numpy(dtype="datetime64[D]")
     held = _held(s, e, ends_of_year)
-    paused = _held(start[inactive], end[inactive], ends_of_year)
+    paused = _held(start[inactive & live], end[inactive & live], ends_of_year)
     span = len(years)
 
     def per_year(days):
@@ -232,21 +234,42 @@ def _held(start: np.ndarray, end: np.ndarray, days: np.ndarray) -> np.ndarray:
 
 
 def _spells(periods: pd.DataFrame) -> pd.DataFrame:
-    """Periods of the same pair that touch or overlap, merged: columns start, end (NaT = open)."""
+    """Periods of the same pair that touch or overlap, merged: columns start, end (datetime64[D], NaT = open).
+
+    A spell starts where its earliest period starts, so a period open at the
+    start keeps the whole spell open there; it ends where its furthest period ends.
+
+    >>> p = pd.DataFrame({"a": ["A", "A", "B"], "b": ["f", "f", "f"],
+    ...                   "start": np.array(["NaT", "2010-01-01", "2005-01-01"], dtype="datetime64[D]"),
+    ...                   "end": np.array(["2010-01-01", "NaT", "NaT"], dtype="datetime64[D]")})
+    >>> s = _spells(p)
+    >>> [(str(a), str(b)) for a, b in s.to_numpy(dtype="datetime64[D]")]
+    [('NaT', 'NaT'), ('2005-01-01', 'NaT')]
+    """
     if periods.empty:
-        return pd.DataFrame({"start": pd.Series(dtype="datetime64[s]"), "end": pd.Series(dtype="datetime64[s]")})
-    p = periods.sort_values(["a", "b", "start"], na_position="first", kind="stable").reset_index(drop=True)
-    pair = p["a"] + "\x00" + p["b"]
-    first_of_pair = pair.ne(pair.shift())
-    # the furthest end reached so far within the pair (an open end reaches forever)
-    far = p["end"].fillna(pd.Timestamp.max.floor("D"))
-    reach = far.groupby(pair).cummax().groupby(pair).shift()
-    new = first_of_pair | (p["start"] > reach)
-    spell = new.cumsum()
-    grouped = p.assign(_far=far).groupby(spell)
-    out = pd.DataFrame({"start": grouped["start"].first(), "end": grouped["_far"].max()})
-    out.loc[out["end"] == pd.Timestamp.max.floor("D"), "end"] = pd.NaT
-    return out.reset_index(drop=True)
+        return pd.DataFrame({"start": np.array([], dtype="datetime64[D]"), "end": np.array([], dtype="datetime64[D]")})
+    a, _ = pd.factorize(periods["a"].to_numpy(dtype=object))
+    b, b_ids = pd.factorize(periods["b"].to_numpy(dtype=object))
+    pair = a.astype(np.int64) * max(len(b_ids), 1) + b
+    # days as integers: an open start is the smallest (NaT's integer), an open end beyond any date
+    start = periods["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    end = periods["end"].to_numpy(dtype="datetime64[D]")
+    far = np.where(np.isnat(end), np.int64(2**32), end.astype(np.int64))
+    order = np.lexsort((start, pair))
+    pair, start, far = pair[order], start[order], far[order]
+    first_of_pair = np.ones(len(pair), dtype=bool)
+    first_of_pair[1:] = pair[1:] != pair[:-1]
+    # the furthest end reached so far within the pair: one running maximum, each pair lifted above the last
+    group = np.cumsum(first_of_pair)
+    lifted = group * np.int64(2**34) + (far + np.int64(2**33))
+    reach = np.maximum.accumulate(lifted) - group * np.int64(2**34) - np.int64(2**33)
+    new = first_of_pair.copy()
+    new[1:] |= start[1:] > reach[:-1]
+    firsts = np.flatnonzero(new)
+    spell_start = start[firsts].view("datetime64[D]")
+    spell_end = np.maximum.reduceat(far, firsts)
+    spell_end = np.where(spell_end >= 2**32, np.datetime64("NaT"), spell_end.view("datetime64[D]"))
+    return pd.DataFrame({"start": spell_start, "end": spell_end.astype("datetime64[D]")})
 
 
 def diff(dataset, date1, date2) -> pd.DataFrame:

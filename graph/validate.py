@@ -1244,27 +1244,30 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndar
     none = pd.Series(np.nan, index=nodes.index, dtype="object")
     node_since, node_until = (nodes[c] if c in nodes else none for c in ("since", "until"))
     node_bounds = (*date_bounds(node_since), *date_bounds(node_until))
-    nat = np.datetime64("NaT")
     for side in ("u", "v"):
         if not lifetimes:
             break
-        pos = at[side]
-        ns_lo, ns_hi, nu_lo, nu_hi = (taken(b, pos, nat) for b in node_bounds)
-        lifetime_seen |= ~np.isnat(ns_lo) | ~np.isnat(nu_lo)
+        # only the rows whose endpoint on this side has a lifetime can clash with one
+        lived = ~np.isnat(node_bounds[0]) | ~np.isnat(node_bounds[2])
+        known = at[side] >= 0
+        some = np.flatnonzero(known)[lived[at[side][known]]]
+        lifetime_seen[some] = True
+        pos = at[side][some]
+        ns_lo, ns_hi, nu_lo, nu_hi = (b[pos] for b in node_bounds)
         checks = (
-            ("since", es_hi < ns_lo, "starts ({e}) before {n} begins ({d})", e_since, node_since),
-            ("since", es_lo >= nu_hi, "starts ({e}) after {n} ended ({d})", e_since, node_until),
-            ("until", eu_lo > nu_hi, "ends ({e}) after {n} ended ({d})", e_until, node_until),
-            ("until", eu_hi <= ns_lo, "ends ({e}) before {n} begins ({d})", e_until, node_since),
+            ("since", es_hi[some] < ns_lo, "starts ({e}) before {n} begins ({d})", e_since, node_since),
+            ("since", es_lo[some] >= nu_hi, "starts ({e}) after {n} ended ({d})", e_since, node_until),
+            ("until", eu_lo[some] > nu_hi, "ends ({e}) after {n} ended ({d})", e_until, node_until),
+            ("until", eu_hi[some] <= ns_lo, "ends ({e}) before {n} begins ({d})", e_until, node_since),
         )
         for column, clash, text, cell, node_cell in checks:
             clash = np.asarray(clash, dtype=bool)  # NaT compares False: an open side never clashes
             if clash.any():
-                rows = np.flatnonzero(clash)
+                rows = some[clash]
                 problems += [Problem(p, int(r), column, text.format(e=c, n=n, d=d), "warning")
                              for p, r, c, n, d in zip(edges[_C_PATH].to_numpy()[rows], edges[_C_ROW].to_numpy()[rows],
                                                       cell.to_numpy()[rows], edges[side].to_numpy()[rows],
-                                                      node_cell.to_numpy()[pos[rows]])]
+                                                      node_cell.to_numpy()[pos[clash]])]
     dated = ~np.isnat(es_lo) | ~np.isnat(eu_lo)
     relation, _ = pd.factorize(edges["relation"])
     some = np.bincount(relation, weights=dated, minlength=relation.max() + 1)

@@ -3,9 +3,13 @@
     FIN in pfp 1994 - 2023-04-04; SWE in pfp 1994 - 2024-03-07;
     JPN in pag from 2014-05-06; JPN in pfp 2000-2002, and again from 2010.
 """
+import datetime as dt
+
+import numpy as np
 import pandas as pd
 import pandas.testing as pdt
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import partnergraph as pg
 
@@ -78,3 +82,63 @@ def test_diff(ds):
     assert pg.diff(ds, 2022, 2024)[["change", "u", "v"]].values.tolist() == [
         ["removed", "FIN", "pfp"], ["removed", "SWE", "pfp"]]
     assert list(pg.diff(ds, 2000, 2000).columns) == ["change", "relation", "u", "v", "since", "until", "status"]
+
+
+def test_timeline_counts_an_undated_start_as_a_member_all_along(tmp_path):
+    """A membership open at the start, then continued under another status: one membership, held in every year
+    (it used to count as joining the year the second period began)."""
+    from conftest import write_folder
+    ds = pg.load(write_folder(tmp_path / "d", {
+        "memberships.csv": "country,framework,since,until,status\nA,f,,2010,active\nA,f,2010,,suspended\n"
+                           "B,f,2005,,active\n"}))
+    t = pg.timeline(ds, as_of=2012).set_index("year")
+    assert t.loc[2005].tolist() == [1, 0, 2, 0]
+    assert t.loc[2010].tolist() == [0, 0, 2, 1]
+    assert t["joined"].sum() == 1 and t["left"].sum() == 0
+
+
+def _spells_by_hand(rows):
+    """Reference: each pair's periods in start order (open first), merged while the next starts by the furthest end."""
+    low, high = dt.date.min, dt.date.max
+    out = []
+    for pair in sorted({(a, b) for a, b, _, _ in rows}):
+        periods = sorted(((s or low), (e or high)) for a, b, s, e in rows if (a, b) == pair)
+        start, reach = periods[0]
+        for s, e in periods[1:]:
+            if s > reach:
+                out.append((start, reach))
+                start, reach = s, e
+            else:
+                reach = max(reach, e)
+        out.append((start, reach))
+    return [(None if s == low else s, None if e == high else e) for s, e in out]
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("AB"), st.sampled_from("fg"),
+                          st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2003, 1, 1))),
+                          st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2003, 1, 1)))), max_size=12))
+def test_spells_merge_as_by_hand(rows):
+    from partnergraph.membership import _spells
+    # windows are never empty here (timeline leaves an empty one out before merging)
+    rows = [(a, b, s, e) for a, b, s, e in rows if s is None or e is None or s < e]
+    days = lambda d: np.datetime64(d, "D") if d is not None else np.datetime64("NaT")  # noqa: E731
+    periods = pd.DataFrame({"a": [r[0] for r in rows], "b": [r[1] for r in rows],
+                            "start": np.array([days(r[2]) for r in rows], dtype="datetime64[D]"),
+                            "end": np.array([days(r[3]) for r in rows], dtype="datetime64[D]")})
+    got = _spells(periods).to_numpy(dtype="datetime64[D]")
+    as_dates = lambda d: None if np.isnat(d) else d.astype(object)  # noqa: E731
+    assert sorted(((as_dates(s), as_dates(e)) for s, e in got), key=lambda x: (x[0] or dt.date.min, x[1] or dt.date.max)) \
+        == sorted(_spells_by_hand(rows), key=lambda x: (x[0] or dt.date.min, x[1] or dt.date.max))
+
+
+def test_timeline_leaves_out_a_membership_its_country_never_lived_to_hold(tmp_path):
+    """A 1990-1995 suspended membership of a country whose lifetime starts in 2000: the time rule gives it an empty
+    window, so it never joins, leaves or is suspended (it used to count -1 suspended in 1995-1999)."""
+    from conftest import write_folder
+    ds = pg.load(write_folder(tmp_path / "d", {
+        "nodes.csv": "id,kind,label,since\nA,country,A,2000\nB,country,B,\nf,framework,F,\n",
+        "memberships.csv": "country,framework,since,until,status\nA,f,1990,1995,suspended\nB,f,1992,,active\n"}))
+    t = pg.timeline(ds, as_of=2001)
+    assert t["joined"].sum() == 1 and t["left"].sum() == 0 and t["suspended"].sum() == 0
+    assert t["members"].tolist() == [1] * len(t)
