@@ -312,7 +312,9 @@ def diff(dataset, date1, date2) -> pd.DataFrame:
         parts.append(table.loc[after & ~before, cols].assign(change="added"))
         parts.append(table.loc[before & ~after, cols].assign(change="removed"))
     out = pd.concat(parts, ignore_index=True)[["change", *cols]]
-    out["_order"] = out["change"].map({"added": 0, "removed": 1})
-    out["_nodes"] = (out["relation"] != "nodes").astype(int)
-    out = out.sort_values(["_order", "_nodes", "relation", "u", "v"], kind="stable").drop(columns=["_order", "_nodes"])
-    return out.reset_index(drop=True)
+    # added first, nodes before edges, then by relation, u, v (missing last); sorted on integer codes
+    keys = [(out["change"] != "added").to_numpy(), (out["relation"] != "nodes").to_numpy()]
+    for c in ("relation", "u", "v"):
+        codes, uniques = pd.factorize(out[c].to_numpy(dtype=object), sort=True)
+        keys.append(np.where(codes < 0, len(uniques), codes))
+    return out.iloc[np.lexsort(keys[::-1])].reset_index(drop=True)
