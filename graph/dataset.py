@@ -283,12 +283,11 @@ class Dataset:
         cached = self.full.__dict__.get("_content_hash")
         if cached is not None:
             return cached
-        from .tables import csv_text
-
         h = hashlib.sha256()
-        h.update(csv_text(self.full.nodes).encode())
-        h.update(b"\x00")
-        h.update(csv_text(self.full.edges).encode())
+        for table in (self.full.nodes, self.full.edges):
+            h.update(b"table\x00%d\x00" % len(table))
+            for name in table.columns:
+                _hash_column(h, str(name), table[name])
         block = self.full.meta.get("partnergraph") or {}
         answers = {k: block[k] for k in ("coverage", "inactive_statuses") if block.get(k)}
         if answers:  # what changes answers: the default date and which statuses count as inactive
@@ -513,6 +512,17 @@ class Dataset:
         if inactive is not None:
             out.__dict__["_inactive"] = inactive[mask]
         return out
+
+
+def _hash_column(h, name: str, column: pd.Series) -> None:
+    """Feed one column to the hash ``h``: its name, its distinct values (as text, each with its length) and each
+    row's code among them (-1: missing), so equal columns hash alike and any change of a cell changes the hash."""
+    codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=True)
+    words = [v if isinstance(v, str) else str(v) for v in uniques] if column.dtype != "str" else list(uniques)
+    h.update(b"column\x00" + name.encode("utf-8", "surrogatepass") + b"\x00" + str(column.dtype).encode() + b"\x00")
+    h.update(np.fromiter(map(len, words), dtype="<i8", count=len(words)).tobytes())  # in characters
+    h.update("".join(words).encode("utf-8", "surrogatepass"))
+    h.update(np.asarray(codes, dtype="<i8").tobytes())
 
 
 def lifetime_text(dataset, node_id: str) -> str:
