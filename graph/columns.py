@@ -79,11 +79,28 @@ def joined_per_group(codes: np.ndarray, n_groups: int, *columns, sep: str = ";")
     groups, values = groups[keep], values[keep]
     value_codes, uniques = pd.factorize(values, sort=True)
     uniques = np.asarray(uniques, dtype=object)
-    pairs = np.unique(groups.astype(np.int64) * max(len(uniques), 1) + value_codes)  # sorted by group, then text
+    # each (group, text) once, sorted by group, then text: de-duplicated by hashing, so only distinct pairs are sorted
+    pairs = np.sort(pd.unique(groups.astype(np.int64) * max(len(uniques), 1) + value_codes))
     owner = pairs // max(len(uniques), 1)
-    words = uniques[pairs % max(len(uniques), 1)].tolist()
-    bounds = np.searchsorted(owner, np.arange(n_groups + 1)).tolist()
-    return np.array([sep.join(words[a:b]) for a, b in zip(bounds[:-1], bounds[1:])] or [], dtype=object)
+    words = uniques[pairs % max(len(uniques), 1)]
+    out = np.full(n_groups, "", dtype=object)
+    if not len(words):
+        return out
+    # one string of every group's texts, a line feed after each group's last, split in C into the groups' lists
+    last = np.ones(len(words), dtype=bool)
+    last[:-1] = owner[1:] != owner[:-1]
+    pieces = np.empty(2 * len(words), dtype=object)
+    pieces[0::2] = words
+    pieces[1::2] = sep
+    pieces[1::2][last] = "\n"
+    lists = "".join(pieces.tolist()).split("\n")
+    if len(lists) == int(last.sum()) + 1:
+        out[owner[last]] = lists[:-1]
+        return out
+    bounds = np.searchsorted(owner, np.arange(n_groups + 1)).tolist()  # a text holds a line feed: group by group
+    words = words.tolist()
+    out[:] = [sep.join(words[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
+    return out
 
 
 def taken(values: np.ndarray, at: np.ndarray, missing) -> np.ndarray:

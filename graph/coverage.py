@@ -28,13 +28,17 @@ def _kinds(ds, rows, cols, via):
     return rows, cols, via
 
 
-def _paths(snap, rows, cols, via) -> pd.DataFrame:
-    """Every path, one row each: row, col, via ('' for direct), and the edges' fields (_1 first leg, _2 second)."""
-    direct = snap.links(rows, cols).rename(columns={"a": "row", "b": "col"})
+def _paths(snap, rows, cols, via, among=None) -> pd.DataFrame:
+    """Every path, one row each: row, col, via ('' for direct), and the edges' fields (_1 first leg, _2 second);
+    only the paths from the row nodes ``among`` (ids) when given."""
+    def of_rows(links):
+        return links if among is None else links[links["a"].isin(among).to_numpy()]
+
+    direct = of_rows(snap.links(rows, cols)).rename(columns={"a": "row", "b": "col"})
     direct = direct.rename(columns={c: f"{c}_1" for c in _EDGE})
     direct["via"] = ""
     if via in snap.kinds():
-        first = snap.links(rows, via).rename(columns={"a": "row", "b": "via"})
+        first = of_rows(snap.links(rows, via)).rename(columns={"a": "row", "b": "via"})
         second = snap.links(via, cols).rename(columns={"a": "via", "b": "col"})
         through = first.merge(second, on="via", suffixes=("_1", "_2"))
     else:
@@ -283,11 +287,11 @@ def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", 
                                    else ""))
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     if kind == rows:
-        pairs = _paths(snap, rows, cols, via)[["row", "col", "via"]]
-        pairs = pairs[pairs["row"] == node]
-    else:
-        pairs = reach_pairs(snap, members=kind, rows=rows, cols=cols, via=via, include_suspended=include_suspended)
-        pairs = pairs[pairs["member"] == node]
+        among = [node]
+    else:  # the rows the node belongs to on the date; only their paths are joined
+        belongs = snap.links(kind, rows)
+        among = belongs.loc[(belongs["a"] == node).to_numpy(), "b"].unique()
+    pairs = _paths(snap, rows, cols, via, among=among)[["row", "col", "via"]]
     labels = snap.labels()
     if pairs.empty:
         return pd.DataFrame(columns=[cols, "label", rows, via])
