@@ -1,12 +1,16 @@
 """Centrality: who is central, on the whole graph or on a one-mode projection."""
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from .errors import PartnergraphError
 from .vocabulary import MEASURES
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built (a table query needs none)
+    import networkx as nx
 
 __all__ = ["centrality", "projection", "pivots_for", "MEASURES"]
 
@@ -19,6 +23,8 @@ def endpoint_pairs(edges: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
 def simple_graph(snap) -> nx.Graph:
     """The snapshot as a simple undirected graph: every node, one link per linked pair, in sorted order."""
+    import networkx as nx
+
     ids, a, b, _ = simple_pairs(snap)
     G = nx.Graph()
     G.add_nodes_from(ids.tolist())
@@ -61,6 +67,8 @@ def projection(dataset, kind: str, *, as_of=None, include_suspended: bool = Fals
     >>> P["GEO"]["UKR"]["weight"]  # pfp, eapc and eop
     3
     """
+    import networkx as nx
+
     ids, a, b, weight = _projection_pairs(dataset, kind, as_of=as_of, include_suspended=include_suspended)
     P = nx.Graph()
     P.add_nodes_from(ids)
@@ -251,6 +259,8 @@ def _scores_igraph(ids, a, b, weight, measure: str, sample) -> tuple[dict, dict 
 
 def _eigenvector(G: nx.Graph, weighted: bool) -> dict:
     """Eigenvector centrality, by networkx (the one measure igraph scales differently)."""
+    import networkx as nx
+
     if G.number_of_nodes() == 0 or G.number_of_edges() == 0:
         return {n: 0.0 for n in G}
     try:

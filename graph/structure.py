@@ -1,13 +1,12 @@
 """Structure: shortest paths, ego networks, communities, and what a removal costs."""
 from __future__ import annotations
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
 from .centrality import endpoint_pairs, simple_graph
 from .columns import group_codes
-from .coverage import _paths, reach_pairs
+from .coverage import _paths
 from .asof import describe_date
 from .dataset import Dataset, lifetime_text
 from .errors import PartnergraphError
@@ -41,6 +40,8 @@ def path(dataset, source: str, target: str, *, as_of=None, include_suspended: bo
     >>> path(pg.load(), "JPN", "terrorism", as_of=2024)[["id", "relation"]].values.tolist()
     [['JPN', ''], ['pag', 'memberships'], ['terrorism', 'covers']]
     """
+    import networkx as nx
+
     source, target = dataset.resolve(source), dataset.resolve(target)
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     G = simple_graph(snap)
@@ -74,6 +75,8 @@ def ego(dataset, node: str, *, radius: int = 1, as_of=None, include_suspended: b
     >>> ego(pg.load(), "ici", as_of=2024).query("kind == 'country'")["id"].tolist()
     ['ARE', 'BHR', 'KWT', 'QAT']
     """
+    import networkx as nx
+
     node = dataset.resolve(node)
     if radius < 0:
         raise PartnergraphError(f"radius must be 0 or more, got {radius}")
@@ -107,6 +110,8 @@ def communities(dataset, *, as_of=None, seed: int = 42, resolution: float = 1.0,
     >>> sizes == sorted(sizes, reverse=True), len(c)
     (True, 69)
     """
+    import networkx as nx
+
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     G = simple_graph(snap)
     G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
@@ -116,6 +121,21 @@ def communities(dataset, *, as_of=None, seed: int = 42, resolution: float = 1.0,
     groups = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
     found = pd.DataFrame([(i, n) for i, group in enumerate(groups, start=1) for n in group], columns=["community", "id"])
     return snap.with_labels(found)[["community", "id", "label", "kind"]]
+
+
+def _reach_near(snap, paths: pd.DataFrame, remove: str, members: str, rows: str) -> pd.DataFrame:
+    """The lines (member, row, col, via) of :func:`partnergraph.coverage.reach_pairs` of every member with a line
+    through ``remove``: all that whatif needs to find the reach lost, without joining every member to every path."""
+    if members not in snap.kinds():
+        return pd.DataFrame(columns=["member", "row", "col", "via"])
+    belongs = snap.links(members, rows)[["a", "b"]].rename(columns={"a": "member", "b": "row"})
+    through = np.zeros(len(paths), dtype=bool)
+    for column in ("row", "col", "via"):
+        through |= paths[column].to_numpy(dtype=object) == remove
+    hit_rows = pd.unique(paths["row"].to_numpy()[through])
+    near = (belongs["row"].isin(hit_rows) | (belongs["member"] == remove) | (belongs["row"] == remove)).to_numpy()
+    belongs = belongs[belongs["member"].isin(pd.unique(belongs["member"].to_numpy()[near])).to_numpy()]
+    return belongs.merge(paths, on="row")[["member", "row", "col", "via"]]
 
 
 def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat", via: str = "activity",
@@ -157,7 +177,7 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
             return none, none, set()
         hit = np.zeros(len(table), dtype=bool)
         for column in table.columns:
-            hit |= (table[column] == remove).to_numpy()
+            hit |= table[column].to_numpy(dtype=object) == remove
         if not hit.any():
             return none, none, set()
         ones, twos = table[first].to_numpy(dtype=object), table[second].to_numpy(dtype=object)
@@ -170,10 +190,9 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
         return a[~alive], b[~alive], gone
 
     labels = snap.labels()
-    cov_rows, cov_cols, uncovered = lost_pairs(_paths(snap, rows, cols, via)[["row", "col", "via"]], "row", "col")
-    reach_members, reach_cols, _ = lost_pairs(
-        reach_pairs(snap, members=members, rows=rows, cols=cols, via=via, include_suspended=include_suspended),
-        "member", "col")
+    paths = _paths(snap, rows, cols, via)[["row", "col", "via"]]
+    cov_rows, cov_cols, uncovered = lost_pairs(paths, "row", "col")
+    reach_members, reach_cols, _ = lost_pairs(_reach_near(snap, paths, remove, members, rows), "member", "col")
     lost = [("coverage", a, b) for a, b in zip(cov_rows, cov_cols)]
     lost += [("reach", a, b) for a, b in zip(reach_members, reach_cols)]
     out = pd.DataFrame(lost, columns=["lost", "id", cols])

@@ -127,3 +127,17 @@ def test_help_and_version_import_neither_pandas_nor_networkx():
                            "print(callable(pg.coverage), callable(pg.validate), callable(pg.info), pg.__version__)"],
                           capture_output=True, text=True, check=True)
     assert done.stdout.split()[:3] == ["True", "True", "True"]
+
+
+def test_table_queries_do_not_import_networkx(tiny):
+    """networkx is imported where a graph is built: the table queries, whatif and centrality (on igraph) need none."""
+    import subprocess
+    import sys
+    code = ("import sys, warnings, partnergraph as pg\nwarnings.simplefilter('ignore')\n"
+            f"ds = pg.load({str(tiny)!r})\n"
+            "pg.coverage(ds); pg.gaps(ds); pg.reach(ds, 'JPN'); pg.whatif(ds, 'pfp'); pg.members(ds, 'pfp')\n"
+            "pg.timeline(ds); pg.diff(ds, 2000, 2010); pg.info(ds); ds.content_hash()\n"
+            "pg.centrality(ds, 'degree'); pg.centrality(ds, 'pagerank'); pg.centrality(ds, 'betweenness')\n"
+            "print('networkx' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False"]
