@@ -1019,32 +1019,13 @@ def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
     fixed = [c for c in FIXED_COLUMNS if c in present or c in ("since", "until", "source")]
     extras = [c for c in present if c not in ("relation", "u", "v", *FIXED_COLUMNS, *internal)]
     text = ["relation", "u", "v", *(c for c in fixed if c != "weight"), *extras]
-    where = {c: i for i, c in enumerate(text)}
-    # whole blocks at a time (a file may have thousands of extra columns); a column a file lacks stays missing
-    cells = np.empty((sum(len(f) for f in frames), len(text)), dtype=object)
-    at = 0
-    for f in frames:
-        rows = slice(at, at + len(f))
-        cols = [c for c in text if c in f.columns]
-        if len(cols) <= 64:  # a column at a time: no copy of the frame's blocks into one first
-            for c in cols:
-                cells[rows, where[c]] = f[c].to_numpy(dtype=object)
-        else:
-            cells[rows, [where[c] for c in cols]] = f[cols].to_numpy(dtype=object)
-        lacking = [where[c] for c in text if c not in f.columns]
-        if lacking:
-            cells[rows, lacking] = np.nan
-        at += len(f)
-    values = cells[:, 3:]  # relation and ids are never empty here
-    values[values == ""] = np.nan
-    del values
-    edges = pd.DataFrame(cells, columns=text, dtype="str")
-    del cells
+    if len(text) <= 64:  # a column at a time
+        edges = pd.DataFrame({c: _joined_column(frames, c, blank=i >= 3) for i, c in enumerate(text)}, dtype="str")
+    else:  # whole blocks at a time (a file may have thousands of extra columns)
+        edges = _joined_block(frames, text)
     if "weight" in fixed:
-        w = np.concatenate([f["weight"].to_numpy(dtype=object) if "weight" in f else np.full(len(f), "", dtype=object)
-                            for f in frames])
-        w[w == ""] = np.nan
-        edges.insert(3 + fixed.index("weight"), "weight", pd.to_numeric(pd.Series(w, dtype=object), errors="coerce"))
+        edges.insert(3 + fixed.index("weight"), "weight",
+                     pd.to_numeric(pd.Series(_joined_column(frames, "weight"), dtype=object), errors="coerce"))
     sizes = [len(f) for f in frames]
     edges[_C_ROW] = np.concatenate([f[_C_ROW].to_numpy() for f in frames])
     for c in (_C_PATH, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL):  # one value per file: a categorical column
@@ -1053,6 +1034,36 @@ def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
     edges = edges[[*edges.columns[:-len(internal)], *internal]]
     frames.clear()  # the parts are not needed once joined (a big folder is held once)
     return edges
+
+
+def _joined_column(frames: list[pd.DataFrame], name: str, blank: bool = True) -> np.ndarray:
+    """One column of every frame, one after the other (missing where a frame lacks it), an empty cell missing
+    too when ``blank``."""
+    column = np.concatenate([f[name].to_numpy(dtype=object) if name in f else np.full(len(f), np.nan, dtype=object)
+                             for f in frames])
+    if blank:
+        column[column == ""] = np.nan
+    return column
+
+
+def _joined_block(frames: list[pd.DataFrame], text: list[str]) -> pd.DataFrame:
+    """The ``text`` columns of every frame, one after the other, as one text frame built from one block; empty
+    cells (and columns a frame lacks) missing, except in the first three (relation and ids, never empty)."""
+    where = {c: i for i, c in enumerate(text)}
+    cells = np.empty((sum(len(f) for f in frames), len(text)), dtype=object)
+    at = 0
+    for f in frames:
+        rows = slice(at, at + len(f))
+        cols = [c for c in text if c in f.columns]
+        cells[rows, [where[c] for c in cols]] = f[cols].to_numpy(dtype=object)
+        lacking = [where[c] for c in text if c not in f.columns]
+        if lacking:
+            cells[rows, lacking] = np.nan
+        at += len(f)
+    values = cells[:, 3:]
+    values[values == ""] = np.nan
+    del values
+    return pd.DataFrame(cells, columns=text, dtype="str")
 
 
 def _as_text(frame: pd.DataFrame, keep=()) -> pd.DataFrame:
