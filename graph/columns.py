@@ -84,23 +84,43 @@ def joined_per_group(codes: np.ndarray, n_groups: int, *columns, sep: str = ";")
     owner = pairs // max(len(uniques), 1)
     words = uniques[pairs % max(len(uniques), 1)]
     out = np.full(n_groups, "", dtype=object)
-    if not len(words):
-        return out
-    # one string of every group's texts, a line feed after each group's last, split in C into the groups' lists
     last = np.ones(len(words), dtype=bool)
     last[:-1] = owner[1:] != owner[:-1]
+    first = np.ones(len(words), dtype=bool)
+    first[1:] = last[:-1]
+    alone = first & last  # a group of one text gets that text itself (one string shared, not a copy per group)
+    out[owner[alone]] = words[alone]
+    words, owner, last = words[~alone], owner[~alone], last[~alone]
+    ends = np.flatnonzero(last) + 1
+    # a hundred thousand words at a time (cut at a group's end): the joined text stays small beside the table
+    cuts = [0, *ends[np.unique(np.searchsorted(ends, np.arange(_WORDS, len(words), _WORDS)))].tolist()]
+    if cuts[-1] != len(words):
+        cuts.append(len(words))
+    for a, b in zip(cuts[:-1], cuts[1:]):
+        if not _joined_in_c(out, words[a:b], owner[a:b], last[a:b], sep):  # a text holds a line feed
+            listed, starts = words.tolist(), np.flatnonzero(np.r_[True, last[:-1]]).tolist()
+            for x, y in zip(starts, [*starts[1:], len(listed)]):
+                out[owner[x]] = sep.join(listed[x:y])
+            return out
+    return out
+
+
+#: Words joined into one text at a time by :func:`joined_per_group`.
+_WORDS = 100_000
+
+
+def _joined_in_c(out: np.ndarray, words: np.ndarray, owner: np.ndarray, last: np.ndarray, sep: str) -> bool:
+    """Fill ``out`` at each group of ``owner`` with its ``words`` joined by ``sep``: one text of all of them, a line
+    feed after each group's last, split in C. False (``out`` untouched) when a word holds a line feed."""
     pieces = np.empty(2 * len(words), dtype=object)
     pieces[0::2] = words
     pieces[1::2] = sep
     pieces[1::2][last] = "\n"
     lists = "".join(pieces.tolist()).split("\n")
-    if len(lists) == int(last.sum()) + 1:
-        out[owner[last]] = lists[:-1]
-        return out
-    bounds = np.searchsorted(owner, np.arange(n_groups + 1)).tolist()  # a text holds a line feed: group by group
-    words = words.tolist()
-    out[:] = [sep.join(words[a:b]) for a, b in zip(bounds[:-1], bounds[1:])]
-    return out
+    if len(lists) != int(last.sum()) + 1:
+        return False
+    out[owner[last]] = lists[:-1]
+    return True
 
 
 def taken(values: np.ndarray, at: np.ndarray, missing) -> np.ndarray:
