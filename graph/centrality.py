@@ -42,12 +42,18 @@ def simple_pairs(snap):
     >>> bool((ids[a] < ids[b]).all()), len(set(zip(a, b))) == len(a) > 0
     (True, True)
     """
-    ids = np.sort(snap.nodes["id"].to_numpy(dtype=object))
-    index = pd.Index(ids)
-    u, v = index.get_indexer(snap.edges["u"]), index.get_indexer(snap.edges["v"])
+    names = snap.nodes["id"].to_numpy(dtype=object)
+    order = np.argsort(names, kind="stable")
+    ids = names[order]
+    # each endpoint's row among the full dataset's nodes (found once per dataset), then its place in ``ids``
+    rank = np.full(len(snap.full.nodes) + 1, -1, dtype=np.int64)  # the last slot: an endpoint that is no node
+    rows = snap.full._node_codes()[2].get_indexer(ids)
+    rank[rows[rows >= 0]] = np.flatnonzero(rows >= 0)
+    u, v = (rank[at] for at in snap.endpoint_positions())
     lo, hi = np.minimum(u, v), np.maximum(u, v)
     keep = (lo >= 0) & (lo != hi)
-    pair = np.unique(lo[keep].astype(np.int64) * max(len(ids), 1) + hi[keep])
+    # each linked pair once, in id order: de-duplicated by hashing, then the distinct pairs sorted
+    pair = np.sort(pd.unique(lo[keep].astype(np.int64) * max(len(ids), 1) + hi[keep]))
     return ids, pair // max(len(ids), 1), pair % max(len(ids), 1), None
 
 

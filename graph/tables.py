@@ -136,7 +136,10 @@ def csv_text(frame: pd.DataFrame, *, neutralise: bool = False) -> str:
             codes, uniques = pd.factorize(col.to_numpy(dtype=object), use_na_sentinel=False)
             return _csv_texts(np.asarray(uniques, dtype=object), neutral)[codes].tolist()
         missing = col.isna().to_numpy()
-        return col.astype(object).where(~missing, "").astype(str).map(_csv_cell).tolist()
+        shown = col.astype(object).where(~missing, "").astype(str)
+        if pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col):
+            return shown.tolist()  # a number's text never holds a comma, a quote or a line break
+        return shown.map(_csv_cell).tolist()
 
     header = ",".join(cells(pd.Series([str(c) for c in frame.columns], dtype=object)))
     if frame.empty:
