@@ -24,6 +24,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .columns import taken
 from .errors import DateError
 from .vocabulary import DEFAULT_DATE_RULE  # noqa: F401 (re-exported)
 
@@ -129,7 +130,7 @@ def date_bounds(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     (['1994-01-01', '1994-05-01', '1994-05-04'], ['1994-12-31', '1994-05-31', '1994-05-04'])
     """
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    return tuple(_taken_dates(distinct_dates(uniques, side), codes) for side in ("since", "until"))
+    return tuple(taken(distinct_dates(uniques, side), codes, _NAT) for side in ("since", "until"))
 
 
 def distinct_dates(texts, side: str = "since") -> np.ndarray:
@@ -147,19 +148,12 @@ def distinct_dates(texts, side: str = "since") -> np.ndarray:
     return parsed
 
 
-def _taken_dates(parsed: np.ndarray, codes: np.ndarray) -> np.ndarray:
-    """``parsed[codes]``, NaT where a code is -1 (a missing cell)."""
-    if len(parsed) and (codes >= 0).all():
-        return parsed[codes]
-    out = np.full(len(codes), np.datetime64("NaT"), dtype="datetime64[D]")
-    known = codes >= 0
-    out[known] = parsed[codes[known]]
-    return out
+_NAT = np.datetime64("NaT")
 
 
 def _mapped(cells: pd.Series, side: str) -> np.ndarray:
     codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    return _taken_dates(distinct_dates(uniques, side), codes)
+    return taken(distinct_dates(uniques, side), codes, _NAT)
 
 
 def windows(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

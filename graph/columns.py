@@ -130,6 +130,8 @@ def taken(values: np.ndarray, at: np.ndarray, missing) -> np.ndarray:
     ['y', None, 'x']
     """
     values = np.asarray(values)
+    if len(values) and (at >= 0).all():
+        return values[at]
     out = np.full(len(at), missing, dtype=values.dtype if values.dtype != bool else object)
     known = at >= 0
     out[known] = values[at[known]]

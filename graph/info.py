@@ -6,9 +6,8 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from .columns import per_distinct
-
 from .asof import parse_date, within
+from .columns import per_distinct
 
 __all__ = ["info"]
 

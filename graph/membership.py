@@ -91,14 +91,7 @@ def _membership_span(links: pd.DataFrame, start: np.ndarray, end: np.ndarray) ->
     never = np.datetime64("9999-12-31")  # an open end reaches forever
     ends = np.where(np.isnat(end), never, end)
     starts = np.where(np.isnat(start), np.datetime64("0001-01-01"), start)
-    pairs = links["b"].to_numpy(dtype=object)
-    chain = np.zeros(len(links), dtype=int)
-    if len(links):  # in order of pair, then start: a period continues the membership while it starts by the
-        order = np.lexsort((starts, pd.factorize(pairs)[0]))  # latest end so far of that pair
-        codes = pd.factorize(pairs[order])[0]
-        new_pair = np.r_[True, codes[1:] != codes[:-1]]
-        reach = pd.Series(ends[order]).groupby(codes).cummax().to_numpy()
-        chain[order] = np.cumsum(new_pair | (starts[order] > np.r_[reach[:1], reach[:-1]])) - 1
+    chain = _chains(pd.factorize(links["b"].to_numpy(dtype=object))[0], start, end)
     frame = pd.DataFrame({"chain": chain, "start": starts, "end": ends,
                           "since": links["since"].to_numpy(dtype=object), "until": links["until"].to_numpy(dtype=object)})
     first = frame.sort_values("start", kind="stable").groupby("chain")["since"].first()
@@ -250,13 +243,39 @@ def _spells(periods: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({"start": np.array([], dtype="datetime64[D]"), "end": np.array([], dtype="datetime64[D]")})
     a, _ = pd.factorize(periods["a"].to_numpy(dtype=object))
     b, b_ids = pd.factorize(periods["b"].to_numpy(dtype=object))
-    pair = a.astype(np.int64) * max(len(b_ids), 1) + b
-    # days as integers: an open start is the smallest (NaT's integer), an open end beyond any date
-    start = periods["start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    start = periods["start"].to_numpy(dtype="datetime64[D]")
     end = periods["end"].to_numpy(dtype="datetime64[D]")
-    far = np.where(np.isnat(end), np.int64(2**32), end.astype(np.int64))
-    order = np.lexsort((start, pair))
-    pair, start, far = pair[order], start[order], far[order]
+    chain = _chains(a.astype(np.int64) * max(len(b_ids), 1) + b, start, end)
+    # a spell starts with its earliest period (an open start is the earliest) and ends with its furthest end
+    first = np.full(chain.max() + 1, np.iinfo(np.int64).max)
+    np.minimum.at(first, chain, start.astype(np.int64))  # NaT is the smallest integer: open stays open
+    far = np.full(chain.max() + 1, np.iinfo(np.int64).min)
+    np.maximum.at(far, chain, np.where(np.isnat(end), _OPEN_END, end.astype(np.int64)))
+    return pd.DataFrame({"start": first.view("datetime64[D]"),
+                         "end": np.where(far == _OPEN_END, np.datetime64("NaT"), far.view("datetime64[D]"))})
+
+
+#: An open end as a day number: after any date (datetime64[D] stops at year 9999, about 2.9 million days).
+_OPEN_END = np.int64(2**32)
+
+
+def _chains(pair: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Each period's chain: periods of one pair (integer codes) that touch or overlap, joined while each starts
+    by the furthest end so far; ``start`` and ``end`` are datetime64[D] (NaT: open). Chains are numbered from 0 in
+    order of pair, then start.
+
+    >>> days = lambda *d: np.array(d, dtype="datetime64[D]")
+    >>> _chains(np.array([0, 0, 0, 1]), days("NaT", "2010-01-01", "2012-01-01", "2005-01-01"),
+    ...         days("2010-01-01", "2011-01-01", "NaT", "NaT")).tolist()
+    [0, 0, 1, 2]
+    """
+    chain = np.zeros(len(pair), dtype=np.int64)
+    if not len(pair):
+        return chain
+    begin = start.astype(np.int64)  # NaT is the smallest integer: an open start comes first
+    far = np.where(np.isnat(end), _OPEN_END, end.astype(np.int64))
+    order = np.lexsort((begin, pair))
+    pair, begin, far = pair[order], begin[order], far[order]
     first_of_pair = np.ones(len(pair), dtype=bool)
     first_of_pair[1:] = pair[1:] != pair[:-1]
     # the furthest end reached so far within the pair: one running maximum, each pair lifted above the last
@@ -264,12 +283,9 @@ def _spells(periods: pd.DataFrame) -> pd.DataFrame:
     lifted = group * np.int64(2**34) + (far + np.int64(2**33))
     reach = np.maximum.accumulate(lifted) - group * np.int64(2**34) - np.int64(2**33)
     new = first_of_pair.copy()
-    new[1:] |= start[1:] > reach[:-1]
-    firsts = np.flatnonzero(new)
-    spell_start = start[firsts].view("datetime64[D]")
-    spell_end = np.maximum.reduceat(far, firsts)
-    spell_end = np.where(spell_end >= 2**32, np.datetime64("NaT"), spell_end.view("datetime64[D]"))
-    return pd.DataFrame({"start": spell_start, "end": spell_end.astype("datetime64[D]")})
+    new[1:] |= begin[1:] > reach[:-1]
+    chain[order] = np.cumsum(new) - 1
+    return chain
 
 
 def diff(dataset, date1, date2) -> pd.DataFrame:

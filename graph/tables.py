@@ -183,7 +183,7 @@ def _csv_texts(values: np.ndarray, neutral: bool) -> np.ndarray:
 
 
 #: A formula-like start of a text that follows the separator of :func:`_csv_texts`.
-_FORMULA_AFTER_SEPARATOR = re.compile(r"\x00(?=[=+\-@\t\r])")
+_FORMULA_AFTER_SEPARATOR = re.compile(r"\x00(?=" + _FORMULA.pattern.removeprefix("^") + ")")
 
 
 def _csv_cell(value) -> str:

@@ -178,7 +178,7 @@ def read_folder(path) -> Folder:
         problems += found
         nodes_ok = nodes is not None
 
-    frames, relations, founds = [], [], []
+    frames, relations, reused = [], [], []
     node_index = pd.Index(nodes["id"]) if nodes is not None else None
     seen_stems: dict[str, str] = {}
     for source in edge_files:
@@ -192,11 +192,11 @@ def read_folder(path) -> Folder:
         problems += found
         if table is None:
             continue
-        frame, found = _check_edge_table(table, source.shown, source.stem, node_index)
+        frame, found, reuse = _check_edge_table(table, source.shown, source.stem, node_index)
         problems += found
         if frame is not None:
             frames.append(frame)
-            founds.append(table.found)
+            reused.append(reuse)
             relations.append({"relation": source.stem, "u_kind": table.header[0], "v_kind": table.header[1],
                               "file": source.name})
 
@@ -217,11 +217,11 @@ def read_folder(path) -> Folder:
     edges = _concat_edges(frames)
     relations_df = pd.DataFrame(relations, columns=["relation", "u_kind", "v_kind", "file"])
     # each row's date bounds and endpoint positions, as the checks of each file found them, in the edges' order
-    joined = lambda get: np.concatenate([get(f) for f in founds]) if founds else np.empty(0, "datetime64[D]")  # noqa: E731
+    joined = lambda get: np.concatenate([get(f) for f in reused]) if reused else np.empty(0, "datetime64[D]")  # noqa: E731
     bounds = {side: (joined(lambda f: f[side][0]), joined(lambda f: f[side][1])) for side in ("since", "until")}
     at = None
     if nodes is not None:
-        at = {side: (np.concatenate([f["at"][side] for f in founds]) if founds else np.empty(0, np.intp))
+        at = {side: (np.concatenate([f["at"][side] for f in reused]) if reused else np.empty(0, np.intp))
               for side in ("u", "v")}
         problems += _check_endpoints_against_nodes(edges, nodes, "nodes.csv" if folder.is_dir() else "the nodes sheet",
                                                    at)
@@ -230,7 +230,7 @@ def read_folder(path) -> Folder:
         problems += found
     if nodes is not None:
         problems += _check_times(edges, nodes, at, bounds)
-        ids = pd.unique(np.concatenate([np.empty(0, object)] + [f["ids"][s] for f in founds for s in ("u", "v")]))
+        ids = pd.unique(np.concatenate([np.empty(0, object)] + [f["ids"][s] for f in reused for s in ("u", "v")]))
         problems += _check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None,
                                         nodes_table="a nodes.csv" if folder.is_dir() else "a nodes sheet", ids=ids)
     edges = edges.drop(columns=[_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL])
@@ -251,7 +251,6 @@ class _Table:
     path: str
     header: list[str]
     frame: pd.DataFrame  # columns 0..n-1 (str), plus _C_ROW
-    found: dict | None = None  # what the checks of the file found that later checks reuse
     formula_free: bool = False  # True when the bytes proved that no cell starts like a spreadsheet formula
 
 
@@ -861,26 +860,26 @@ def _check_nodes(table: _Table, shown: str) -> tuple[pd.DataFrame | None, list[P
 
 
 def _check_edge_table(table: _Table, shown: str, relation: str, node_index: pd.Index | None = None
-                      ) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """An edge file's rows, checked; the valid ones as a frame. What the later checks need of each kept row is left
-    in ``table.found``: the date bounds (:func:`_check_dates`), each distinct id of either side and, given the
-    nodes' ids (``node_index``), each endpoint's row among them."""
+                      ) -> tuple[pd.DataFrame | None, list[Problem], dict | None]:
+    """An edge file's rows, checked: the valid ones as a frame, the problems, and what the later checks need of
+    each kept row: the date bounds (:func:`_check_dates`), each distinct id of either side and, given the nodes'
+    ids (``node_index``), each endpoint's row among them."""
     _canonical_headers(table, start=2)
     header, frame = table.header, table.frame
     if len(header) < 2:
         return None, [Problem(shown, 1, None, "an edge list needs at least two columns, the kinds of its two endpoints, "
-                                              "separated by , ; or tab")]
+                                              "separated by , ; or tab")], None
     problems = _duplicate_headers(table, start=2)
     warned = _cell_warnings(table, {i: n for i, n in enumerate(header) if i >= 2}, shown)  # ids are checked below
     if not header[0] or not header[1]:
-        return None, problems + warned  # the empty-header problem is already reported
+        return None, problems + warned, None  # the empty-header problem is already reported
     for i, name in enumerate(header[2:], start=2):
         if name.casefold() in _RESERVED:
             problems.append(Problem(shown, 1, name, f"column name {name!r} is reserved, rename the column"))
         elif name.casefold() in (header[0].casefold(), header[1].casefold()):
             problems.append(Problem(shown, 1, name, f"column {name!r} repeats an endpoint kind"))
     if problems:
-        return None, problems + warned
+        return None, problems + warned, None
 
     u_col, v_col = header[0], header[1]
     same = u_col.casefold() == v_col.casefold()
@@ -894,8 +893,8 @@ def _check_edge_table(table: _Table, shown: str, relation: str, node_index: pd.I
     problems += _flag(shown, df, empty["u"], u_name, "empty id")
     problems += _flag(shown, df, empty["v"], v_name, "empty id")
 
-    found, bounds = _check_dates(df, shown, coded)
-    problems += found
+    date_problems, bounds = _check_dates(df, shown, coded)
+    problems += date_problems
     if "weight" in df:
         w = df["weight"]
         num = pd.to_numeric(w.where(w != ""), errors="coerce").to_numpy(dtype=float)
@@ -912,23 +911,22 @@ def _check_edge_table(table: _Table, shown: str, relation: str, node_index: pd.I
                           lambda rows: "the same edge as row " + rows[_C_FIRST].astype(str))
 
     # what later checks and the Dataset need of each row, found here once per distinct text
-    found = {"since": bounds["since"], "until": bounds["until"]}
+    reuse = {"since": bounds["since"], "until": bounds["until"],
+             "ids": {side: texts for side, (codes, texts) in coded.items()}}
     if node_index is not None:
-        found["at"] = {side: node_index.get_indexer(texts)[codes] for side, (codes, texts) in coded.items()}
-    found["ids"] = {side: texts for side, (codes, texts) in coded.items()}
+        reuse["at"] = {side: node_index.get_indexer(texts)[codes] for side, (codes, texts) in coded.items()}
     bad_rows = {p.row for p in problems}
     if bad_rows:
         keep = ~df[_C_ROW].isin(bad_rows).to_numpy()
         df = df[keep].copy()
-        found["since"], found["until"] = (tuple(b[keep] for b in found[c]) for c in ("since", "until"))
-        if "at" in found:
-            found["at"] = {side: at[keep] for side, at in found["at"].items()}
-        found["ids"] = {side: pd.unique(df[side].to_numpy(dtype=object)) for side in ("u", "v")}
+        reuse["since"], reuse["until"] = (tuple(b[keep] for b in reuse[c]) for c in ("since", "until"))
+        reuse["ids"] = {side: pd.unique(df[side].to_numpy(dtype=object)) for side in ("u", "v")}
+        if "at" in reuse:
+            reuse["at"] = {side: at[keep] for side, at in reuse["at"].items()}
     df[_C_PATH] = shown
     df[_C_U_KIND], df[_C_V_KIND] = u_col, v_col
     df[_C_U_COL], df[_C_V_COL] = u_name, v_name
-    table.found = found
-    return df, problems + warned
+    return df, problems + warned, reuse
 
 
 def _check_dates(df: pd.DataFrame, shown: str, coded: dict | None = None) -> tuple[list[Problem], dict]:
@@ -1242,7 +1240,8 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndar
     problems: list[Problem] = []
     if edges.empty:
         return problems
-    if at is None:
+    lifetimes = [c for c in ("since", "until") if c in nodes]
+    if at is None and lifetimes:
         nodes = nodes.drop_duplicates("id").reset_index(drop=True)
         at = _node_positions(edges, nodes)
     empty = pd.Series(np.nan, index=edges.index, dtype="object")
@@ -1250,31 +1249,30 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndar
     e_until = edges["until"] if "until" in edges else empty
     (es_lo, es_hi), (eu_lo, eu_hi) = (bounds["since"], bounds["until"]) if bounds is not None else \
         (date_bounds(e_since), date_bounds(e_until))
-    lifetimes = [c for c in ("since", "until") if c in nodes]
     lifetime_seen = np.zeros(len(edges), dtype=bool)
     none = pd.Series(np.nan, index=nodes.index, dtype="object")
     node_since, node_until = (nodes[c] if c in nodes else none for c in ("since", "until"))
     node_bounds = (*date_bounds(node_since), *date_bounds(node_until))
+    lived = ~np.isnat(node_bounds[0]) | ~np.isnat(node_bounds[2])  # the nodes with a lifetime
     for side in ("u", "v"):
         if not lifetimes:
             break
         # only the rows whose endpoint on this side has a lifetime can clash with one
-        lived = ~np.isnat(node_bounds[0]) | ~np.isnat(node_bounds[2])
         known = at[side] >= 0
-        some = np.flatnonzero(known)[lived[at[side][known]]]
-        lifetime_seen[some] = True
-        pos = at[side][some]
+        bounded = np.flatnonzero(known)[lived[at[side][known]]]
+        lifetime_seen[bounded] = True
+        pos = at[side][bounded]
         ns_lo, ns_hi, nu_lo, nu_hi = (b[pos] for b in node_bounds)
         checks = (
-            ("since", es_hi[some] < ns_lo, "starts ({e}) before {n} begins ({d})", e_since, node_since),
-            ("since", es_lo[some] >= nu_hi, "starts ({e}) after {n} ended ({d})", e_since, node_until),
-            ("until", eu_lo[some] > nu_hi, "ends ({e}) after {n} ended ({d})", e_until, node_until),
-            ("until", eu_hi[some] <= ns_lo, "ends ({e}) before {n} begins ({d})", e_until, node_since),
+            ("since", es_hi[bounded] < ns_lo, "starts ({e}) before {n} begins ({d})", e_since, node_since),
+            ("since", es_lo[bounded] >= nu_hi, "starts ({e}) after {n} ended ({d})", e_since, node_until),
+            ("until", eu_lo[bounded] > nu_hi, "ends ({e}) after {n} ended ({d})", e_until, node_until),
+            ("until", eu_hi[bounded] <= ns_lo, "ends ({e}) before {n} begins ({d})", e_until, node_since),
         )
         for column, clash, text, cell, node_cell in checks:
             clash = np.asarray(clash, dtype=bool)  # NaT compares False: an open side never clashes
             if clash.any():
-                rows = some[clash]
+                rows = bounded[clash]
                 problems += [Problem(p, int(r), column, text.format(e=c, n=n, d=d), "warning")
                              for p, r, c, n, d in zip(edges[_C_PATH].to_numpy()[rows], edges[_C_ROW].to_numpy()[rows],
                                                       cell.to_numpy()[rows], edges[side].to_numpy()[rows],
