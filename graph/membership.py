@@ -94,7 +94,8 @@ def _membership_span(links: pd.DataFrame, start: np.ndarray, end: np.ndarray) ->
     chain = _chains(pd.factorize(links["b"].to_numpy(dtype=object))[0], start, end)
     frame = pd.DataFrame({"chain": chain, "start": starts, "end": ends,
                           "since": links["since"].to_numpy(dtype=object), "until": links["until"].to_numpy(dtype=object)})
-    first = frame.sort_values("start", kind="stable").groupby("chain")["since"].first()
+    # the first period's since as written, missing too (groupby's first() would skip a missing one)
+    first = frame.sort_values("start", kind="stable").drop_duplicates("chain").set_index("chain")["since"]
     last = frame.sort_values("end", kind="stable").drop_duplicates("chain", keep="last").set_index("chain")["until"]
     return frame["chain"].map(first).to_numpy(), frame["chain"].map(last).to_numpy()
 

@@ -142,3 +142,16 @@ def test_timeline_leaves_out_a_membership_its_country_never_lived_to_hold(tmp_pa
     t = pg.timeline(ds, as_of=2001)
     assert t["joined"].sum() == 1 and t["left"].sum() == 0 and t["suspended"].sum() == 0
     assert t["members"].tolist() == [1] * len(t)
+
+
+def test_members_keep_an_undated_start_of_a_membership_continued_under_another_status(tmp_path):
+    """A membership written without a since, then continued as suspended from 1999: its since is the first
+    period's (none), not the continuation's (it used to say 1999, as if the country had joined then)."""
+    from conftest import write_folder
+    ds = pg.load(write_folder(tmp_path / "d", {
+        "nodes.csv": "id,kind,label,since\nSYL,state,Syldavia,1992\nent,alliance,Entente,1960\n",
+        "joins.csv": "state,alliance,since,until,status\nSYL,ent,,1999,active\nSYL,ent,1999,,suspended\n"}))
+    m = pg.members(ds, "ent", kind="state", as_of=2001)
+    assert m[["id", "since", "until", "status"]].fillna("").values.tolist() == [["SYL", "", "", "suspended"]]
+    f = pg.frameworks(ds, "SYL", kind="alliance", as_of=2001)
+    assert f[["id", "since"]].fillna("").values.tolist() == [["ent", ""]]
