@@ -251,7 +251,8 @@ def latest_date(*tables: pd.DataFrame) -> _dt.date | None:
     for table in tables:
         for col in ("since", "until"):
             if col in table:  # each distinct cell once
-                cells = pd.unique(table[col].dropna().astype(str))
+                cells = pd.unique(table[col].to_numpy(dtype=object))
+                cells = [str(c) for c in cells[~pd.isna(cells)]]
                 found = [int(c[:4]) for c in cells if len(c) >= 4 and c[:4].isdigit() and c[:4].isascii()]
                 if found:
                     years.append(max(found))
@@ -279,7 +280,15 @@ def default_date(dataset) -> _dt.date | None:
     if end is not None:
         return end
     if "_latest_date" not in full.__dict__:  # the tables of a loaded dataset do not change: read them once
-        full.__dict__["_latest_date"] = latest_date(full.edges, full.nodes)
+        own = full.__dict__.get("_own_windows")  # the edges' dates as the loader read them, when it did
+        if own is None:
+            found = latest_date(full.edges, full.nodes)
+        else:  # a checked date's year is the year of the first day (since) or the last day (until) it stands for
+            years = [d[~np.isnat(d)].max().astype(object).year for d in own if (~np.isnat(d)).any()]
+            nodes = latest_date(full.nodes)
+            years += [nodes.year] if nodes else []
+            found = _dt.date(max(years), 12, 31) if years else None
+        full.__dict__["_latest_date"] = found
     return full.__dict__["_latest_date"]
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["per_distinct", "group_codes", "joined_per_group", "taken", "texts"]
+__all__ = ["per_distinct", "group_codes", "group_codes_at", "joined_per_group", "joined_per_group_at",
+           "sorted_codes_at", "taken", "texts"]
 
 
 def texts(values) -> np.ndarray:
@@ -45,16 +46,50 @@ def group_codes(*keys) -> tuple[np.ndarray, list[np.ndarray]]:
     >>> codes.tolist(), a.tolist(), b.tolist()
     ([1, 0, 1], ['x', 'y'], ['1', '2'])
     """
-    combined = np.zeros(len(keys[0]), dtype=np.int64)
-    size = 1
     parts = []
     for key in keys:
         codes, uniques = pd.factorize(np.asarray(key, dtype=object), sort=True)
+        parts.append((codes, np.asarray(uniques, dtype=object)))
+    return _grouped(parts)
+
+
+def group_codes_at(names, *positions) -> tuple[np.ndarray, list[np.ndarray]]:
+    """:func:`group_codes` of the keys ``names[p]`` for each array ``p`` of ``positions`` (all >= 0), found by
+    sorting integers and only the distinct names used, not by hashing every key's text.
+
+    >>> codes, (a, b) = group_codes_at(np.array(["y", "x", "2", "1"], dtype=object), [0, 1, 0], [2, 3, 2])
+    >>> codes.tolist(), a.tolist(), b.tolist()
+    ([1, 0, 1], ['x', 'y'], ['1', '2'])
+    """
+    return _grouped([sorted_codes_at(names, p) for p in positions])
+
+
+def sorted_codes_at(names, positions) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(names[positions], sort=True)`` for positions >= 0, from the distinct positions: each row's
+    code and the distinct names in sorted order.
+
+    >>> codes, uniques = sorted_codes_at(np.array(["b", "a", "c"], dtype=object), np.array([0, 1, 0]))
+    >>> codes.tolist(), uniques.tolist()
+    ([1, 0, 1], ['a', 'b'])
+    """
+    used, inverse = np.unique(np.asarray(positions, dtype=np.int64), return_inverse=True)
+    texts = np.asarray(names, dtype=object)[used]
+    order = np.argsort(texts, kind="stable")
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order))
+    return rank[inverse.reshape(-1)], texts[order]
+
+
+def _grouped(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Per-key (codes, sorted uniques) -> the code of each row's key tuple, numbered in sorted order, and the
+    keys of each group."""
+    combined = np.zeros(len(parts[0][0]), dtype=np.int64)
+    size = 1
+    for codes, uniques in parts:
         if size * max(len(uniques), 1) >= 2**62:  # renumber the groups so far densely before the product overflows
             size, combined = _dense(combined)
         combined = combined * len(uniques) + codes
         size *= max(len(uniques), 1)
-        parts.append((codes, np.asarray(uniques, dtype=object)))
     _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
     return inverse.reshape(-1), [uniques[codes[first]] for codes, uniques in parts]
 
@@ -78,7 +113,25 @@ def joined_per_group(codes: np.ndarray, n_groups: int, *columns, sep: str = ";")
     keep = texts(values)
     groups, values = groups[keep], values[keep]
     value_codes, uniques = pd.factorize(values, sort=True)
-    uniques = np.asarray(uniques, dtype=object)
+    return _joined(groups, value_codes, np.asarray(uniques, dtype=object), n_groups, sep)
+
+
+def joined_per_group_at(codes: np.ndarray, n_groups: int, names, positions, sep: str = ";") -> np.ndarray:
+    """:func:`joined_per_group` of the texts ``names[positions]``, a position of -1 standing for no text; the
+    texts are sorted through their distinct positions, not hashed one by one.
+
+    >>> names = np.array(["q", "p", "s"], dtype=object)
+    >>> joined_per_group_at(np.array([0, 0, 1, 0]), 3, names, np.array([0, 1, -1, 2])).tolist()
+    ['p;q;s', '', '']
+    """
+    positions = np.asarray(positions)
+    keep = positions >= 0
+    value_codes, uniques = sorted_codes_at(names, positions[keep])
+    return _joined(np.asarray(codes)[keep], value_codes, uniques, n_groups, sep)
+
+
+def _joined(groups: np.ndarray, value_codes: np.ndarray, uniques: np.ndarray, n_groups: int, sep: str) -> np.ndarray:
+    """Per group: its distinct texts (``uniques[value_codes]``, the uniques sorted) joined by ``sep``."""
     # each (group, text) once, sorted by group, then text: de-duplicated by hashing, so only distinct pairs are sorted
     pairs = np.sort(pd.unique(groups.astype(np.int64) * max(len(uniques), 1) + value_codes))
     owner = pairs // max(len(uniques), 1)

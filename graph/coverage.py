@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .columns import group_codes, joined_per_group
+from .columns import group_codes, group_codes_at, joined_per_group, joined_per_group_at
 from .errors import PartnergraphError, a_kind
 
 __all__ = ["coverage", "coverage_matrix", "coverage_paths", "gaps", "reach", "reach_pairs"]
@@ -29,25 +29,34 @@ def _kinds(ds, rows, cols, via):
 
 
 def _paths(snap, rows, cols, via, among=None) -> pd.DataFrame:
-    """Every path, one row each: row, col, via ('' for direct), and the edges' fields (_1 first leg, _2 second);
-    only the paths from the row nodes ``among`` (ids) when given."""
+    """Every path, one row each: row, col, via ('' for direct), the edges' fields (_1 first leg, _2 second), and
+    the rows of row, col and via among the full dataset's nodes (row_at, col_at, via_at; -1: direct); only the
+    paths from the row nodes ``among`` (ids) when given."""
     def of_rows(links):
         return links if among is None else links[links["a"].isin(among).to_numpy()]
 
-    direct = of_rows(snap.links(rows, cols)).rename(columns={"a": "row", "b": "col"})
-    direct = direct.rename(columns={c: f"{c}_1" for c in _EDGE})
+    direct = of_rows(snap.links(rows, cols, extra=("at",)))
+    direct = direct.rename(columns={"a": "row", "b": "col", "a_at": "row_at", "b_at": "col_at",
+                                    **{c: f"{c}_1" for c in _EDGE}})
     direct["via"] = ""
+    direct["via_at"] = -1
     if via in snap.kinds():
-        first = of_rows(snap.links(rows, via)).rename(columns={"a": "row", "b": "via"})
-        second = snap.links(via, cols).rename(columns={"a": "via", "b": "col"})
-        through = first.merge(second, on="via", suffixes=("_1", "_2"))
+        first = of_rows(snap.links(rows, via, extra=("at",)))
+        first = first.rename(columns={"a": "row", "b": "via", "a_at": "row_at", "b_at": "via_at"})
+        second = snap.links(via, cols, extra=("at",)).drop(columns="a")
+        second = second.rename(columns={"b": "col", "a_at": "via_at", "b_at": "col_at"})
+        through = first.merge(second, on="via_at", suffixes=("_1", "_2"))  # on the via's row: integers, not text
     else:
-        through = pd.DataFrame(columns=["row", "via", "col"] + [f"{c}_{i}" for i in (1, 2) for c in _EDGE])
+        through = pd.DataFrame({c: pd.Series(dtype=np.int64 if c.endswith("_at") else object)
+                                for c in _PATH_COLUMNS})
     paths = pd.concat([direct, through], ignore_index=True)
     for c in _EDGE:
         if f"{c}_2" not in paths:
             paths[f"{c}_2"] = pd.NA
-    return paths[["row", "col", "via"] + [f"{c}_{i}" for i in (1, 2) for c in _EDGE]]
+    return paths[_PATH_COLUMNS]
+
+
+_PATH_COLUMNS = ["row", "col", "via"] + [f"{c}_{i}" for i in (1, 2) for c in _EDGE] + ["row_at", "col_at", "via_at"]
 
 
 def _of_kind(dataset, node: str, kind: str) -> str:
@@ -65,7 +74,12 @@ def _via_text(direct: np.ndarray, vias: np.ndarray) -> np.ndarray:
     >>> _via_text(np.array([True, True, False]), np.array(["", "a;b", "a"], dtype=object)).tolist()
     ['direct', 'direct;a;b', 'a']
     """
-    return np.where(direct, np.where(vias != "", "direct;" + vias, "direct"), vias)
+    vias = np.asarray(vias, dtype=object)
+    out, empty = vias.copy(), vias == ""
+    out[direct & empty] = "direct"
+    both = np.flatnonzero(direct & ~empty)  # only these need a new text
+    out[both] = "direct;" + vias[both]
+    return out
 
 
 def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "activity", as_of=None,
@@ -115,10 +129,12 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
             paths = paths[paths[column] == node]
     if paths.empty:
         return pd.DataFrame(columns=[rows, cols, "via", "sources"])
-    pair, (row_ids, col_ids) = group_codes(paths["row"], paths["col"])
-    vias = joined_per_group(pair, len(row_ids), paths["via"])
+    ids = dataset.full.nodes["id"].to_numpy(dtype=object)
+    at = {c: paths[f"{c}_at"].to_numpy(dtype=np.int64) for c in ("row", "col", "via")}
+    pair, (row_ids, col_ids) = group_codes_at(ids, at["row"], at["col"])
+    vias = joined_per_group_at(pair, len(row_ids), ids, at["via"])
     direct = np.zeros(len(row_ids), dtype=bool)
-    direct[pair[(paths["via"] == "").to_numpy()]] = True
+    direct[pair[at["via"] < 0]] = True
     sources = joined_per_group(pair, len(row_ids), paths["source_1"], paths["source_2"])
     out = pd.DataFrame({rows: row_ids, cols: col_ids, "via": _via_text(direct, vias), "sources": sources})
     out.attrs["lists"] = ["via", "sources"]

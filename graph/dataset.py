@@ -148,11 +148,14 @@ class Dataset:
             return cached
         if "status" not in self.edges or self.edges.empty:
             mask = np.zeros(len(self.edges), dtype=bool)
-        else:  # each distinct status is folded once
-            codes, uniques = pd.factorize(self.edges["status"], use_na_sentinel=True)
+        else:  # each distinct status is folded once; the usual "active" rows are passed over first
+            status = self.edges["status"].to_numpy(dtype=object)
+            rest = np.flatnonzero(status != "active") if "active" not in self.inactive_statuses else \
+                np.arange(len(status))
+            codes, uniques = pd.factorize(status[rest], use_na_sentinel=True)
             off = np.array([str(u).strip().casefold() in self.inactive_statuses for u in uniques], dtype=bool)
-            mask = np.zeros(len(codes), dtype=bool)
-            mask[codes >= 0] = off[codes[codes >= 0]]
+            mask = np.zeros(len(status), dtype=bool)
+            mask[rest[codes >= 0]] = off[codes[codes >= 0]]
         self.__dict__["_inactive"] = mask
         return mask
 
@@ -178,8 +181,9 @@ class Dataset:
         edge_start, edge_end = effective_windows(self.nodes, self.edges, positions=at, own=own)
         return node_start, node_end, edge_start, edge_end
 
-    def check_coverage(self, date) -> None:
-        """Warn (:class:`CoverageWarning`) when ``date`` lies outside the declared coverage."""
+    def check_coverage(self, date, stacklevel: int = 3) -> None:
+        """Warn (:class:`CoverageWarning`) when ``date`` lies outside the declared coverage (the warning names the
+        line ``stacklevel`` calls up, as :func:`warnings.warn` counts)."""
         span = self.full.coverage
         if not span:
             return
@@ -187,7 +191,7 @@ class Dataset:
         first, last = span
         if (first is not None and when < first) or (last is not None and when > last):
             warnings.warn(CoverageWarning(f"the data covers {self.full.coverage_text()}; "
-                                          f"{describe_date(when)} is outside it"), stacklevel=3)
+                                          f"{describe_date(when)} is outside it"), stacklevel=stacklevel)
 
     def as_of(self, date) -> "Dataset":
         """The snapshot on ``date``: the nodes alive then, and the edges active then.
@@ -206,12 +210,18 @@ class Dataset:
         >>> snap.date, int((snap.edges["relation"] == "memberships").sum()), "ici" in set(snap.nodes["id"])
         (datetime.date(1991, 12, 31), 9, False)
         """
-        when = parse_date(date)
-        full = self.full
-        full.check_coverage(when)
-        node_start, node_end, edge_start, edge_end = full.windows
-        nodes = full.nodes[within(node_start, node_end, when)].reset_index(drop=True)
-        return full._subset(within(edge_start, edge_end, when), nodes=nodes, date=when)
+        return self.full._on(parse_date(date))
+
+    def _on(self, when: _dt.date, active_only: bool = False) -> "Dataset":
+        """The snapshot on ``when`` of this full dataset, without its inactive ties if ``active_only``: one
+        selection of the edges, not two."""
+        self.check_coverage(when, stacklevel=4)  # the caller of as_of or snapshot
+        node_start, node_end, edge_start, edge_end = self.windows
+        nodes = self.nodes[within(node_start, node_end, when)].reset_index(drop=True)
+        kept = within(edge_start, edge_end, when)
+        if active_only:
+            kept &= ~self.inactive()
+        return self._subset(kept, nodes=nodes, date=when)
 
     def default_date(self) -> _dt.date | None:
         """The date questions are asked at when none is given; see :func:`partnergraph.asof.default_date`."""
@@ -239,12 +249,12 @@ class Dataset:
         False
         """
         if as_of is not None:
-            snap = self.full.as_of(as_of)
-        elif self.date is not None or self._full is not None:
-            snap = self
-        else:
-            snap = self.latest()
-        return snap if include_suspended else snap.without_inactive()
+            return self.full._on(parse_date(as_of), active_only=not include_suspended)
+        if self.date is None and self._full is None:
+            when = self.default_date()
+            if when:
+                return self.full._on(when, active_only=not include_suspended)
+        return self if include_suspended else self.without_inactive()
 
     @cached_property
     def graph(self) -> "nx.MultiGraph":
@@ -413,7 +423,8 @@ class Dataset:
 
         Returns a DataFrame with columns ``a``, ``b`` (the ids), ``relation``,
         ``since``, ``until``, ``source``, then the ``extra`` columns asked for
-        (``"status"``, and ``"edge"``: the edge's position in ``edges``), one row
+        (``"status"``; ``"edge"``: the edge's position in ``edges``; ``"at"``: columns
+        ``a_at`` and ``b_at``, the ends' rows in the full dataset's ``nodes``), one row
         per edge, in table order; whichever endpoint order the edge file used.
         Between nodes of one kind (``country,country`` borders) every edge
         is listed facing both ways, so each end finds the other.
@@ -438,10 +449,13 @@ class Dataset:
         order = np.argsort(rows, kind="stable")
         rows, flip = rows[order], flip[order]
         u, v = e["u"].to_numpy()[rows], e["v"].to_numpy()[rows]
-        cols = ["relation", "since", "until", "source", *extra]
+        cols = ["relation", "since", "until", "source", *(c for c in extra if c != "at")]
         out = e[cols].take(rows).reset_index(drop=True)
         out.insert(0, "b", pd.Series(np.where(flip, u, v), dtype=e["v"].dtype))
         out.insert(0, "a", pd.Series(np.where(flip, v, u), dtype=e["u"].dtype))
+        if "at" in extra:
+            pu, pv = (p[rows] for p in self.endpoint_positions())
+            out["a_at"], out["b_at"] = np.where(flip, pv, pu), np.where(flip, pu, pv)
         return out
 
     def endpoint_kinds(self) -> tuple[np.ndarray, np.ndarray, list[str]]:

@@ -7,6 +7,7 @@ import pandas.testing as pdt
 import pytest
 
 import partnergraph as pg
+from partnergraph.asof import latest_date
 from conftest import write_folder
 
 
@@ -185,3 +186,28 @@ def test_what_the_loader_hands_over_matches_a_fresh_computation(tmp_path):
         np.testing.assert_array_equal(got, want)
     row = int(np.flatnonzero((ds.edges["u"] == "JPN") & (ds.edges["v"] == "icc"))[0])
     assert (str(ds.windows[2][row]), str(ds.windows[3][row])) == ("2004-06-28", "2010-03-31")
+    # the default date from the dates the loader read equals the one read from the tables' text
+    assert ds.default_date() == latest_date(ds.edges, ds.nodes) == dt.date(2020, 12, 31)
+
+
+@pytest.mark.parametrize("until, nodes_until, latest", [
+    ("2010-03-31", "", 2010), ("2031", "", 2031), ("", "2044", 2044), ("", "", 2004)])
+def test_the_default_date_from_the_loaders_dates_follows_every_date(tmp_path, until, nodes_until, latest):
+    write_folder(tmp_path, {"nodes.csv": f"id,kind,label,since,until\nJPN,country,Japan,,\n"
+                                         f"icc,framework,ICC,1999,{nodes_until}\n",
+                            "memberships.csv": f"country,framework,since,until\nJPN,icc,2004-06,{until}\n"})
+    ds = pg.load(tmp_path)
+    assert ds.default_date() == dt.date(latest, 12, 31) == latest_date(ds.edges, ds.nodes)
+
+
+def test_inactive_ties_are_found_whatever_the_spelling_of_their_status(tmp_path):
+    write_folder(tmp_path, {
+        "memberships.csv": "country,framework,status\nJPN,icc,active\nFIN,icc,Suspended\nSWE,icc,\n"
+                           "NOR,icc,paused\nDNK,icc,SUSPENDED\nISL,icc,active\n",
+        "datapackage.json": '{"partnergraph": {"inactive_statuses": ["Paused"]}}'})
+    ds = pg.load(tmp_path)
+    assert ds.edges.loc[ds.inactive(), "u"].tolist() == ["FIN", "NOR", "DNK"]
+    declared_active = write_folder(tmp_path / "odd", {
+        "memberships.csv": "country,framework,status\nJPN,icc,active\nFIN,icc,suspended\n",
+        "datapackage.json": '{"partnergraph": {"inactive_statuses": ["active"]}}'})
+    assert pg.load(declared_active).inactive().tolist() == [True, True]
