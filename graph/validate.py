@@ -230,9 +230,7 @@ def read_folder(path) -> Folder:
         problems += found
     if nodes is not None:
         problems += _check_times(edges, nodes, at, bounds)
-        # with a nodes table, the ids it lists hold every id an edge may use without an error already
-        ids = nodes["id"].to_numpy(dtype=object) if at is not None else \
-            pd.unique(np.concatenate([np.empty(0, object)] + [f["ids"][s] for f in reused for s in ("u", "v")]))
+        ids = pd.unique(np.concatenate([np.empty(0, object)] + [f["ids"][s] for f in reused for s in ("u", "v")]))
         problems += _check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None,
                                         nodes_table="a nodes.csv" if folder.is_dir() else "a nodes sheet", ids=ids)
     edges = edges.drop(columns=[_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL])
@@ -890,11 +888,7 @@ def _check_edge_table(table: _Table, shown: str, relation: str, node_index: pd.I
     df = _named_columns(frame, ["u", "v", *header[2:]])
     df.insert(0, "relation", relation)
 
-    if node_index is not None:  # each endpoint's row among the nodes, which also serves as its code
-        at = {side: node_index.get_indexer(df[side].to_numpy(dtype=object)) for side in ("u", "v")}
-        coded = {side: _coded_by_position(df[side], at[side], len(node_index)) for side in ("u", "v")}
-    else:
-        coded = {side: _coded(df[side]) for side in ("u", "v")}
+    coded = {side: _coded(df[side]) for side in ("u", "v")}
     empty = {side: (texts == "")[codes] for side, (codes, texts) in coded.items()}
     problems += _flag(shown, df, empty["u"], u_name, "empty id")
     problems += _flag(shown, df, empty["v"], v_name, "empty id")
@@ -917,18 +911,16 @@ def _check_edge_table(table: _Table, shown: str, relation: str, node_index: pd.I
                           lambda rows: "the same edge as row " + rows[_C_FIRST].astype(str))
 
     # what later checks and the Dataset need of each row, found here once per distinct text
-    reuse = {"since": bounds["since"], "until": bounds["until"]}
+    reuse = {"since": bounds["since"], "until": bounds["until"],
+             "ids": {side: texts for side, (codes, texts) in coded.items()}}
     if node_index is not None:
-        reuse["at"] = at
-    else:
-        reuse["ids"] = {side: texts for side, (codes, texts) in coded.items()}
+        reuse["at"] = {side: node_index.get_indexer(texts)[codes] for side, (codes, texts) in coded.items()}
     bad_rows = {p.row for p in problems}
     if bad_rows:
         keep = ~df[_C_ROW].isin(bad_rows).to_numpy()
         df = df[keep].copy()
         reuse["since"], reuse["until"] = (tuple(b[keep] for b in reuse[c]) for c in ("since", "until"))
-        if "ids" in reuse:
-            reuse["ids"] = {side: pd.unique(df[side].to_numpy(dtype=object)) for side in ("u", "v")}
+        reuse["ids"] = {side: pd.unique(df[side].to_numpy(dtype=object)) for side in ("u", "v")}
         if "at" in reuse:
             reuse["at"] = {side: at[keep] for side, at in reuse["at"].items()}
     df[_C_PATH] = shown
@@ -977,25 +969,6 @@ def _coded(cells) -> tuple[np.ndarray, np.ndarray]:
     """
     codes, texts = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
     return codes, np.asarray(texts, dtype=object)
-
-
-def _coded_by_position(cells, at: np.ndarray, known: int) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`_coded` for an id column whose rows among ``known`` node ids are ``at`` (-1 where missing): a
-    found id's code is its position, so only the missing ids are hashed again; the texts of codes that no row
-    uses are left empty (``None``).
-
-    >>> codes, texts = _coded_by_position(pd.Series(["b", "x", "b", ""]), np.array([1, -1, 1, -1]), 2)
-    >>> codes.tolist(), texts.tolist()
-    ([1, 2, 1, 3], [None, None, 'x', ''])
-    """
-    codes = at.copy()
-    missing = codes < 0
-    texts = np.full(known, None, dtype=object)
-    if missing.any():
-        extra, unknown = _coded(np.asarray(cells, dtype=object)[missing])
-        codes[missing] = extra + known
-        texts = np.concatenate([texts, unknown])
-    return codes, texts
 
 
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
