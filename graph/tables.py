@@ -132,8 +132,11 @@ def csv_text(frame: pd.DataFrame, *, neutralise: bool = False) -> str:
     'a,b\\n"x\\ry",1.5\\n"a ""b"" c",\\n,2.0\\n'
     """
     def cells(col: pd.Series, neutral: bool = False) -> list[str]:
-        if _is_text(col):  # each distinct text is quoted once
-            codes, uniques = pd.factorize(col.to_numpy(dtype=object), use_na_sentinel=False)
+        if _is_text(col):  # a column of plain texts as it is; else each distinct text is quoted once
+            values = col.to_numpy(dtype=object)
+            if _plain_texts(values, neutral):
+                return values.tolist()
+            codes, uniques = pd.factorize(values, use_na_sentinel=False)
             return _csv_texts(np.asarray(uniques, dtype=object), neutral)[codes].tolist()
         missing = col.isna().to_numpy()
         shown = col.astype(object).where(~missing, "").astype(str)
@@ -148,6 +151,25 @@ def csv_text(frame: pd.DataFrame, *, neutralise: bool = False) -> str:
         return header + "\n" + "\n" * len(frame)
     columns = [cells(frame.iloc[:, c], neutralise) for c in range(frame.shape[1])]
     return header + "\n" + "\n".join(map(",".join, zip(*columns))) + "\n"
+
+
+def _plain_texts(values: np.ndarray, neutral: bool) -> bool:
+    """True when every value is a text that CSV writes as it is: none missing, none with a comma, a quote or a line
+    break, and (when ``neutral``) none that starts like a formula. Decided by scanning the texts joined once, in C.
+
+    >>> _plain_texts(np.array(["a", "b c"], dtype=object), True), _plain_texts(np.array(["a", "-1"], dtype=object), True)
+    (True, False)
+    """
+    try:
+        joined = "\x00".join(values)
+    except TypeError:  # a missing value or a number
+        return False
+    if joined.count("\x00") != max(len(values) - 1, 0) or any(c in joined for c in ',"\r\n'):
+        return False
+    if neutral and ((joined[:1] and _FORMULA.match(joined)) or
+                    any(c in joined and "\x00" + c in joined for c in "=+-@\t")):
+        return False
+    return True
 
 
 def _csv_texts(values: np.ndarray, neutral: bool) -> np.ndarray:
