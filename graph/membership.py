@@ -137,7 +137,7 @@ def _membership_links(dataset, framework, member_kind, framework_kind):
                                     f"; they are linked to {', '.join(dataset.linked_kinds(member_kind)) or 'nothing'}")
     framework_kind = dataset.require_kind(framework_kind)
     full = dataset.full
-    links = full.links(member_kind, framework_kind, extra=("status", "edge"))
+    links = full.links(member_kind, framework_kind, extra=("status", "edge", "at"))
     if framework is not None:
         links = links[links["b"] == framework]
     return links
@@ -199,8 +199,9 @@ def timeline(dataset, *, framework: str | None = None, kind: str = "country", fr
     if len(links) == 0 or last is None or not len(dated):
         return pd.DataFrame(columns=columns, dtype=int)
     live = np.isnat(start) | np.isnat(end) | (start < end)  # a window cut to nothing by a lifetime is never held
-    periods = pd.DataFrame({"a": links["a"].to_numpy()[live], "b": links["b"].to_numpy()[live], "start": start[live],
-                            "end": end[live]})
+    # the pairs by their nodes' rows: integers, not texts
+    periods = pd.DataFrame({"a": links["a_at"].to_numpy()[live], "b": links["b_at"].to_numpy()[live],
+                            "start": start[live], "end": end[live]})
     spells = _spells(periods)
     first_start = spells["start"].dropna()
     first = int(_years(first_start.to_numpy()).min()) if len(first_start) else int(_years(dated).min())
@@ -228,7 +229,8 @@ def _held(start: np.ndarray, end: np.ndarray, days: np.ndarray) -> np.ndarray:
 
 
 def _spells(periods: pd.DataFrame) -> pd.DataFrame:
-    """Periods of the same pair that touch or overlap, merged: columns start, end (datetime64[D], NaT = open).
+    """Periods of the same pair (``a``, ``b``: ids, or any codes) that touch or overlap, merged: columns start, end
+    (datetime64[D], NaT = open).
 
     A spell starts where its earliest period starts, so a period open at the
     start keeps the whole spell open there; it ends where its furthest period ends.
@@ -242,8 +244,8 @@ def _spells(periods: pd.DataFrame) -> pd.DataFrame:
     """
     if periods.empty:
         return pd.DataFrame({"start": np.array([], dtype="datetime64[D]"), "end": np.array([], dtype="datetime64[D]")})
-    a, _ = pd.factorize(periods["a"].to_numpy(dtype=object))
-    b, b_ids = pd.factorize(periods["b"].to_numpy(dtype=object))
+    a, _ = pd.factorize(periods["a"].to_numpy())
+    b, b_ids = pd.factorize(periods["b"].to_numpy())
     start = periods["start"].to_numpy(dtype="datetime64[D]")
     end = periods["end"].to_numpy(dtype="datetime64[D]")
     chain = _chains(a.astype(np.int64) * max(len(b_ids), 1) + b, start, end)

@@ -967,7 +967,10 @@ def _coded(cells) -> tuple[np.ndarray, np.ndarray]:
     >>> codes.tolist(), texts.tolist()
     ([0, 1, 0, 2], ['JPN', 'FIN', ''])
     """
-    codes, texts = pd.factorize(np.asarray(cells, dtype=object), use_na_sentinel=False)
+    values = np.asarray(cells, dtype=object)
+    codes, texts = pd.factorize(values)  # read cells are never missing: no separate pass looking for one
+    if len(codes) and codes.min() < 0:  # a frame made otherwise: a missing value is a value of its own
+        codes, texts = pd.factorize(values, use_na_sentinel=False)
     return codes, np.asarray(texts, dtype=object)
 
 
@@ -1278,7 +1281,7 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndar
                                                       cell.to_numpy()[rows], edges[side].to_numpy()[rows],
                                                       node_cell.to_numpy()[pos[clash]])]
     dated = ~np.isnat(es_lo) | ~np.isnat(eu_lo)
-    relation, _ = pd.factorize(edges["relation"])
+    relation, _ = pd.factorize(edges[_C_PATH])  # one file per relation: its (categorical) file names the same rows
     some = np.bincount(relation, weights=dated, minlength=relation.max() + 1)
     every = np.bincount(relation, minlength=relation.max() + 1)
     mixed = ((some > 0) & (some < every))[relation]
