@@ -79,14 +79,18 @@ def _stamp(dataset) -> str:
 
 
 def write_gexf(dataset, path, *, as_of=None, kinds=None) -> Path:
-    """Write a GEXF 1.2 file for Gephi, with each node's lifetime and each edge's window as GEXF time intervals.
+    """Write a GEXF 1.3 file for Gephi, valid against the GEXF 1.3 schema, with each node's lifetime and each
+    edge's window as GEXF time intervals.
 
-    Every node and edge attribute is kept (``weight`` as a number, the rest as
-    text). A node's interval is its lifetime; an edge's runs over its active
-    window by the one time rule (its own ``since``/``until`` cut to both
-    endpoints' lifetimes) to the last day before its end (GEXF bounds are
-    inclusive), so Gephi's timeline shows the network as partnergraph's
-    snapshots do. The ``lastmodifieddate`` is the
+    Every column is kept as an attribute of its own, named as in the data,
+    whatever its name (``id``, ``label``, ``start``, ``key``, ``viz``... are
+    attributes like any other; nothing of networkx's leaks in): a node's
+    ``label`` is also its GEXF label, an edge's numeric ``weight`` its GEXF
+    weight and its relation its GEXF ``kind``. A node's interval is its
+    lifetime; an edge's runs over its active window by the one time rule (its
+    own ``since``/``until`` cut to both endpoints' lifetimes) to the last day
+    before its end (GEXF bounds are inclusive), so Gephi's timeline shows the
+    network as partnergraph's snapshots do. The ``lastmodifieddate`` is the
     data's latest date, not today's, so the bytes do not change from day to day.
 
     Examples
@@ -98,30 +102,92 @@ def write_gexf(dataset, path, *, as_of=None, kinds=None) -> Path:
     'country'
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
-    G = nx.MultiGraph()
+    return write_atomic(path, _gexf_text(ds))
+
+
+_GEXF = "http://gexf.net/1.3"
+
+
+def _xml_attr(value) -> str:
+    """A value as a quoted XML attribute whose line breaks and tabs survive a reader's normalisation.
+
+    >>> _xml_attr('a "b" <c> & d\ne')
+    '"a &quot;b&quot; &lt;c&gt; &amp; d&#10;e"'
+    """
+    from xml.sax.saxutils import escape
+
+    return '"' + escape(str(value), {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}) + '"'
+
+
+def _gexf_interval(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """`` start="..." end="..."`` per row for windows ``[start, end)`` (GEXF bounds are inclusive: the end is the
+    day before), an open side left out."""
+    last = end - np.timedelta64(1, "D")
+    out = np.full(len(start), "", dtype=object)
+    for name, days in (("start", start), ("end", last)):
+        known = ~np.isnat(days)
+        out[known] += f' {name}="' + np.datetime_as_string(days[known], unit="D").astype(object) + '"'
+    return out
+
+
+def _gexf_attvalues(table: pd.DataFrame, columns: list[str], prefix: str) -> np.ndarray:
+    """Each row's ``<attvalues>`` element (``""`` when every cell is missing), each distinct cell escaped once."""
+    from partnergraph.columns import per_distinct
+
+    out = np.full(len(table), "", dtype=object)
+    for i, column in enumerate(columns):
+        out += per_distinct(table[column], lambda v, i=i: "" if _missing(v) else
+                            f'<attvalue for="{prefix}{i}" value={_xml_attr(v)}/>')
+    has = out != ""
+    out[has] = "<attvalues>" + out[has] + "</attvalues>"
+    return out
+
+
+def _gexf_text(ds) -> Iterator[str]:
+    from partnergraph import __version__
+
+    nodes, edges = ds.nodes, ds.edges
+    node_columns = [c for c in nodes.columns if c not in ("id", "label")]
+    weighted = "weight" in edges and pd.api.types.is_numeric_dtype(edges["weight"])
+    edge_columns = [c for c in edges.columns if c not in ("u", "v") and not (c == "weight" and weighted)]
     node_start, node_end, start, end = ds.windows
-    node_last = node_end - np.timedelta64(1, "D")
-    position = {n: i for i, n in enumerate(ds.nodes["id"])}
-    for n, data in ds.graph.nodes(data=True):
-        attrs = dict(data)
-        s, e = node_start[position[n]], node_last[position[n]]
-        if not np.isnat(s):
-            attrs["start"] = str(s)
-        if not np.isnat(e):
-            attrs["end"] = str(e)
-        G.add_node(n, **attrs)
-    last_day = end - np.timedelta64(1, "D")
-    for u, v, key, data in ds.graph.edges(keys=True, data=True):
-        s, e = start[key], last_day[key]  # the graph's edge key is the edge's row in ds.edges
-        attrs = dict(data)
-        if not np.isnat(s):
-            attrs["start"] = str(s)
-        if not np.isnat(e):
-            attrs["end"] = str(e)
-        G.add_edge(u, v, key=key, **attrs)
-    text = "\n".join(counted(nx.generate_gexf(G, version="1.2draft"), "writing GEXF lines")) + "\n"
-    text = re.sub(r'lastmodifieddate="[^"]*"', f'lastmodifieddate="{_stamp(ds)}"', text, count=1)
-    return write_atomic(path, text)
+    yield (f'<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="{_GEXF}" version="1.3">\n'
+           f'  <meta lastmodifieddate="{_stamp(ds)}">\n    <creator>partnergraph {__version__}</creator>\n'
+           f'    <description>{_xml_attr(ds.full.title)[1:-1]}</description>\n  </meta>\n'
+           '  <graph defaultedgetype="undirected" mode="dynamic" timeformat="date">\n')
+    for kind, columns, prefix in (("node", node_columns, "n"), ("edge", edge_columns, "e")):
+        yield f'    <attributes class="{kind}" mode="static">\n'
+        for i, column in enumerate(columns):
+            yield f'      <attribute id="{prefix}{i}" title={_xml_attr(column)} type="string"/>\n'
+        yield "    </attributes>\n"
+
+    def elements(opening: np.ndarray, values: np.ndarray, tag: str) -> Iterator[str]:
+        for head, inner in zip(opening, values):
+            yield f"      {head}/>\n" if not inner else f"      {head}>{inner}</{tag}>\n"
+
+    labels = _attr_texts(nodes["label"], " label=") if "label" in nodes else np.full(len(nodes), "", dtype=object)
+    opening = "<node id=" + _attr_texts(nodes["id"]) + labels + _gexf_interval(node_start, node_end)
+    yield f'    <nodes count="{len(nodes)}">\n'
+    yield from counted(elements(opening, _gexf_attvalues(nodes, node_columns, "n"), "node"), "writing nodes",
+                       len(nodes))
+    yield "    </nodes>\n"
+    rows = np.arange(len(edges)).astype(str).astype(object)  # an edge's id: its row in the edge table
+    opening = ('<edge id="' + rows + '" source=' + _attr_texts(edges["u"]) + " target=" + _attr_texts(edges["v"])
+               + _attr_texts(edges["relation"], " kind=") + _gexf_interval(start, end))
+    if weighted:
+        w = edges["weight"].to_numpy(dtype=float)
+        opening = opening + np.array([f' weight="{x!r}"' if x == x else "" for x in w], dtype=object)
+    yield f'    <edges count="{len(edges)}">\n'
+    yield from counted(elements(opening, _gexf_attvalues(edges, edge_columns, "e"), "edge"), "writing edges",
+                       len(edges))
+    yield "    </edges>\n  </graph>\n</gexf>\n"
+
+
+def _attr_texts(column: pd.Series, name: str = "") -> np.ndarray:
+    """``name`` followed by each cell as a quoted XML attribute value, ``""`` where the cell is missing."""
+    from partnergraph.columns import per_distinct
+
+    return per_distinct(column, lambda v: "" if _missing(v) else name + _xml_attr(v)).astype(object)
 
 
 def write_graphml(dataset, path, *, as_of=None, kinds=None) -> Path:

@@ -58,3 +58,15 @@ def make(tmp_path):
         return write_folder(tmp_path / f"data{next(counter)}", content)
 
     return _make
+
+
+GEXF_SCHEMA = Path(__file__).parent / "schemas" / "gexf-1.3" / "gexf.xsd"
+
+
+def gexf_schema_errors(path) -> list[str]:
+    """What the official GEXF 1.3 schema (tests/schemas/gexf-1.3, CC BY 4.0) finds wrong with a file."""
+    from lxml import etree
+
+    schema = etree.XMLSchema(etree.parse(str(GEXF_SCHEMA)))
+    schema.validate(etree.parse(str(path)))
+    return [f"{e.line}: {e.message}" for e in schema.error_log]

@@ -3,6 +3,7 @@ import datetime as dt
 import json
 import struct
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import networkx as nx
 import pandas.testing as pdt
@@ -13,7 +14,7 @@ import partnergraph as pg
 from partnergraph.cli import cli
 from partnergraph.export import (static_map, write_csv_folder, write_gexf, write_graphml,
                                  write_json)
-from conftest import TINY, write_folder
+from conftest import TINY, gexf_schema_errors, write_folder
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +41,50 @@ def test_gexf_reads_back_with_networkx_with_time_intervals(tiny, tmp_path):
     assert ("JPN", "pfp", "2000-01-01", "2002-12-30", "memberships") in windows
     assert ("JPN", "pag", "2014-05-06", None, "memberships") in windows
     root = ET.parse(out).getroot()
-    graph = root.find("{http://www.gexf.net/1.2draft}graph")
+    graph = root.find("{http://gexf.net/1.3}graph")
     assert graph.get("mode") == "dynamic" and graph.get("timeformat") == "date"
+
+
+def test_gexf_is_valid_against_the_official_schema(nato, tiny, tmp_path):
+    assert gexf_schema_errors(write_gexf(nato, tmp_path / "nato.gexf")) == []
+    assert gexf_schema_errors(write_gexf(nato, tmp_path / "n2010.gexf", as_of=2010, kinds=["country"])) == []
+    assert gexf_schema_errors(write_gexf(pg.load(tiny), tmp_path / "tiny.gexf")) == []
+    G = nx.read_gexf(tmp_path / "nato.gexf")
+    assert (G.number_of_nodes(), G.number_of_edges()) == (len(nato.nodes), len(nato.edges))
+    assert "networkx" not in (tmp_path / "nato.gexf").read_text()  # no key of networkx's own leaks in
+
+
+# names networkx's GEXF writer used for its own structure (a traceback, or the cell swallowed into the file's
+# structure: duplicate edge ids, bogus intervals); here they are columns like any other
+STRUCTURAL = ["key", "viz", "spells", "id", "type", "start", "end", "pid", "label", "networkx_key"]
+
+
+def test_gexf_keeps_columns_named_like_gexf_structure_as_attributes(tmp_path):
+    extra = [c for c in STRUCTURAL if c not in ("id", "label")]  # nodes.csv has its own id and label
+    folder = write_folder(tmp_path / "d", {
+        "nodes.csv": "id,kind,label," + ",".join(extra) + "\nA,state,Alpha," + ",".join(f"n-{c}" for c in extra)
+                     + "\nB,alliance,Beta," + ",".join("" for _ in extra) + "\n",
+        "joins.csv": "state,alliance,since,until," + ",".join(STRUCTURAL) + "\nA,B,1990,2000,"
+                     + ",".join(f"e-{c}" for c in STRUCTURAL) + "\nA,B,2005,," + ",".join("" for _ in STRUCTURAL)
+                     + "\n"})
+    out = write_gexf(pg.load(folder), tmp_path / "x.gexf")
+    assert gexf_schema_errors(out) == []
+    ns = {"g": "http://gexf.net/1.3"}
+    root = ET.parse(out).getroot()
+    titles = {kind: {a.get("id"): a.get("title") for a in root.findall(f"g:graph/g:attributes[@class='{kind}']/g:attribute", ns)}
+              for kind in ("node", "edge")}
+    node = root.find("g:graph/g:nodes/g:node[@id='A']", ns)
+    assert (node.get("label"), node.get("start"), node.get("end"), node.get("pid")) == ("Alpha", None, None, None)
+    assert {titles["node"][v.get("for")]: v.get("value") for v in node.iter(f"{{{ns['g']}}}attvalue")} == {
+        "kind": "state", **{c: f"n-{c}" for c in extra}}
+    first, second = root.findall("g:graph/g:edges/g:edge", ns)
+    # the edge's own structure comes from the data's meaning, not from its columns' names
+    assert (first.get("id"), first.get("source"), first.get("target"), first.get("kind"), first.get("start"),
+            first.get("end")) == ("0", "A", "B", "joins", "1990-01-01", "2000-12-30")
+    assert (second.get("id"), second.get("start"), second.get("end")) == ("1", "2005-01-01", None)
+    values = {titles["edge"][v.get("for")]: v.get("value") for v in first.iter(f"{{{ns['g']}}}attvalue")}
+    assert values == {"relation": "joins", "since": "1990", "until": "2000", **{c: f"e-{c}" for c in STRUCTURAL}}
+    assert len(list(second.iter(f"{{{ns['g']}}}attvalue"))) == 2  # relation and since: empty cells left out
 
 
 def test_gexf_does_not_stamp_today(tiny, tmp_path):

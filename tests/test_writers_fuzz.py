@@ -17,6 +17,7 @@ import partnergraph as pg
 from partnergraph.export import network_map, static_map, write_csv_folder, write_gexf, write_graphml, write_json
 from partnergraph.tables import render
 from partnergraph.validate import _FORBIDDEN
+from conftest import gexf_schema_errors
 
 SPICE = ["\n", "\r", "\r\n", "\t", "\u2028", "\u2029", '"', "'", "<", ">", "&", "</script>", "=", "+", "-", "@",
          ",", ";", "\u200f", "\U0001f600", "$", "\\", " "]
@@ -63,6 +64,7 @@ def test_every_writer_reads_back_any_accepted_text(a, b, label_a, label_b, note)
         assert [e["note"] for e in doc["edges"]] == ds.edges["note"].tolist()
         # GEXF and GraphML: well-formed XML that networkx reads back
         G = nx.read_gexf(write_gexf(ds, tmp / "g.gexf"))
+        assert gexf_schema_errors(tmp / "g.gexf") == []
         assert sorted(G.nodes) == sorted(lines(x) for x in (a, b))
         H = nx.read_graphml(write_graphml(ds, tmp / "g.graphml"))
         assert sorted(lines(H.nodes[n]["label"]) for n in H) == sorted(lines(x) for x in ds.nodes["label"])
