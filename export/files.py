@@ -111,7 +111,7 @@ _GEXF = "http://gexf.net/1.3"
 def _xml_attr(value) -> str:
     """A value as a quoted XML attribute whose line breaks and tabs survive a reader's normalisation.
 
-    >>> _xml_attr('a "b" <c> & d\ne')
+    >>> _xml_attr('a "b" <c> & d\\ne')
     '"a &quot;b&quot; &lt;c&gt; &amp; d&#10;e"'
     """
     from xml.sax.saxutils import escape
@@ -208,37 +208,74 @@ def write_graphml(dataset, path, *, as_of=None, kinds=None) -> Path:
 
 
 def write_json(dataset, path, *, as_of=None, kinds=None) -> Path:
-    """Write node-link JSON (networkx's form, D3's too) with the dataset's metadata under ``partnergraph``.
+    """Write node-link JSON that networkx (``node_link_graph`` on its defaults), D3 and Cytoscape read as it is.
+
+    Edges hold their endpoints as ``source`` and ``target`` and their row in
+    the edge table as ``key``; the data's ``source`` column (the citation) is
+    written as ``citation``, on nodes and edges alike. A column whose name
+    would clash with those keys (a column called ``target``, ``key`` or
+    ``citation``) is written as ``data_<name>``; the renames are listed under
+    ``partnergraph.renamed``, beside the dataset's metadata.
 
     Examples
     --------
-    >>> import tempfile, pathlib, json
+    >>> import tempfile, pathlib, json, networkx as nx
     >>> out = write_json(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.json")
     >>> doc = json.loads(out.read_text())
-    >>> doc["partnergraph"]["dataset"], doc["multigraph"], sorted(doc["edges"][0])[:3]
-    ('nato', True, ['dates_source', 'key', 'note'])
+    >>> G = nx.node_link_graph(doc)
+    >>> doc["partnergraph"]["renamed"], G.nodes["ici"]["citation"].startswith("https://www.nato.int/")
+    ({'source': 'citation'}, True)
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
     return write_atomic(path, _node_link_text(ds))
 
 
+#: The keys node-link JSON gives its own structure, per table (the citation is written as ``citation``).
+_NODE_LINK_KEYS = {"nodes": ("id",), "edges": ("source", "target", "key")}
+
+
+def node_link_names(ds) -> dict[str, dict[str, str]]:
+    """How each table's columns are named in node-link JSON (and cyjs): ``source`` as ``citation``, a column
+    whose name the format uses for itself (or ``citation`` itself) as ``data_<name>``.
+
+    Examples
+    --------
+    >>> node_link_names(pg.load())["edges"]["source"]
+    'citation'
+    """
+    names = {}
+    for table, frame, own in (("nodes", ds.nodes, ("id",)), ("edges", ds.edges, ("u", "v"))):
+        taken = _NODE_LINK_KEYS[table]
+        names[table] = {}
+        for column in frame.columns:
+            if column in own:
+                continue
+            name = "citation" if column == "source" else column
+            if (name in taken or name == "citation") and not (column == "source"):
+                name = f"data_{column}"
+            names[table][column] = name
+    return names
+
+
 def _node_link_text(ds, rows: int = 20_000) -> Iterator[str]:
-    """Node-link JSON, as networkx's ``node_link_data`` would give for ``ds.graph``, written a piece at a time.
+    """Node-link JSON, written a piece at a time (see :func:`write_json`).
 
     Records come straight from the tables, ``rows`` at a time, in table order (an
-    edge's ``key`` is its row in ``ds.edges``, as in ``ds.graph``); endpoints are
-    ``u`` and ``v``, since ``source`` is the citation attribute. Empty cells are
+    edge's ``key`` is its row in ``ds.edges``, as in ``ds.graph``). Empty cells are
     left out, as the graph leaves them out. Memory stays that of one piece,
     whatever the size of the dataset.
     """
     dump = partial(json.dumps, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    names = node_link_names(ds)
+    renamed = {c: n for table in names.values() for c, n in table.items() if c != n}
 
-    def records(frame: pd.DataFrame, last: dict):
+    def records(frame: pd.DataFrame, table: str, own):
+        columns = names[table]
         for start in range(0, len(frame), rows):
             piece = frame.iloc[start:start + rows].to_dict("records")
             for offset, record in enumerate(piece):
-                kept = {k: v for k, v in record.items() if not _missing(v)}
-                yield kept | last(start + offset, record)
+                kept = {columns[k]: v for k, v in record.items() if k in columns and not _missing(v)}
+                yield kept | own(start + offset, record)
 
     def array(items) -> Iterator[str]:
         sep = "\n  "
@@ -248,12 +285,13 @@ def _node_link_text(ds, rows: int = 20_000) -> Iterator[str]:
         yield "\n ]"
 
     yield '{\n "directed": false,\n "edges": ['
-    yield from array(counted(records(ds.edges, lambda i, r: {"u": r["u"], "v": r["v"], "key": i}),
+    yield from array(counted(records(ds.edges, "edges", lambda i, r: {"source": r["u"], "target": r["v"], "key": i}),
                              "writing edges", len(ds.edges)))
     yield ',\n "graph": ' + dump({"name": ds.name or ""})
     yield ',\n "multigraph": true,\n "nodes": ['
-    yield from array(counted(records(ds.nodes, lambda i, r: {"id": r["id"]}), "writing nodes", len(ds.nodes)))
-    yield ',\n "partnergraph": ' + dump(metadata(ds)) + "\n}\n"
+    yield from array(counted(records(ds.nodes, "nodes", lambda i, r: {"id": r["id"]}), "writing nodes",
+                             len(ds.nodes)))
+    yield ',\n "partnergraph": ' + dump(metadata(ds) | {"renamed": renamed}) + "\n}\n"
 
 
 def write_csv_folder(dataset, folder, *, as_of=None, kinds=None) -> Path:

@@ -129,12 +129,31 @@ def test_json_node_link_with_metadata(nato, tmp_path):
     doc = json.loads(write_json(nato, tmp_path / "n.json").read_text())
     assert doc["partnergraph"] == {"generator": "partnergraph", "version": pg.__version__, "dataset": "nato",
                                    "title": nato.title, "content_hash": nato.content_hash(), "as_of": None,
-                                   "coverage": nato.coverage_text()}
-    G = nx.node_link_graph(doc, source="u", target="v", edges="edges")
+                                   "coverage": nato.coverage_text(), "renamed": {"source": "citation"}}
+    G = nx.node_link_graph(doc)  # networkx's defaults: edges, source, target, key
     assert G.is_multigraph() and G.number_of_edges() == len(nato.edges)
     assert G.nodes["ici"]["label"] == "Istanbul Cooperation Initiative"
-    sources = {d["source"] for _, _, d in G.edges(data=True)}
-    assert all(s.startswith("http") for s in sources)  # the citation survives beside the endpoints
+    assert G.nodes["ici"]["citation"] == nato.nodes.set_index("id").loc["ici", "source"]
+    first = nato.edges.iloc[0]
+    assert G.edges[first["u"], first["v"], 0]["citation"] == first["source"]  # the citation beside the endpoints
+    assert all(d["citation"].startswith("http") for _, _, d in G.edges(data=True))
+    assert sorted(nx.get_edge_attributes(G, "relation").values()) == sorted(nato.edges["relation"])
+
+
+def test_json_renames_columns_that_clash_with_node_link_keys(tmp_path):
+    folder = write_folder(tmp_path / "d", {
+        "joins.csv": "state,alliance,since,source,target,key,citation,note\nA,B,1990,http://s,t1,k1,c1,n1\n"
+                     "A,B,2000,,t2,,,\n"})
+    doc = json.loads(write_json(pg.load(folder), tmp_path / "x.json").read_text())
+    assert doc["partnergraph"]["renamed"] == {"source": "citation", "target": "data_target", "key": "data_key",
+                                              "citation": "data_citation"}
+    assert doc["edges"][0] == {"source": "A", "target": "B", "key": 0, "relation": "joins", "since": "1990",
+                               "citation": "http://s", "data_target": "t1", "data_key": "k1", "data_citation": "c1",
+                               "note": "n1"}
+    assert doc["edges"][1] == {"source": "A", "target": "B", "key": 1, "relation": "joins", "since": "2000",
+                               "data_target": "t2"}
+    G = nx.node_link_graph(doc)
+    assert G.edges["A", "B", 0]["data_target"] == "t1" and G.edges["A", "B", 1]["data_target"] == "t2"
 
 
 # ---- CSV folder -------------------------------------------------------------
