@@ -1,4 +1,5 @@
-"""Exports for other tools: GEXF (Gephi), GraphML (igraph, Cytoscape), node-link JSON, and a CSV data folder.
+"""Exports for other tools: GEXF (Gephi), GraphML (igraph, Cytoscape), node-link JSON, Cytoscape JSON, and a CSV
+data folder.
 
 Every writer is deterministic (the same data gives the same bytes on any day)
 and atomic (a temporary file or folder, then a rename). By default a writer
@@ -28,7 +29,8 @@ from partnergraph.dataset import Dataset, _missing
 from partnergraph.errors import PartnergraphError
 from partnergraph.tables import csv_text
 
-__all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_csv_folder", "metadata", "descriptor"]
+__all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_cyjs", "write_csv_folder", "metadata",
+           "descriptor", "node_link_names"]
 
 
 def selection(dataset, *, as_of=None, kinds=None) -> Dataset:
@@ -265,33 +267,92 @@ def _node_link_text(ds, rows: int = 20_000) -> Iterator[str]:
     left out, as the graph leaves them out. Memory stays that of one piece,
     whatever the size of the dataset.
     """
-    dump = partial(json.dumps, ensure_ascii=False, sort_keys=True, allow_nan=False)
     names = node_link_names(ds)
     renamed = {c: n for table in names.values() for c, n in table.items() if c != n}
-
-    def records(frame: pd.DataFrame, table: str, own):
-        columns = names[table]
-        for start in range(0, len(frame), rows):
-            piece = frame.iloc[start:start + rows].to_dict("records")
-            for offset, record in enumerate(piece):
-                kept = {columns[k]: v for k, v in record.items() if k in columns and not _missing(v)}
-                yield kept | own(start + offset, record)
-
-    def array(items) -> Iterator[str]:
-        sep = "\n  "
-        for item in items:
-            yield sep + dump(item)
-            sep = ",\n  "
-        yield "\n ]"
-
+    records = partial(_json_records, rows=rows)
+    array = partial(_json_array, indent=" ")
     yield '{\n "directed": false,\n "edges": ['
-    yield from array(counted(records(ds.edges, "edges", lambda i, r: {"source": r["u"], "target": r["v"], "key": i}),
+    yield from array(counted(records(ds.edges, names["edges"], lambda i, r: {"source": r["u"], "target": r["v"],
+                                                                             "key": i}),
                              "writing edges", len(ds.edges)))
-    yield ',\n "graph": ' + dump({"name": ds.name or ""})
+    yield ',\n "graph": ' + _dump({"name": ds.name or ""})
     yield ',\n "multigraph": true,\n "nodes": ['
-    yield from array(counted(records(ds.nodes, "nodes", lambda i, r: {"id": r["id"]}), "writing nodes",
+    yield from array(counted(records(ds.nodes, names["nodes"], lambda i, r: {"id": r["id"]}), "writing nodes",
                              len(ds.nodes)))
-    yield ',\n "partnergraph": ' + dump(metadata(ds) | {"renamed": renamed}) + "\n}\n"
+    yield ',\n "partnergraph": ' + _dump(metadata(ds) | {"renamed": renamed}) + "\n}\n"
+
+
+_dump = partial(json.dumps, ensure_ascii=False, sort_keys=True, allow_nan=False)
+
+
+def _json_records(frame: pd.DataFrame, columns: dict, own, rows: int = 20_000, wrap: str | None = None):
+    """Each row of ``frame`` as a JSON object: its non-empty cells under their ``columns`` names (columns not
+    named there left out), then ``own(row, record)``; inside ``{wrap: ...}`` when given. Read ``rows`` at a time."""
+    for start in range(0, len(frame), rows):
+        piece = frame.iloc[start:start + rows].to_dict("records")
+        for offset, record in enumerate(piece):
+            kept = {columns[k]: v for k, v in record.items() if k in columns and not _missing(v)}
+            kept |= own(start + offset, record)
+            yield {wrap: kept} if wrap else kept
+
+
+def _json_array(items, indent: str) -> Iterator[str]:
+    """The items of a JSON array, one a line, each ``indent`` deeper than the closing bracket."""
+    sep = "\n " + indent
+    for item in items:
+        yield sep + _dump(item)
+        sep = ",\n " + indent
+    yield "\n" + indent + "]"
+
+
+def write_cyjs(dataset, path, *, as_of=None, kinds=None) -> Path:
+    """Write Cytoscape JSON (``.cyjs``): what Cytoscape desktop imports and ``cytoscape({elements})`` draws.
+
+    Each node's and edge's columns are its ``data``. A node also has ``name``
+    (its label, which Cytoscape shows) and ``value`` (its id, for networkx's
+    ``cytoscape_graph``); an edge has its ends as ``source`` and ``target``,
+    its row in the edge table as ``key``, and as ``id`` ``e`` and that row
+    (``e_`` and the row if a node's id has that form already, and so on:
+    Cytoscape keeps node and edge ids in one namespace). Columns are named as
+    in node-link JSON (:func:`node_link_names`: the citation as ``citation``);
+    a column that would clash with those keys, or a node column named
+    ``parent`` (which Cytoscape reads as a compound node's parent), is written
+    as ``data_<name>``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json
+    >>> doc = json.loads(write_cyjs(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.cyjs").read_text())
+    >>> doc["elements"]["edges"][0]["data"]["id"], sorted(doc["elements"]["nodes"][0]["data"])[:4]
+    ('e0', ['citation', 'description', 'id', 'kind'])
+    """
+    ds = selection(dataset, as_of=as_of, kinds=kinds)
+    return write_atomic(path, _cyjs_text(ds))
+
+
+def _cyjs_text(ds, rows: int = 20_000) -> Iterator[str]:
+    names = node_link_names(ds)
+    taken = {"nodes": ("parent", "name", "value"), "edges": ("id",)}
+    names = {table: {c: (f"data_{c}" if n in taken[table] else n) for c, n in columns.items()}
+             for table, columns in names.items()}
+    renamed = {c: n for table in names.values() for c, n in table.items() if c != n}
+    prefix = "e"
+    while ds.nodes["id"].str.fullmatch(re.escape(prefix) + r"\d+").any():  # edge ids differ from every node id
+        prefix += "_"
+    elements = partial(_json_records, rows=rows, wrap="data")
+    array = partial(_json_array, indent="  ")
+    graph = {"name": ds.name or "", "title": ds.full.title, "partnergraph": metadata(ds) | {"renamed": renamed}}
+
+    def node(i, r):  # name: what Cytoscape shows by default; value: the node for networkx's cytoscape_graph
+        return {"id": r["id"], "name": r["id"] if _missing(r.get("label")) else r["label"], "value": r["id"]}
+
+    yield '{\n "data": ' + _dump(graph) + ',\n "directed": false,\n "elements": {\n  "nodes": ['
+    yield from array(counted(elements(ds.nodes, names["nodes"], node), "writing nodes", len(ds.nodes)))
+    yield ',\n  "edges": ['
+    yield from array(counted(elements(ds.edges, names["edges"], lambda i, r: {
+        "id": f"{prefix}{i}", "source": r["u"], "target": r["v"], "key": i}), "writing edges", len(ds.edges)))
+    yield '\n },\n "format_version": "1.0",\n "generated_by": "partnergraph",\n "multigraph": true,\n' \
+          ' "target_cytoscapejs_version": "~3.0"\n}\n'
 
 
 def write_csv_folder(dataset, folder, *, as_of=None, kinds=None) -> Path:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import partnergraph as pg
 from partnergraph.cli import cli
-from partnergraph.export import (static_map, write_csv_folder, write_gexf, write_graphml,
+from partnergraph.export import (static_map, write_csv_folder, write_cyjs, write_gexf, write_graphml,
                                  write_json)
 from conftest import TINY, gexf_schema_errors, write_folder
 
@@ -154,6 +154,62 @@ def test_json_renames_columns_that_clash_with_node_link_keys(tmp_path):
                                "data_target": "t2"}
     G = nx.node_link_graph(doc)
     assert G.edges["A", "B", 0]["data_target"] == "t1" and G.edges["A", "B", 1]["data_target"] == "t2"
+
+
+# ---- Cytoscape JSON ---------------------------------------------------------
+
+CYTOSCAPE = Path(__file__).parent / "vendor" / "cytoscape" / "cytoscape.min.js"
+
+READ_WITH_CYTOSCAPE = """
+const cytoscape = require(process.argv[1]);
+const doc = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
+const cy = cytoscape({ headless: true, elements: doc.elements });
+console.log(JSON.stringify({
+  nodes: cy.nodes().map(n => ({ data: n.data(), parent: n.isChild() ? n.parent().id() : null })),
+  edges: cy.edges().map(e => ({ data: e.data(), ends: [e.source().id(), e.target().id()] })),
+}));
+"""
+
+
+def read_with_cytoscape(path) -> dict:
+    """What Cytoscape.js (vendored under tests/vendor, run headless under Node) makes of a .cyjs file."""
+    import subprocess
+
+    done = subprocess.run(["node", "-e", READ_WITH_CYTOSCAPE, str(CYTOSCAPE), str(path)], capture_output=True,
+                          text=True, check=True)
+    assert done.stderr == ""  # Cytoscape.js warns on stderr about an edge to a missing node, a duplicate id...
+    return json.loads(done.stdout)
+
+
+def test_cyjs_reads_in_cytoscape_js_with_every_node_edge_and_citation(nato, tmp_path):
+    result = run("export", "-o", tmp_path / "nato.cyjs")
+    assert result.exit_code == 0
+    read = read_with_cytoscape(tmp_path / "nato.cyjs")
+    assert len(read["nodes"]) == len(nato.nodes) and len(read["edges"]) == len(nato.edges)
+    first = nato.edges.iloc[0]
+    assert read["edges"][0]["ends"] == [first["u"], first["v"]]
+    assert read["edges"][0]["data"]["citation"] == first["source"]
+    assert read["edges"][0]["data"]["relation"] == first["relation"]
+    ici = next(n["data"] for n in read["nodes"] if n["data"]["id"] == "ici")
+    assert ici["label"] == "Istanbul Cooperation Initiative" and ici["citation"].startswith("https://www.nato.int/")
+    doc = json.loads((tmp_path / "nato.cyjs").read_text())
+    G = nx.cytoscape_graph(doc)  # networkx's reader, on its defaults, agrees
+    assert G.is_multigraph() and (G.number_of_nodes(), G.number_of_edges()) == (len(nato.nodes), len(nato.edges))
+    assert G.nodes["ici"]["name"] == "Istanbul Cooperation Initiative"
+
+
+def test_cyjs_keeps_node_and_edge_ids_apart_and_parent_columns_as_data(tmp_path):
+    folder = write_folder(tmp_path / "d", {
+        "nodes.csv": "id,kind,label,parent,name\ne0,state,E zero,e1,n\ne1,alliance,E one,,\n",
+        "joins.csv": "state,alliance,id,source,target\ne0,e1,x,http://s,t\n"})
+    out = write_cyjs(pg.load(folder), tmp_path / "x.cyjs")
+    read = read_with_cytoscape(out)
+    # "parent" would make e0 a compound child of e1; the edge's id cannot be the node id "e0"
+    assert [(n["data"]["id"], n["parent"], n["data"].get("data_parent"), n["data"]["name"], n["data"].get("data_name"))
+            for n in read["nodes"]] == [("e0", None, "e1", "E zero", "n"), ("e1", None, None, "E one", None)]
+    assert read["edges"] == [{"data": {"id": "e_0", "source": "e0", "target": "e1", "key": 0, "relation": "joins",
+                                       "data_id": "x", "citation": "http://s", "data_target": "t"},
+                              "ends": ["e0", "e1"]}]
 
 
 # ---- CSV folder -------------------------------------------------------------
