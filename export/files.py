@@ -30,7 +30,7 @@ from partnergraph.errors import PartnergraphError
 from partnergraph.tables import csv_text
 
 __all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_cyjs", "write_csv_folder", "metadata",
-           "descriptor", "node_link_names"]
+           "descriptor", "node_link_names", "graphml_type"]
 
 
 def selection(dataset, *, as_of=None, kinds=None) -> Dataset:
@@ -145,6 +145,12 @@ def _gexf_attvalues(table: pd.DataFrame, columns: list[str], prefix: str) -> np.
     return out
 
 
+def _xml_elements(opening: np.ndarray, inner: np.ndarray, tag: str, indent: str) -> Iterator[str]:
+    """One element a line: each opening tag (without its ``>``) closed at once when its ``inner`` text is empty."""
+    for head, body in zip(opening, inner):
+        yield f"{indent}{head}/>\n" if not body else f"{indent}{head}>{body}</{tag}>\n"
+
+
 def _gexf_text(ds) -> Iterator[str]:
     from partnergraph import __version__
 
@@ -163,10 +169,7 @@ def _gexf_text(ds) -> Iterator[str]:
             yield f'      <attribute id="{prefix}{i}" title={_xml_attr(column)} type="string"/>\n'
         yield "    </attributes>\n"
 
-    def elements(opening: np.ndarray, values: np.ndarray, tag: str) -> Iterator[str]:
-        for head, inner in zip(opening, values):
-            yield f"      {head}/>\n" if not inner else f"      {head}>{inner}</{tag}>\n"
-
+    elements = partial(_xml_elements, indent="      ")
     labels = _attr_texts(nodes["label"], " label=") if "label" in nodes else np.full(len(nodes), "", dtype=object)
     opening = "<node id=" + _attr_texts(nodes["id"]) + labels + _gexf_interval(node_start, node_end)
     yield f'    <nodes count="{len(nodes)}">\n'
@@ -193,7 +196,15 @@ def _attr_texts(column: pd.Series, name: str = "") -> np.ndarray:
 
 
 def write_graphml(dataset, path, *, as_of=None, kinds=None) -> Path:
-    """Write GraphML (igraph, Cytoscape, yEd): every node and edge attribute, typed (text, or a number for weight).
+    """Write GraphML (igraph, Cytoscape, yEd, networkx): every node and edge column, typed.
+
+    A column of numbers is declared as one: ``weight``, and any other column
+    whose every value is an integer (``long``) or a number (``double``), such
+    as a Correlates of War code; the contract's text columns (kind, label,
+    dates, status, source, note) stay text. The dataset's metadata comes first,
+    as graph data (``partnergraph_...``), then the nodes, then the edges (each
+    with its row in the edge table as its id; an edge column named ``id`` is
+    written as ``data_id``).
 
     Examples
     --------
@@ -203,10 +214,79 @@ def write_graphml(dataset, path, *, as_of=None, kinds=None) -> Path:
     True
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
-    G = ds.graph.copy()
-    G.graph.update({f"partnergraph_{k}": ("" if v is None else str(v)) for k, v in metadata(ds).items()})
-    text = "\n".join(counted(nx.generate_graphml(G), "writing GraphML lines")) + "\n"
-    return write_atomic(path, text)
+    return write_atomic(path, _graphml_text(ds))
+
+
+#: Columns the data contract gives a meaning as text: never typed as numbers, whatever they hold.
+_TEXT_COLUMNS = ("kind", "label", "relation", "since", "until", "status", "source", "note")
+_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
+def graphml_type(column: pd.Series) -> str:
+    """The GraphML type of a column: ``long`` or ``double`` when every value is one, else ``string``.
+
+    >>> graphml_type(pd.Series(["2", "710", None])), graphml_type(pd.Series(["2.5", "1e3"])), graphml_type(pd.Series(["002"]))
+    ('long', 'double', 'string')
+    """
+    if column.name in _TEXT_COLUMNS:
+        return "string"
+    values = column.dropna()
+    if pd.api.types.is_numeric_dtype(column):
+        return "long" if pd.api.types.is_integer_dtype(column) else "double"
+    texts = pd.unique(values.astype(str))
+    if not len(texts):
+        return "string"
+    if all(_INTEGER.fullmatch(t) for t in texts):
+        return "long"
+    if all(_NUMBER.fullmatch(t) for t in texts):
+        return "double"
+    return "string"
+
+
+def _xml_text(value) -> str:
+    """A value as XML element content (a carriage return kept as a character reference)."""
+    from xml.sax.saxutils import escape
+
+    return escape(str(value), {"\r": "&#13;"})
+
+
+def _graphml_text(ds) -> Iterator[str]:
+    nodes, edges = ds.nodes, ds.edges
+    node_columns = {c: c for c in nodes.columns if c != "id"}
+    edge_columns = {c: ("data_id" if c == "id" else c) for c in edges.columns if c not in ("u", "v")}
+    yield ('<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/'
+           'xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
+    meta = {f"partnergraph_{k}": "" if v is None else str(v) for k, v in metadata(ds).items()}
+    for i, name in enumerate(meta):
+        yield f'  <key id="g{i}" for="graph" attr.name={_xml_attr(name)} attr.type="string"/>\n'
+    for kind, table, columns, prefix in (("node", nodes, node_columns, "n"), ("edge", edges, edge_columns, "e")):
+        for i, (column, name) in enumerate(columns.items()):
+            yield (f'  <key id="{prefix}{i}" for="{kind}" attr.name={_xml_attr(name)} '
+                   f'attr.type="{graphml_type(table[column])}"/>\n')
+    yield '  <graph id="G" edgedefault="undirected">\n'
+    for i, value in enumerate(meta.values()):
+        yield f'    <data key="g{i}">{_xml_text(value)}</data>\n'
+
+    def data(table: pd.DataFrame, columns: dict, prefix: str) -> np.ndarray:
+        from partnergraph.columns import per_distinct
+
+        out = np.full(len(table), "", dtype=object)
+        for i, column in enumerate(columns):
+            cells = table[column]
+            if pd.api.types.is_numeric_dtype(cells):  # weight: its shortest exact text
+                cells = cells.astype(object).where(cells.notna(), None).map(lambda x: None if x is None else repr(x))
+            out += per_distinct(cells, lambda v, i=i: "" if _missing(v) else f'<data key="{prefix}{i}">{_xml_text(v)}</data>')
+        return out
+
+    elements = partial(_xml_elements, indent="    ")
+    yield from counted(elements("<node id=" + _attr_texts(nodes["id"]), data(nodes, node_columns, "n"), "node"),
+                       "writing nodes", len(nodes))
+    rows = np.arange(len(edges)).astype(str).astype(object)
+    opening = '<edge id="e' + rows + '" source=' + _attr_texts(edges["u"]) + " target=" + _attr_texts(edges["v"])
+    yield from counted(elements(opening, data(edges, edge_columns, "e"), "edge"), "writing edges", len(edges))
+    yield "  </graph>\n</graphml>\n"
 
 
 def write_json(dataset, path, *, as_of=None, kinds=None) -> Path:

@@ -117,10 +117,27 @@ def test_graphml_reads_back_with_igraph(nato, tmp_path):
     assert g["partnergraph_content_hash"] == nato.content_hash()
 
 
-def test_graphml_keeps_number_types(tmp_path):
-    ds = pg.load(write_folder(tmp_path / "w", {"links.csv": "a,b,weight\nx,y,2.5\nx,z,\n"}))
-    G = nx.read_graphml(write_graphml(ds, tmp_path / "w.graphml"))
-    assert G.edges["x", "y", "0"]["weight"] == 2.5 if G.is_multigraph() else G.edges["x", "y"]["weight"] == 2.5
+def test_graphml_declares_numeric_columns_as_numbers_for_igraph_and_networkx(tmp_path):
+    import igraph
+
+    ds = pg.load(write_folder(tmp_path / "w", {
+        "nodes.csv": "id,kind,label,cow,score,code\nx,state,X,2,0.5,001\ny,state,Y,710,1e3,2\nz,state,Z,,,\n"
+                     "a,pact,A,,,\n",
+        "links.csv": "state,pact,since,weight,id,rank\nx,a,1990,2.5,p,1\ny,a,2000,,q,-3\nz,a,2001,1,,\n"}))
+    out = write_graphml(ds, tmp_path / "w.graphml")
+    text = out.read_text()
+    assert text.index('<data key="g0">') < text.index("<node ")  # the graph's data before the nodes
+    G = nx.read_graphml(out)
+    assert (G.nodes["x"]["cow"], G.nodes["y"]["score"], G.nodes["x"]["code"]) == (2, 1000.0, "001")
+    assert "cow" not in G.nodes["z"]
+    assert [(u, v, d.get("weight"), d.get("rank"), d.get("data_id"), d["since"]) for u, v, d in G.edges(data=True)] \
+        == [("x", "a", 2.5, 1, "p", "1990"), ("y", "a", None, -3, "q", "2000"), ("z", "a", 1.0, None, None, "2001")]
+    g = igraph.Graph.Read_GraphML(str(out))
+    by_id = {v["id"]: v for v in g.vs}
+    assert (by_id["y"]["cow"], by_id["x"]["score"], by_id["y"]["code"]) == (710.0, 0.5, "2")
+    assert isinstance(by_id["y"]["cow"], float) and isinstance(by_id["y"]["code"], str)
+    assert [w if w == w else None for w in g.es["weight"]] == [2.5, None, 1.0]  # igraph's missing number: NaN
+    assert g.es["since"] == ["1990", "2000", "2001"]  # dates stay text, even when every one is a year
 
 
 # ---- JSON -------------------------------------------------------------------
