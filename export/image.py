@@ -51,7 +51,7 @@ def _quiet_glyphs():
 
 def _figure_bytes(fig: Figure, fmt: str, dpi: int) -> bytes:
     buffer = io.BytesIO()
-    with matplotlib.rc_context({"svg.hashsalt": "partnergraph", "svg.fonttype": "path"}):
+    with matplotlib.rc_context({"svg.hashsalt": "partnergraph", "svg.fonttype": "none"}):
         metadata = {"svg": {"Date": None, "Creator": "partnergraph"},
                     "pdf": {"CreationDate": None, "Creator": "partnergraph", "Producer": None}}.get(
             fmt, {"Software": "partnergraph"})

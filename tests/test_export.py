@@ -290,6 +290,11 @@ def test_png_and_svg_of_the_nato_map(nato, tmp_path):
     svg = picture.save(tmp_path / "nato.svg").read_bytes()
     root = ET.fromstring(svg)
     assert root.tag == "{http://www.w3.org/2000/svg}svg" and root.get("width") == "1152pt"
+    # labels are text a reader can select and edit, not outlines: every drawn node's label, the title, the legend
+    texts = {t.text for t in root.iter("{http://www.w3.org/2000/svg}text")}
+    labels = nato.nodes.set_index("id")["label"]
+    assert {labels[n] for n in picture.meta["node_ids"]} <= texts
+    assert {"NATO's partnerships with non-member countries", "memberships", "suspended (not active)"} <= texts
     snap = nato.as_of("2026-11-30")  # the default date: the end of the declared coverage
     assert {k: v for k, v in picture.meta.items() if k != "node_ids"} == {
         "as_of": "2026-11-30", "nodes": len(snap.nodes), "edges": len(snap.edges), "suspended": int(snap.inactive().sum()),
