@@ -4,10 +4,11 @@
 >>> network_map(pg.load(), as_of=2020).meta["as_of"]
 '2020-12-31'
 """
-from .files import descriptor, metadata, selection, write_csv_folder, write_cyjs, write_gexf, write_graphml, write_json
+from .files import (descriptor, metadata, selection, write_csv_folder, write_cyjs, write_gexf, write_graphml,
+                    write_json, write_xlsx)
 from .html import NetworkMap, kind_styles, layout_positions, network_map
 from .image import StaticMap, coverage_heatmap, static_map
 
 __all__ = ["NetworkMap", "StaticMap", "coverage_heatmap", "descriptor", "kind_styles", "layout_positions", "metadata",
            "network_map", "selection", "static_map", "write_csv_folder", "write_cyjs", "write_gexf", "write_graphml",
-           "write_json"]
+           "write_json", "write_xlsx"]

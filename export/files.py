@@ -29,7 +29,8 @@ from partnergraph.dataset import Dataset, _missing
 from partnergraph.errors import PartnergraphError
 from partnergraph.tables import csv_text
 
-__all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_cyjs", "write_csv_folder", "metadata",
+__all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_cyjs", "write_xlsx", "write_csv_folder",
+           "metadata",
            "descriptor", "node_link_names", "graphml_type"]
 
 
@@ -435,6 +436,33 @@ def _cyjs_text(ds, rows: int = 20_000) -> Iterator[str]:
           ' "target_cytoscapejs_version": "~3.0"\n}\n'
 
 
+def write_xlsx(dataset, path, *, as_of=None, kinds=None) -> Path:
+    """Write an Excel workbook: a sheet ``nodes`` and one sheet per relation, the tables of the CSV folder.
+
+    ``--data book.xlsx`` (``pg.load``) reads it back to the same dataset, and
+    pandas and LibreOffice open it as it is. Text stays text (an id ``007``, a
+    year, a cell that starts with ``=``); a weight is a number. The metadata of
+    ``datapackage.json`` (declared coverage, statuses) has no place in a
+    workbook: export ``--format csv`` to keep it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = write_xlsx(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.xlsx")
+    >>> pg.load(out).edges.equals(pg.load().edges)
+    True
+    """
+    from partnergraph.tables import workbook_bytes
+
+    ds = selection(dataset, as_of=as_of, kinds=kinds)
+    tables = _tables(ds)
+    for name in tables:
+        if len(name) > 31 or re.search(r"[\[\]:*?/\\]", name) or name.startswith("'") or name.endswith("'"):
+            raise PartnergraphError(f"relation {name!r} cannot be a sheet name (at most 31 characters, none of "
+                                    f"[ ] : * ? / \\, no quote at either end): export --format csv instead")
+    return write_atomic(path, workbook_bytes(tables, exact=True))
+
+
 def write_csv_folder(dataset, folder, *, as_of=None, kinds=None) -> Path:
     """Write a data folder (nodes.csv, one edge file per relation, datapackage.json) that loads back to the same Dataset.
 
@@ -484,21 +512,27 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(object).where(frame.notna(), "")
 
 
-def _write_tables(ds, folder: Path) -> None:
+def _tables(ds) -> dict[str, pd.DataFrame]:
+    """The dataset as the contract's tables: ``nodes``, then one per relation with its kinds as headers."""
     relations = ds.relations
     if "nodes" in set(relations["relation"].str.lower()):
-        raise PartnergraphError("a relation named 'nodes' cannot be written: nodes.csv is the node table")
-    (folder / "nodes.csv").write_text(csv_text(_cells(ds.nodes)), encoding="utf-8", newline="")
+        raise PartnergraphError("a relation named 'nodes' cannot be written: nodes is the node table")
+    tables = {"nodes": ds.nodes}
     edges = ds.edges
     other = [c for c in edges.columns if c not in ("relation", "u", "v")]
     for rel in relations.itertuples(index=False):
-        rows = edges[edges["relation"] == rel.relation]
-        table = _cells(rows[["u", "v", *other]])
+        table = edges.loc[edges["relation"] == rel.relation, ["u", "v", *other]]
         if rel.u_kind == rel.v_kind:
-            table.columns = [rel.u_kind, rel.v_kind, *other]  # same kind on both ends: headers repeat
+            table = table.set_axis([rel.u_kind, rel.v_kind, *other], axis=1)  # same kind on both ends: headers repeat
         else:
             table = table.rename(columns={"u": rel.u_kind, "v": rel.v_kind})
-        (folder / f"{rel.relation}.csv").write_text(csv_text(table), encoding="utf-8", newline="")
+        tables[rel.relation] = table
+    return tables
+
+
+def _write_tables(ds, folder: Path) -> None:
+    for name, table in _tables(ds).items():
+        (folder / f"{name}.csv").write_text(csv_text(_cells(table)), encoding="utf-8", newline="")
     text = json.dumps(descriptor(ds), ensure_ascii=False, indent=2, sort_keys=False, allow_nan=False) + "\n"
     (folder / "datapackage.json").write_text(text, encoding="utf-8", newline="\n")
 

@@ -717,6 +717,7 @@ EXPORTS = {
     "graphml": (".graphml", "igraph, Cytoscape, yEd"),
     "json": (".json", "node-link JSON"),
     "cyjs": (".cyjs", "Cytoscape JSON"),
+    "xlsx": (".xlsx", "an Excel workbook, a sheet per table"),
     "csv": ("", "a data folder that loads back to the same dataset"),
     "png": (".png", "a picture"),
     "svg": (".svg", "a picture"),
@@ -771,7 +772,7 @@ def export(data, as_of, fmt, output, kinds, title):
         click.echo(f"wrote {output} ({picture.meta['nodes']} nodes, {picture.meta['edges']} edges {when})", err=True)
         return
     writer = {"gexf": files.write_gexf, "graphml": files.write_graphml, "json": files.write_json,
-              "cyjs": files.write_cyjs, "csv": files.write_csv_folder}[fmt]
+              "cyjs": files.write_cyjs, "xlsx": files.write_xlsx, "csv": files.write_csv_folder}[fmt]
     writer(ds, output, as_of=as_of, kinds=kind_list)
     chosen = files.selection(ds, as_of=as_of, kinds=kind_list)
     click.echo(f"wrote {output} ({len(chosen.nodes)} nodes, {len(chosen.edges)} edges"

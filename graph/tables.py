@@ -320,17 +320,34 @@ def _markdown(frame: pd.DataFrame) -> str:
 
 def _workbook(frame: pd.DataFrame) -> bytes:
     """One sheet, the header bold; the same bytes for the same frame (no clock in the file)."""
+    return workbook_bytes({"results": frame})
+
+
+def workbook_bytes(sheets: dict, *, exact: bool = False) -> bytes:
+    """An .xlsx workbook of one sheet per frame (in order), each header bold; the same bytes for the same frames.
+
+    With ``exact``, every text cell is stored as text, even one that starts like
+    a formula (``=cmd`` stays those four characters, never a formula); numbers
+    are numbers, missing cells empty.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     book = Workbook()
-    sheet = book.active
-    sheet.title = "results"
-    sheet.append([str(c) for c in frame.columns])
-    for c in sheet[1]:
-        c.font = Font(bold=True)
-    for row in frame.itertuples(index=False, name=None):
-        sheet.append([_value(v) for v in row])
+    book.remove(book.active)
+    for title, frame in sheets.items():
+        sheet = book.create_sheet(title)
+        sheet.append([str(c) for c in frame.columns])
+        for c in sheet[1]:
+            c.font = Font(bold=True)
+            if exact:
+                c.data_type = "s"
+        for row in frame.itertuples(index=False, name=None):
+            sheet.append([_value(v) for v in row])
+            if exact:
+                for cell in sheet[sheet.max_row]:
+                    if isinstance(cell.value, str):
+                        cell.data_type = "s"  # openpyxl takes a text starting with "=" for a formula otherwise
     fixed = pd.Timestamp("2000-01-01").to_pydatetime()
     book.properties.created = book.properties.modified = fixed
     book.properties.creator = "partnergraph"

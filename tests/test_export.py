@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import partnergraph as pg
 from partnergraph.cli import cli
 from partnergraph.export import (static_map, write_csv_folder, write_cyjs, write_gexf, write_graphml,
-                                 write_json)
+                                 write_json, write_xlsx)
 from conftest import TINY, gexf_schema_errors, write_folder
 
 
@@ -227,6 +227,49 @@ def test_cyjs_keeps_node_and_edge_ids_apart_and_parent_columns_as_data(tmp_path)
     assert read["edges"] == [{"data": {"id": "e_0", "source": "e0", "target": "e1", "key": 0, "relation": "joins",
                                        "data_id": "x", "citation": "http://s", "data_target": "t"},
                               "ends": ["e0", "e1"]}]
+
+
+# ---- Excel workbook ---------------------------------------------------------
+
+TRICKY = {
+    "nodes.csv": "id,kind,label,since,code\n007,state,Agent \"Seven\",1994-03,0012\nB,pact,=HYPERLINK(\"x\"),,\n"
+                 "C,state,Çà & <b>,,\n",
+    "joins.csv": "state,pact,since,until,weight,source\n007,B,1994,2001-06,2.5,=cmd\nC,B,2003,,,+1\n007,B,2005,,1,\n",
+}
+
+
+def test_xlsx_loads_back_to_the_same_dataset_and_pandas_reads_every_sheet(nato, tmp_path):
+    import pandas as pd
+
+    for ds, name in ((nato, "nato"), (pg.load(write_folder(tmp_path / "t", TRICKY)), "tricky")):
+        out = tmp_path / f"{name}.xlsx"
+        assert run("export", "--data", ds.path, "-o", out).exit_code == 0
+        back = pg.load(out)
+        pdt.assert_frame_equal(back.nodes, ds.nodes)
+        pdt.assert_frame_equal(back.edges, ds.edges)
+        sheets = pd.read_excel(out, sheet_name=None, dtype=str, keep_default_na=False)
+        assert list(sheets) == ["nodes", *ds.relations["relation"]]
+        assert len(sheets["nodes"]) == len(ds.nodes)
+    from openpyxl import load_workbook
+
+    book = load_workbook(tmp_path / "tricky.xlsx")
+    # text stays text (an id with leading zeros, a year, a formula-like cell); a weight is a number
+    nodes, joins = ([[(c.value, c.data_type) for c in row] for row in book[name].iter_rows(min_row=2)]
+                    for name in ("nodes", "joins"))
+    assert nodes[0][:2] == [("007", "s"), ("state", "s")] and nodes[0][-1] == ("0012", "s")
+    assert nodes[1][2] == ('=HYPERLINK("x")', "s")
+    assert [row[2] for row in joins] == [("1994", "s"), ("2003", "s"), ("2005", "s")]
+    assert [row[4] for row in joins] == [(2.5, "n"), (None, "n"), (1.0, "n")]
+    assert [row[5][0] for row in joins] == ["=cmd", "+1", None]
+    assert write_xlsx(pg.load(tmp_path / "t"), tmp_path / "again.xlsx").read_bytes() == \
+        (tmp_path / "tricky.xlsx").read_bytes()  # the same bytes every time
+
+
+def test_xlsx_refuses_a_relation_that_cannot_name_a_sheet(tmp_path):
+    folder = write_folder(tmp_path / "d", {"a_relation_name_longer_than_thirty_one.csv": "state,pact\nA,B\n"})
+    result = run("export", "--data", folder, "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == 1 and not (tmp_path / "x.xlsx").exists()
+    assert "cannot be a sheet name (at most 31 characters" in result.stderr
 
 
 # ---- CSV folder -------------------------------------------------------------

@@ -222,3 +222,26 @@ def test_a_typo_and_mixed_case_kinds_in_a_workbook(tmp_path):
     found = [str(p) for p in pg.validate(book)]
     assert found == [f'{book}:memberships:4:country: warning: "JNP" is used once and is one edit from "JPN" '
                      f"(used 2 times): did you mean JPN? (a nodes sheet listing every id would catch it)"]
+
+
+def test_an_exported_workbook_opens_in_calc_and_saved_again_loads_back_the_same(tmp_path):
+    """export -o x.xlsx, opened in LibreOffice Calc and saved again as .xlsx, is still the same dataset: every sheet
+    read, text kept as text (ids with leading zeros, years, cells that start like a formula), weights as numbers."""
+    import pandas.testing as pdt
+
+    from conftest import write_folder
+
+    folder = write_folder(tmp_path / "d", {
+        "nodes.csv": "id,kind,label,since,code\n007,state,Agent Seven,1994-03,0012\nB,pact,=HYPERLINK(\"x\"),,\n"
+                     "C,state,Çà & <b>,,\n",
+        "joins.csv": "state,pact,since,until,weight,source\n007,B,1994,2001-06,2.5,=cmd\nC,B,2003,,,+1\n007,B,2005,,1,\n"})
+    exported = tmp_path / "book.xlsx"
+    assert run("export", "--data", folder, "-o", exported).exit_code == 0
+    resaved = save_as(exported, "xlsx", tmp_path / "calc")
+    original, back = pg.load(folder), pg.load(resaved)
+    pdt.assert_frame_equal(back.nodes, original.nodes)
+    pdt.assert_frame_equal(back.edges, original.edges)
+    nato = tmp_path / "nato.xlsx"
+    assert run("export", "-o", nato).exit_code == 0
+    back = pg.load(save_as(nato, "xlsx", tmp_path / "calc-nato"))
+    pdt.assert_frame_equal(back.edges, pg.load().edges)

@@ -61,8 +61,8 @@ def test_a_workbook_holds_the_table_and_is_the_same_bytes_every_time(tmp_path):
     (["map", "-o", "{tmp}/m.png"], "map writes an HTML page: -o m.png should end in .html (for a picture: "
                                    "partnergraph export --format png|svg|pdf)"),
     (["export", "--format", "png", "-o", "{tmp}/p.jpg"], "--format png contradicts -o p.jpg: a png file ends in .png"),
-    (["export", "-o", "{tmp}/p.jpg"], "cannot tell the format from -o p.jpg: give --format (gexf, graphml, json, cyjs, csv, "
-                                      "png, svg, pdf) or an extension (.gexf, .graphml, .json, .cyjs, .png, .svg, .pdf)"),
+    (["export", "-o", "{tmp}/p.jpg"], "cannot tell the format from -o p.jpg: give --format (gexf, graphml, json, cyjs, xlsx, csv, "
+                                      "png, svg, pdf) or an extension (.gexf, .graphml, .json, .cyjs, .xlsx, .png, .svg, .pdf)"),
 ])
 def test_a_format_that_cannot_be_written_is_a_usage_error(tmp_path, args, message):
     result = run(*[a.replace("{tmp}", str(tmp_path)) for a in args])

@@ -31,7 +31,8 @@ def test_public_names():
     assert sorted(partnergraph.export.__all__) == [
         "NetworkMap", "StaticMap", "coverage_heatmap", "descriptor", "kind_styles", "layout_positions", "metadata",
         "network_map",
-        "selection", "static_map", "write_csv_folder", "write_cyjs", "write_gexf", "write_graphml", "write_json"]
+        "selection", "static_map", "write_csv_folder", "write_cyjs", "write_gexf", "write_graphml", "write_json",
+        "write_xlsx"]
 
 
 def test_errors_form_one_tree():
