@@ -70,3 +70,11 @@ def gexf_schema_errors(path) -> list[str]:
     schema = etree.XMLSchema(etree.parse(str(GEXF_SCHEMA)))
     schema.validate(etree.parse(str(path)))
     return [f"{e.line}: {e.message}" for e in schema.error_log]
+
+
+#: Cells a spreadsheet would turn into something else: an id with leading zeros, years, formula-like text.
+TRICKY = {
+    "nodes.csv": "id,kind,label,since,code\n007,state,Agent \"Seven\",1994-03,0012\nB,pact,=HYPERLINK(\"x\"),,\n"
+                 "C,state,Çà & <b>,,\n",
+    "joins.csv": "state,pact,since,until,weight,source\n007,B,1994,2001-06,2.5,=cmd\nC,B,2003,,,+1\n007,B,2005,,1,\n",
+}

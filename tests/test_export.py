@@ -14,7 +14,7 @@ import partnergraph as pg
 from partnergraph.cli import cli
 from partnergraph.export import (static_map, write_csv_folder, write_cyjs, write_gexf, write_graphml,
                                  write_json, write_xlsx)
-from conftest import TINY, gexf_schema_errors, write_folder
+from conftest import TINY, TRICKY, gexf_schema_errors, write_folder
 
 
 @pytest.fixture(scope="module")
@@ -230,13 +230,6 @@ def test_cyjs_keeps_node_and_edge_ids_apart_and_parent_columns_as_data(tmp_path)
 
 
 # ---- Excel workbook ---------------------------------------------------------
-
-TRICKY = {
-    "nodes.csv": "id,kind,label,since,code\n007,state,Agent \"Seven\",1994-03,0012\nB,pact,=HYPERLINK(\"x\"),,\n"
-                 "C,state,Çà & <b>,,\n",
-    "joins.csv": "state,pact,since,until,weight,source\n007,B,1994,2001-06,2.5,=cmd\nC,B,2003,,,+1\n007,B,2005,,1,\n",
-}
-
 
 def test_xlsx_loads_back_to_the_same_dataset_and_pandas_reads_every_sheet(nato, tmp_path):
     import pandas as pd

@@ -229,12 +229,9 @@ def test_an_exported_workbook_opens_in_calc_and_saved_again_loads_back_the_same(
     read, text kept as text (ids with leading zeros, years, cells that start like a formula), weights as numbers."""
     import pandas.testing as pdt
 
-    from conftest import write_folder
+    from conftest import TRICKY, write_folder
 
-    folder = write_folder(tmp_path / "d", {
-        "nodes.csv": "id,kind,label,since,code\n007,state,Agent Seven,1994-03,0012\nB,pact,=HYPERLINK(\"x\"),,\n"
-                     "C,state,Çà & <b>,,\n",
-        "joins.csv": "state,pact,since,until,weight,source\n007,B,1994,2001-06,2.5,=cmd\nC,B,2003,,,+1\n007,B,2005,,1,\n"})
+    folder = write_folder(tmp_path / "d", TRICKY)
     exported = tmp_path / "book.xlsx"
     assert run("export", "--data", folder, "-o", exported).exit_code == 0
     resaved = save_as(exported, "xlsx", tmp_path / "calc")
