@@ -544,7 +544,10 @@ def descriptor(dataset) -> dict:
     version, licenses, sources, the ``partnergraph`` block with ``coverage``
     and ``inactive_statuses``), with a ``resources`` list describing nodes.csv
     and each edge file (a Table Schema per file: ``weight`` a number, the rest
-    text). An export of one date records it as ``partnergraph.as_of``.
+    text; an edge file whose two ends are of one kind, ``country,country``, has
+    its header described as a comment row and its second field named
+    ``country_2``, since a Table Schema's names must differ). An export of one
+    date records it as ``partnergraph.as_of``. ``frictionless validate`` passes.
 
     Examples
     --------
@@ -565,10 +568,19 @@ def descriptor(dataset) -> dict:
 
     def resource(name, path, columns):
         fields = [{"name": str(c), "type": "number" if c == "weight" else "string"} for c in columns]
-        return {"name": _slug(name), "path": path, "profile": "tabular-data-resource", "format": "csv",
-                "mediatype": "text/csv", "encoding": "utf-8", "schema": {"fields": fields}}
+        out = {"name": _slug(name), "path": path, "profile": "tabular-data-resource", "format": "csv",
+               "mediatype": "text/csv", "encoding": "utf-8", "schema": {"fields": fields}}
+        if len(columns) > 1 and columns[0] == columns[1]:
+            # both ends of one kind: the header names the kind twice, which a Table Schema cannot; the header row
+            # is described as a comment row and the fields named by position (``country``, ``country_2``)
+            second = f"{columns[1]}_2"
+            while second in columns:
+                second += "_2"
+            fields[1]["name"] = second
+            out["dialect"] = {"header": False, "commentRows": [1]}
+        return out
 
-    resources = [resource("nodes", "nodes.csv", ds.nodes.columns)]
+    resources = [resource("nodes", "nodes.csv", list(ds.nodes.columns))]
     other = [c for c in ds.edges.columns if c not in ("relation", "u", "v")]
     for rel in ds.relations.itertuples(index=False):
         resources.append(resource(rel.relation, f"{rel.relation}.csv", [rel.u_kind, rel.v_kind, *other]))

@@ -267,6 +267,25 @@ def test_xlsx_refuses_a_relation_that_cannot_name_a_sheet(tmp_path):
 
 # ---- CSV folder -------------------------------------------------------------
 
+def test_csv_folder_passes_frictionless_validate(nato, tmp_path):
+    """The Data Package of an export is valid for the Frictionless tools: every table matches its Table Schema,
+    including an edge file whose two ends are of one kind (its header names the kind twice)."""
+    from frictionless import validate
+
+    tricky = pg.load(write_folder(tmp_path / "t", {**TRICKY, "borders.csv": "state,state,since\n007,C,1990\n"}))
+    for ds, name, when in ((nato, "nato", None), (nato, "nato-2010", 2010), (tricky, "tricky", None)):
+        folder = write_csv_folder(ds, tmp_path / name, as_of=when)
+        report = validate(str(folder / "datapackage.json"))
+        assert report.valid, report.flatten(["title", "rowNumber", "fieldName", "note"])
+        assert pg.load(folder).edges.equals(ds.edges if when is None else nato.as_of(when).edges)
+    described = json.loads((tmp_path / "tricky" / "datapackage.json").read_text())
+    borders = next(r for r in described["resources"] if r["name"] == "borders")
+    assert [f["name"] for f in borders["schema"]["fields"]][:2] == ["state", "state_2"]
+    assert borders["dialect"] == {"header": False, "commentRows": [1]}
+    assert (tmp_path / "tricky" / "borders.csv").read_text().splitlines()[0].startswith("state,state,")
+
+
+
 @pytest.mark.parametrize("name", ["bundled", "tiny", "extras"])
 def test_csv_folder_loads_back_to_the_same_dataset(name, tmp_path):
     if name == "bundled":
