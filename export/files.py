@@ -182,7 +182,7 @@ def _gexf_text(ds) -> Iterator[str]:
                + _attr_texts(edges["relation"], " kind=") + _gexf_interval(start, end))
     if weighted:
         w = edges["weight"].to_numpy(dtype=float)
-        opening = opening + np.array([f' weight="{x!r}"' if x == x else "" for x in w], dtype=object)
+        opening = opening + np.array([f' weight="{float(x)!r}"' if x == x else "" for x in w], dtype=object)
     yield f'    <edges count="{len(edges)}">\n'
     yield from counted(elements(opening, _gexf_attvalues(edges, edge_columns, "e"), "edge"), "writing edges",
                        len(edges))

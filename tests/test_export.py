@@ -64,8 +64,8 @@ def test_gexf_keeps_columns_named_like_gexf_structure_as_attributes(tmp_path):
     folder = write_folder(tmp_path / "d", {
         "nodes.csv": "id,kind,label," + ",".join(extra) + "\nA,state,Alpha," + ",".join(f"n-{c}" for c in extra)
                      + "\nB,alliance,Beta," + ",".join("" for _ in extra) + "\n",
-        "joins.csv": "state,alliance,since,until," + ",".join(STRUCTURAL) + "\nA,B,1990,2000,"
-                     + ",".join(f"e-{c}" for c in STRUCTURAL) + "\nA,B,2005,," + ",".join("" for _ in STRUCTURAL)
+        "joins.csv": "state,alliance,since,until,weight," + ",".join(STRUCTURAL) + "\nA,B,1990,2000,2.5,"
+                     + ",".join(f"e-{c}" for c in STRUCTURAL) + "\nA,B,2005,,," + ",".join("" for _ in STRUCTURAL)
                      + "\n"})
     out = write_gexf(pg.load(folder), tmp_path / "x.gexf")
     assert gexf_schema_errors(out) == []
@@ -82,6 +82,7 @@ def test_gexf_keeps_columns_named_like_gexf_structure_as_attributes(tmp_path):
     assert (first.get("id"), first.get("source"), first.get("target"), first.get("kind"), first.get("start"),
             first.get("end")) == ("0", "A", "B", "joins", "1990-01-01", "2000-12-30")
     assert (second.get("id"), second.get("start"), second.get("end")) == ("1", "2005-01-01", None)
+    assert (first.get("weight"), second.get("weight")) == ("2.5", None)  # a weight is the edge's GEXF weight
     values = {titles["edge"][v.get("for")]: v.get("value") for v in first.iter(f"{{{ns['g']}}}attvalue")}
     assert values == {"relation": "joins", "since": "1990", "until": "2000", **{c: f"e-{c}" for c in STRUCTURAL}}
     assert len(list(second.iter(f"{{{ns['g']}}}attvalue"))) == 2  # relation and since: empty cells left out
