@@ -328,32 +328,49 @@ def workbook_bytes(sheets: dict, *, exact: bool = False) -> bytes:
 
     With ``exact``, every text cell is stored as text, even one that starts like
     a formula (``=cmd`` stays those four characters, never a formula); numbers
-    are numbers, missing cells empty.
+    are numbers, missing cells empty. Written row by row (openpyxl's write-only
+    mode), with a progress line on a terminal for a big table.
     """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    book = Workbook()
-    book.remove(book.active)
+    from .progress import counted
+
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
     for title, frame in sheets.items():
         sheet = book.create_sheet(title)
-        sheet.append([str(c) for c in frame.columns])
-        for c in sheet[1]:
-            c.font = Font(bold=True)
+        header = []
+        for name in frame.columns:
+            cell = WriteOnlyCell(sheet, value=str(name))
+            cell.font = bold
             if exact:
-                c.data_type = "s"
-        for row in frame.itertuples(index=False, name=None):
-            sheet.append([_value(v) for v in row])
-            if exact:
-                for cell in sheet[sheet.max_row]:
-                    if isinstance(cell.value, str):
-                        cell.data_type = "s"  # openpyxl takes a text starting with "=" for a formula otherwise
+                cell.data_type = "s"  # a header is a name, even one that starts with "="
+            header.append(cell)
+        sheet.append(header)
+        rows = frame.itertuples(index=False, name=None)
+        for row in counted(rows, f"writing sheet {title}", len(frame)):
+            values = [_value(v) for v in row]
+            if exact and any(isinstance(v, str) and v.startswith("=") for v in values):
+                # openpyxl takes a text starting with "=" for a formula: such a cell is given as a text cell
+                values = [_text_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v for v in values]
+            sheet.append(values)
     fixed = pd.Timestamp("2000-01-01").to_pydatetime()
     book.properties.created = book.properties.modified = fixed
     book.properties.creator = "partnergraph"
     raw = io.BytesIO()
     book.save(raw)
     return _fixed_zip(raw.getvalue())
+
+
+def _text_cell(sheet, text: str):
+    """A cell holding ``text`` as text, whatever it starts with."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    return cell
 
 
 def _fixed_zip(data: bytes) -> bytes:

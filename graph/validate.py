@@ -608,6 +608,9 @@ def _workbook_sources(book: Path) -> tuple[list[_Source], list[Problem]]:
         if rows:
             width = max((i + 1 for i, c in enumerate(rows[0]) if c.strip()), default=0)
             rows = [r[:width] if not any(c.strip() for c in r[width:]) else r for r in rows]
+            # a row that stops short of the header has empty cells there: streamed workbooks store no trailing
+            # empty cell and no sheet size, so openpyxl hands such rows over short
+            rows = [r + [""] * (width - len(r)) if len(r) < width else r for r in rows]
         text = "".join("".join(r) for r in rows)
         if not rows or not text.strip():
             continue  # an empty sheet is no table

@@ -174,6 +174,24 @@ def test_a_workbook_is_a_dataset_with_one_sheet_per_table(tmp_path):
     assert ds.relations[["relation", "file"]].values.tolist() == [["memberships", "alliance.xlsx:memberships"]]
 
 
+def test_a_streamed_workbook_whose_rows_stop_short_reads_the_missing_cells_as_empty(tmp_path):
+    """Workbooks written row by row (openpyxl's write-only mode, other streaming writers) keep no trailing empty cell
+    and no sheet size: a row ends where its last value is, and its other cells are empty, as in the spreadsheet."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for title, rows in (("nodes", [("id", "kind", "label", "since"), ("JPN", "country", "Japan"), ("pag", "framework")]),
+                        ("memberships", [("country", "framework", "since", "until", "note"), ("JPN", "pag", 2014)])):
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(tmp_path / "streamed.xlsx")
+    assert [p for p in pg.validate(tmp_path / "streamed.xlsx") if p.is_error] == []
+    ds = pg.load(tmp_path / "streamed.xlsx")
+    assert ds.nodes.fillna("").values.tolist() == [["JPN", "country", "Japan", ""], ["pag", "framework", "pag", ""]]
+    assert ds.edges[["u", "v", "since", "until", "note"]].fillna("").values.tolist() == [["JPN", "pag", "2014", "", ""]]
+
+
 def test_problems_in_a_workbook_name_the_sheet(tmp_path):
     book = workbook(tmp_path / "book.xlsx", {
         "nodes": [("id", "kind", "label"), ("JPN", "country", "Japan"), ("pag", "framework", "P")],
