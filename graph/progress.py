@@ -29,7 +29,12 @@ _WIDTH = 79
 
 @contextlib.contextmanager
 def enabled(on: bool = True):
-    """Progress lines on (or off) inside the block."""
+    """Progress lines on (or off) inside the block (the command line turns them on when stderr is a terminal).
+
+    >>> with enabled(False):
+    ...     list(counted(range(2), "quiet"))
+    [0, 1]
+    """
     global _ON
     before, _ON = _ON, on
     try:

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULES = ["partnergraph", "partnergraph.asof", "partnergraph.atomic", "partnergraph.dataset", "partnergraph.errors",
            "partnergraph.info", "partnergraph.load", "partnergraph.validate", "partnergraph.cli",
            "partnergraph.centrality", "partnergraph.coverage", "partnergraph.membership", "partnergraph.structure",
-           "partnergraph.export", "partnergraph.export.html", "partnergraph.export.files", "partnergraph.export.image"]
+           "partnergraph.export", "partnergraph.export.html", "partnergraph.export.files", "partnergraph.export.image",
+           "partnergraph.columns", "partnergraph.tables", "partnergraph.importers", "partnergraph.progress"]
 
 
 def test_public_names():
