@@ -32,6 +32,10 @@ _LAZY = {
 }
 
 
+#: Submodules reached as attributes of the package, loaded on first use.
+_SUBMODULES = ("importers",)
+
+
 def _installed_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -45,6 +49,8 @@ def __getattr__(name):
     if name == "__version__":  # read from the installed metadata on first use (importlib.metadata is slow to import)
         globals()[name] = _installed_version()
         return globals()[name]
+    if name in _SUBMODULES:  # pg.importers.atop(...): the module itself, loaded on first use
+        return _importlib.import_module(f"{__name__}.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'partnergraph' has no attribute {name!r}")
@@ -54,7 +60,7 @@ def __getattr__(name):
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_LAZY) | {"__version__"})
+    return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES) | {"__version__"})
 
 
 class _Package(_types.ModuleType):

@@ -7,6 +7,7 @@ Our exceptions are turned into click errors here, and only here.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import errno
 import functools
@@ -709,6 +710,41 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, incl
         click.echo(f"note: no {members_kind} nodes, so no reach was checked; --members names the kind whose reach "
                    f"to check ({', '.join(k for k in ds.linked_kinds(rows) if k not in (cols, via)) or 'none here'})",
                    err=True)
+
+
+@cli.command("import")
+@click.argument("source", type=click.Choice(["atop"]), metavar="SOURCE")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False), metavar="FILE...")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="The data folder to write: new or empty.")
+@click.option("--keep-phases", is_flag=True, help="A membership line per treaty phase (default: per unbroken period).")
+@click.option("--coverage-end", type=int, default=None, metavar="YEAR",
+              help="The last year the release covers (its codebook says); default: the last year the file names.")
+@click.option("--strict", is_flag=True, help="Fail on a country code the Correlates of War list lacks.")
+def import_(source, files, output, keep_phases, coverage_end, strict):
+    """Read a research dataset into a data folder: SOURCE atop, FILE... the member-level file, then optionally the
+    alliance-level file.
+
+    Countries get their Correlates of War letter codes (UKG); a code the list
+    lacks is kept as cow-CODE and listed. The folder's datapackage.json says what
+    the data covers, so a question past its end warns.
+    """
+    from partnergraph import importers
+
+    if len(files) > 2:
+        raise click.UsageError(f"atop reads the member-level file and, optionally, the alliance-level file; got "
+                               f"{len(files)} files")
+    for path in files:  # the output is a new folder: it can never replace a file read here
+        if not path.is_file():
+            raise click.UsageError(f"{path}: no such file")
+    ds = importers.atop(files[0], files[1] if len(files) > 1 else None, keep_phases=keep_phases,
+                        coverage_end=coverage_end, strict=strict)
+    importers.write(ds, output)
+    for problem in ds.warnings:  # shown as load shows its first warning: "Warning: file:row:column: message"
+        click.echo(f"Warning: {printable(dataclasses.replace(problem, severity='error'))}", err=True)
+    back = load(output)  # what was written loads as a dataset: the contract holds
+    click.echo(f"wrote {output} ({len(back.nodes)} nodes, {len(back.edges)} edges; covers "
+               f"{back.coverage_text()})", err=True)
 
 
 #: What export writes, by format: the file extension that names it, and what it is for.

@@ -1,18 +1,22 @@
 """Research datasets in: the alliance datasets scholars use, read into the data contract.
 
-This module holds what the importers share and the parts already built: reading
-a research file's day/month/year columns into partnergraph dates, and turning
-the ATOP member-level file (one row per member per treaty phase) into
-membership periods. The country crosswalk and the ``import`` command build on it.
+Each importer returns a :class:`~partnergraph.Dataset` (written as a data folder
+by ``partnergraph import``): ATOP's member-level file so far. Countries are
+identified by the Correlates of War list bundled in ``data/countries``; the
+crosswalk to ISO 3166 codes comes next.
 """
 from __future__ import annotations
+
+from dataclasses import replace as dataclass_replace
 
 import numpy as np
 import pandas as pd
 
+from .asof import date_bounds
 from .errors import DataError, Problem
+from .membership import _chains
 
-__all__ = ["atop_periods", "date_texts"]
+__all__ = ["atop", "atop_periods", "cow_country_nodes", "cow_states", "date_texts", "write"]
 
 #: The columns of ATOP's member-level file that the periods are read from (versions 4 and 5 name them alike).
 ATOP_MEMBER_COLUMNS = ("atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit")
@@ -68,34 +72,26 @@ def date_texts(year: np.ndarray, month: np.ndarray, day: np.ndarray, *, shown: s
     return out
 
 
-def _touch(until: np.ndarray, since: np.ndarray) -> np.ndarray:
-    """Whether each period ending ``until`` is continued by one starting ``since``: the same date in every part both
-    know (``1822-12`` touches ``1822-12-05``; ``1822-11`` does not touch ``1822-12``)."""
-    out = np.zeros(len(until), dtype=bool)
-    for i, (a, b) in enumerate(zip(until.tolist(), since.tolist())):
-        if not a or not b:
-            continue
-        parts_a, parts_b = a.split("-"), b.split("-")
-        out[i] = parts_a[:len(parts_b)] == parts_b[:len(parts_a)]
-    return out
-
-
 def atop_periods(members: pd.DataFrame, *, keep_phases: bool = False, shown: str = "ATOP member file"
                  ) -> pd.DataFrame:
     """ATOP's member-level rows as membership periods: one line per member of an alliance per unbroken period.
 
     ATOP gives one row per member per treaty phase (a phase begins when the
-    treaty's terms or members change). Consecutive phases of one membership,
-    the next beginning the day the last ended, are one period (``keep_phases``
-    keeps a line per phase); a true exit and re-entry stay two periods. A day
-    or month of 0 (or blank) is unknown: the date is written at the precision
-    known. An exit year of 0 means still in force at the end of the data: the
-    period has no ``until``. Rows repeated across the file are read once.
+    treaty's terms or members change; a treaty that splits, as one with
+    Czechoslovakia did in 1993, has parallel phases). The phases of one
+    membership that overlap or follow on the same or the next day are one
+    period (``keep_phases`` keeps a line per phase, phases with the very same
+    dates sharing one); a true exit and re-entry stay two periods. Dates are
+    compared at the precision written (``1822-12`` may end on the day
+    ``1822-12-05`` begins). A day or month of 0 (or blank) is unknown: the date
+    is written at the precision known. An exit year of 0 means still in force at
+    the end of the data: the period has no ``until``. Rows repeated across the
+    file are read once.
 
     Returns a frame with columns ``atopid``, ``member`` (the Correlates of War
     code, as text), ``since``, ``until`` (partnergraph dates, ``""`` for open),
-    ``phases`` (the phase numbers joined by ``;``) and ``row`` (the file row of
-    the period's first line, the header being row 1).
+    ``phases`` (the phase numbers joined by ``;``) and ``row`` (the first file
+    row of the period, the header being row 1); sorted by alliance, member and since.
 
     Examples
     --------
@@ -123,24 +119,257 @@ def atop_periods(members: pd.DataFrame, *, keep_phases: bool = False, shown: str
                                   columns=("yrent", "moent", "dayent"))
     numbers["until"] = date_texts(numbers["yrexit"], numbers["moexit"], numbers["dayexit"], shown=shown,
                                   columns=("yrexit", "moexit", "dayexit"))
+    first_day, last_day = date_bounds(numbers["since"])[0], date_bounds(numbers["until"].replace("", np.nan))[1]
+    inverted = ~np.isnat(last_day) & (first_day >= last_day)  # at every reading of the dates written
+    if inverted.any():
+        at = int(np.flatnonzero(inverted)[0])
+        raise DataError(Problem(shown, int(numbers["row"].iloc[at]), "yrexit",
+                                f"the exit ({numbers['until'].iloc[at]}) is not after the entry "
+                                f"({numbers['since'].iloc[at]})"))
     numbers = numbers.drop_duplicates(["atopid", "member", "phase", "since", "until"])
-    numbers = numbers.sort_values(["atopid", "member", "phase", "yrent", "moent", "dayent"], kind="stable")
+    numbers = numbers.sort_values(["atopid", "member", "yrent", "moent", "dayent", "phase"], kind="stable")
     numbers = numbers.reset_index(drop=True)
-    same = (numbers[["atopid", "member"]] == numbers[["atopid", "member"]].shift()).all(axis=1).to_numpy()
-    follows = (numbers["phase"] == numbers["phase"].shift() + 1).to_numpy()
-    previous_until = numbers["until"].shift(fill_value="").to_numpy(dtype=object)
-    continued = same & follows & _touch(previous_until, numbers["since"].to_numpy(dtype=object))
-    if keep_phases:
-        continued[:] = False
-    period = np.cumsum(~continued)
+    pair = numbers.groupby(["atopid", "member"], sort=False).ngroup().to_numpy()
+    if keep_phases:  # a line per phase; phases with the very same dates are one line (a treaty split in two)
+        chain = numbers.assign(pair=pair).groupby(["pair", "since", "until"], sort=False).ngroup().to_numpy()
+    else:  # periods that overlap or follow on the next day are one membership, whatever the phases
+        start = date_bounds(numbers["since"])[0]
+        end = date_bounds(numbers["until"].replace("", np.nan))[1] + np.timedelta64(1, "D")
+        chain = _chains(pair.astype(np.int64), start, end)
+    numbers["chain"] = chain
     numbers["phase_text"] = numbers["phase"].astype(str)
-    grouped = numbers.groupby(period, sort=False)
+    numbers["open"] = numbers["until"] == ""
+    numbers["end_order"] = np.where(numbers["open"], np.iinfo(np.int64).max,
+                                    date_bounds(numbers["until"].replace("", np.nan))[1].astype(np.int64))
+    grouped = numbers.groupby("chain", sort=True)
+    last = numbers.sort_values(["chain", "end_order"], kind="stable").drop_duplicates("chain", keep="last")
     out = pd.DataFrame({
         "atopid": grouped["atopid"].first().to_numpy(),
         "member": grouped["member"].first().astype(str).to_numpy(),
         "since": grouped["since"].first().to_numpy(),
-        "until": grouped["until"].last().to_numpy(),
+        "until": last.set_index("chain")["until"].to_numpy(),
         "phases": grouped["phase_text"].agg(";".join).to_numpy(),
-        "row": grouped["row"].first().to_numpy(),
+        "row": grouped["row"].min().to_numpy(),
     })
+    order = np.lexsort((out["since"].to_numpy(dtype=str), out["member"].astype(int).to_numpy(), out["atopid"].to_numpy()))
+    out = out.iloc[order].reset_index(drop=True)
     return out
+
+
+# ---------------------------------------------------------------------------
+# countries
+
+
+def cow_states() -> pd.DataFrame:
+    """The Correlates of War state system list (v2016) bundled with partnergraph: one line per tenure of a state.
+
+    Columns ``cow`` (the numeric code, as text), ``cowc`` (the letter code),
+    ``name``, ``since``, ``until`` (empty: still a state when the list ends in
+    2016) and ``source``.
+
+    Examples
+    --------
+    >>> states = cow_states()
+    >>> states.loc[states["cow"] == "200", ["cowc", "name"]].values.tolist()
+    [['UKG', 'United Kingdom']]
+    """
+    from .load import bundled_path
+
+    return pd.read_csv(bundled_path() / "countries" / "cow.csv", dtype=str, keep_default_na=False)
+
+
+def cow_country_nodes(codes, *, shown: str = "file", column: str = "member", rows=None
+                      ) -> tuple[pd.DataFrame, dict, list[Problem]]:
+    """Country nodes for Correlates of War codes: (nodes, code -> id, warnings).
+
+    A code of the state list becomes its letter code (``200`` -> ``UKG``),
+    labelled with the state's name in its latest tenure. A code the list lacks
+    is never guessed: it becomes ``cow-<code>``, and a warning names the first
+    row that uses it (``rows``: the file row of each code, when known).
+
+    Examples
+    --------
+    >>> nodes, ids, found = cow_country_nodes(["200", "2", "999"])
+    >>> nodes.values.tolist(), ids["999"], len(found)
+    ([['UKG', 'country', 'United Kingdom'], ['USA', 'country', 'United States of America'], ['cow-999', 'country', 'cow-999']], 'cow-999', 1)
+    """
+    states = cow_states().drop_duplicates("cow", keep="last").set_index("cow")
+    codes = pd.unique(pd.Series([str(c) for c in codes], dtype=object))
+    ids, labels, problems = {}, {}, []
+    first_row = dict(zip(reversed(list(map(str, rows[0]))), reversed(list(rows[1])))) if rows is not None else {}
+    for code in codes:
+        if code in states.index:
+            ids[code], labels[code] = states.at[code, "cowc"], states.at[code, "name"]
+        else:
+            ids[code] = labels[code] = f"cow-{code}"
+            problems.append(Problem(shown, first_row.get(code), column,
+                                    f"Correlates of War code {code} is not in the state system list: kept as node "
+                                    f"cow-{code}", "warning"))
+    nodes = pd.DataFrame({"id": [ids[c] for c in codes], "kind": "country", "label": [labels[c] for c in codes]})
+    return nodes, ids, problems
+
+
+# ---------------------------------------------------------------------------
+# ATOP
+
+#: The alliance-level file's obligations and form, kept as typed attributes of the alliance nodes.
+ATOP_ALLIANCE_ATTRIBUTES = ("defense", "offense", "neutral", "nonagg", "consul", "bilat")
+
+ATOP_CITATION = ("Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. "
+                 "\"Alliance Treaty Obligations and Provisions, 1815-1944.\" International Interactions 28: 237-60.")
+
+
+def atop(members, alliances=None, *, keep_phases: bool = False, coverage_end: int | None = None, strict: bool = False):
+    """A :class:`~partnergraph.Dataset` of ATOP's member-level file: countries, alliances, and dated memberships.
+
+    Parameters
+    ----------
+    members : path or DataFrame
+        ATOP's member-level file (``atopid, member, yrent, moent, dayent,
+        yrexit, moexit, dayexit, phase, ...``; versions 4 and 5).
+    alliances : path or DataFrame, optional
+        ATOP's alliance-level file: its obligations (``defense``, ``offense``,
+        ``neutral``, ``nonagg``, ``consul``) and ``bilat`` become attributes of
+        the alliance nodes (0 or 1).
+    keep_phases : bool
+        One membership line per treaty phase instead of one per unbroken period.
+    coverage_end : int, optional
+        The last year the release covers (its codebook says); by default the
+        last year the file names. A membership with exit year 0 is open, and a
+        question asked after this year warns that the data ends there.
+    strict : bool
+        Fail on a country code the Correlates of War list lacks, instead of
+        keeping it as ``cow-<code>`` with a warning.
+
+    Countries are identified by their Correlates of War letter codes (``UKG``),
+    alliances as ``atop-<atopid>`` (kind ``alliance``, labelled ``ATOP <atopid>``:
+    ATOP gives no names). Periods are read by :func:`atop_periods`. The
+    dataset's ``warnings`` list what could not be placed.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"atopid": [3180] * 2, "member": [2, 200], "yrent": [1949] * 2, "moent": [8] * 2,
+    ...                      "dayent": [24] * 2, "yrexit": [0] * 2, "moexit": [0] * 2, "dayexit": [0] * 2})
+    >>> ds = atop(rows, coverage_end=2018)
+    >>> sorted(ds.edges["u"]), ds.coverage_text()
+    (['UKG', 'USA'], '1949 to 2018')
+    """
+    shown = str(members) if not isinstance(members, pd.DataFrame) else "ATOP member file"
+    table = _read(members)
+    periods = atop_periods(table, keep_phases=keep_phases, shown=shown)
+    countries, ids, problems = cow_country_nodes(periods["member"], shown=shown, column="member",
+                                                 rows=(periods["member"], periods["row"]))
+    if strict and problems:
+        first = problems[0]
+        raise DataError(dataclass_replace(first, severity="error", message=first.message.split(":")[0]
+                                          + " (--strict: every code must be placed)"))
+    alliance_ids = pd.unique(periods["atopid"])
+    nodes = pd.concat([countries, pd.DataFrame({"id": [f"atop-{a}" for a in alliance_ids], "kind": "alliance",
+                                                "label": [f"ATOP {a}" for a in alliance_ids]})], ignore_index=True)
+    if alliances is not None:
+        nodes = _with_alliance_attributes(nodes, _read(alliances), str(alliances))
+    edges = pd.DataFrame({
+        "relation": "memberships",
+        "u": periods["member"].map(ids).to_numpy(),
+        "v": [f"atop-{a}" for a in periods["atopid"]],
+        "since": periods["since"].to_numpy(),
+        "until": periods["until"].replace("", np.nan).to_numpy(),
+        "source": f"ATOP member-level file {_name_of(members)}",
+        "phases": periods["phases"].to_numpy(),
+        "file_row": periods["row"].astype(str).to_numpy(),  # where the period begins in the file
+    })
+    years = [int(t[:4]) for t in pd.concat([periods["since"], periods["until"]]) if t]
+    start, end = min(years), coverage_end if coverage_end is not None else max(years)
+    meta = {"name": "atop", "title": "Alliance Treaty Obligations and Provisions (ATOP): alliance memberships",
+            "description": "Imported by partnergraph from ATOP's member-level file"
+                           + (" and alliance-level file" if alliances is not None else "") + ".",
+            "sources": [{"title": f"ATOP member-level file {_name_of(members)}"}]
+            + ([{"title": f"ATOP alliance-level file {_name_of(alliances)}"}] if alliances is not None else []),
+            "citation": ATOP_CITATION,
+            "partnergraph": {"coverage": {"start": start, "end": end}}}
+    from .dataset import Dataset
+
+    relations = pd.DataFrame({"relation": ["memberships"], "u_kind": ["country"], "v_kind": ["alliance"],
+                              "file": ["memberships.csv"]})
+    ds = Dataset(nodes.astype(object).where(nodes.notna(), np.nan), edges, relations=relations, name="atop",
+                 meta=meta)
+    ds.warnings = problems
+    return ds
+
+
+def _with_alliance_attributes(nodes: pd.DataFrame, table: pd.DataFrame, shown: str) -> pd.DataFrame:
+    columns = {str(c).strip().lower(): c for c in table.columns}
+    if "atopid" not in columns:
+        raise DataError(Problem(shown, 1, None, "not an ATOP alliance-level file: no column atopid"))
+    frame = table.rename(columns={v: k for k, v in columns.items()})
+    kept = [c for c in ATOP_ALLIANCE_ATTRIBUTES if c in frame]
+    values = _whole_numbers(frame, ["atopid", *kept], shown).drop_duplicates("atopid", keep="first")
+    values["id"] = "atop-" + values["atopid"].astype(str)
+    values = values.drop(columns="atopid").astype({c: str for c in kept})
+    return nodes.merge(values, on="id", how="left")
+
+
+def _read(source) -> pd.DataFrame:
+    """A research file (CSV) as text cells; a DataFrame as it is."""
+    if isinstance(source, pd.DataFrame):
+        return source
+    from pathlib import Path
+
+    path = Path(source)
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="latin-1")
+    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise DataError(Problem(str(path), None, None, f"cannot read the file: {err}")) from None
+
+
+def _name_of(source) -> str:
+    from pathlib import Path
+
+    return Path(source).name if not isinstance(source, pd.DataFrame) else "a table"
+
+
+def write(dataset, folder) -> "Path":
+    """Write an imported dataset as a data folder, checked: the folder appears only once it loads as a dataset.
+
+    The tables are written beside ``folder`` and loaded back (every check of
+    :func:`partnergraph.validate`); only then is the folder renamed into place,
+    so a dataset that breaks the contract leaves nothing behind.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> rows = pd.DataFrame({"atopid": [1], "member": [2], "yrent": [1949], "moent": [4], "dayent": [4],
+    ...                      "yrexit": [0], "moexit": [0], "dayexit": [0]})
+    >>> out = write(atop(rows), pathlib.Path(tempfile.mkdtemp()) / "atop")
+    >>> sorted(p.name for p in out.iterdir())
+    ['datapackage.json', 'memberships.csv', 'nodes.csv']
+    """
+    import os
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from .atomic import OutputError
+    from .export.files import write_csv_folder
+    from .load import load
+
+    target = Path(folder)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise OutputError(f"{target} exists and is not an empty folder; choose a new folder for the import")
+    if not target.parent.is_dir():
+        raise OutputError(f"cannot write {target}: no such folder {target.parent}")
+    try:
+        work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    except OSError as err:
+        raise OutputError(f"cannot write {target}: {err.strerror}") from None
+    try:
+        written = write_csv_folder(dataset, work / target.name)
+        load(written)  # raises DataError on the first problem: the folder is never left half right
+        if target.exists():
+            target.rmdir()
+        os.replace(written, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return target

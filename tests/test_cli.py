@@ -166,8 +166,8 @@ def test_every_command_has_help(run):
     for name, command in cli.commands.items():
         assert command.help, name
         result = run(name, "--help")
-        assert result.exit_code == 0 and "--data" in result.stdout
-        assert ("--as-of" in result.stdout) == (name not in ("validate", "diff"))  # diff takes its dates as arguments
+        assert result.exit_code == 0 and ("--data" in result.stdout) == (name != "import")  # import reads files
+        assert ("--as-of" in result.stdout) == (name not in ("validate", "diff", "import"))  # diff: dates as arguments
 
 
 def test_version(run):

@@ -46,14 +46,19 @@ def test_atop_keep_phases_keeps_a_line_per_phase():
         ["2", "1949-04-04", "1955-05-06", "1"], ["2", "1955-05-06", "1961", "2"], ["2", "1970-01-01", "", "3"]]
 
 
-def test_atop_phases_merge_only_when_they_touch_at_the_precision_both_know():
+def test_atop_phases_merge_when_they_overlap_or_follow_at_the_precision_written():
     text = ("atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n"
-            "1,2,1900,1,1,1910,12,0,1\n1,2,1910,12,5,1920,0,0,2\n"      # 1910-12 touches 1910-12-05
-            "2,2,1900,1,1,1910,11,0,1\n2,2,1910,12,5,1920,0,0,2\n"      # 1910-11 does not touch 1910-12-05
-            "3,2,1900,1,1,1910,0,0,1\n3,2,1910,12,5,1920,0,0,3\n")      # phases 1 and 3 are not consecutive
-    assert periods(text)[["atopid", "since", "until"]].values.tolist() == [
-        [1, "1900-01-01", "1920"], [2, "1900-01-01", "1910-11"], [2, "1910-12-05", "1920"],
-        [3, "1900-01-01", "1910"], [3, "1910-12-05", "1920"]]
+            "1,2,1900,1,1,1910,12,0,1\n1,2,1910,12,5,1920,0,0,2\n"       # 1910-12 may end the day 1910-12-05 begins
+            "2,2,1900,1,1,1910,11,0,1\n2,2,1910,12,5,1920,0,0,2\n"       # 1910-11 ends before 1910-12-05: a gap
+            "3,2,1900,1,1,1992,12,31,1\n3,2,1993,1,1,1993,8,26,2\n"      # the next day: no gap (ATOP's year ends)
+            "3,2,1993,1,1,1993,8,26,3\n"                                  # a parallel phase (the treaty split)
+            "4,2,1900,1,1,1905,0,0,1\n4,2,1910,12,5,1920,0,0,3\n")       # left in 1905, back in 1910
+    assert periods(text)[["atopid", "since", "until", "phases"]].values.tolist() == [
+        [1, "1900-01-01", "1920", "1;2"], [2, "1900-01-01", "1910-11", "1"], [2, "1910-12-05", "1920", "2"],
+        [3, "1900-01-01", "1993-08-26", "1;2;3"], [4, "1900-01-01", "1905", "1"], [4, "1910-12-05", "1920", "3"]]
+    kept = periods(text, keep_phases=True)
+    assert kept.loc[kept["atopid"] == 3, ["since", "until", "phases"]].values.tolist() == [
+        ["1900-01-01", "1992-12-31", "1"], ["1993-01-01", "1993-08-26", "2;3"]]  # the same dates: one line
 
 
 @pytest.mark.parametrize("line, where", [
@@ -76,3 +81,103 @@ def test_a_file_that_is_not_atop_says_which_columns_it_lacks():
 
 def test_date_texts_write_the_precision_known():
     assert date_texts([1949, 1949, 1949, 0], [4, 4, 0, 4], [4, 0, 9, 4]).tolist() == ["1949-04-04", "1949-04", "1949", ""]
+
+
+# ---- partnergraph import atop ---------------------------------------------------
+
+#: ATOP's alliance-level layout, made up to match ATOP_MEMBERS: obligations as 0/1, with columns importers skip.
+ATOP_ALLIANCES = """atopid,begyr,endyr,defense,offense,neutral,nonagg,consul,bilat,organ1
+9001,1949,0,1,0,0,0,1,0,1
+9002,1955,1991,1,0,0,1,1,0,0
+9003,1990,1991,0,0,0,0,1,1,0
+"""
+
+
+def run(*args):
+    from click.testing import CliRunner
+
+    from partnergraph.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+@pytest.fixture
+def atop_files(tmp_path):
+    members, alliances = tmp_path / "atop5_1m.csv", tmp_path / "atop5_1a.csv"
+    members.write_text(ATOP_MEMBERS.replace("9002,365,1955,5,14,1991,7,1,0,0,1\n", "9002,999,1955,5,14,1991,7,1,0,0,1\n", 1),
+                       encoding="utf-8")
+    alliances.write_text(ATOP_ALLIANCES, encoding="utf-8")
+    return members, alliances
+
+
+def test_import_atop_writes_a_folder_whose_memberships_and_dates_are_the_files(atop_files, tmp_path):
+    import partnergraph as pg
+
+    members, alliances = atop_files
+    result = run("import", "atop", members, alliances, "-o", tmp_path / "atop", "--coverage-end", 2018)
+    assert result.exit_code == 0, result.output
+    # the code the Correlates of War list lacks is listed with its row and kept under a marked id
+    assert result.stderr.splitlines() == [
+        f"Warning: {members}:7:member: Correlates of War code 999 is not in the state system list: kept as node cow-999",
+        f"wrote {tmp_path / 'atop'} (8 nodes, 7 edges; covers 1949 to 2018)"]
+    ds = pg.load(tmp_path / "atop")
+    table = ds.edges.assign(until=ds.edges["until"].fillna(""))
+    assert table[["u", "v", "since", "until", "phases"]].values.tolist() == [
+        ["USA", "atop-9001", "1949-04-04", "1961", "1;2"], ["USA", "atop-9001", "1970-01-01", "", "3"],
+        ["CAN", "atop-9001", "1955-05", "", "2"], ["UKG", "atop-9001", "1949-04-04", "1952-03", "1"],
+        ["RUS", "atop-9002", "1955-05-14", "1991-07-01", "0"], ["cow-999", "atop-9002", "1955-05-14", "1991-07-01", "0"],
+        ["USA", "atop-9003", "1990", "1991", "0"]]
+    assert table[["source", "file_row"]].values.tolist()[:2] == [["ATOP member-level file atop5_1m.csv", "2"],
+                                                                  ["ATOP member-level file atop5_1m.csv", "6"]]
+    nodes = ds.nodes.set_index("id")
+    assert nodes.loc["UKG", "label"] == "United Kingdom" and nodes.loc["cow-999", "label"] == "cow-999"
+    assert nodes.loc["atop-9002", ["kind", "label", "defense", "nonagg", "bilat"]].tolist() == [
+        "alliance", "ATOP 9002", "1", "1", "0"]
+    # who was allied with whom, at any date: the merged phases hold through 1955, the return shows from 1970
+    assert pg.members(ds, "atop-9001", as_of=1956)["id"].tolist() == ["CAN", "USA"]
+    assert pg.members(ds, "atop-9001", as_of=1965)["id"].tolist() == ["CAN"]
+    assert pg.members(ds, "atop-9001", as_of="1970-06")["id"].tolist() == ["CAN", "USA"]
+    assert pg.timeline(ds, framework="atop-9001", frameworks_kind="alliance", as_of=1956)["joined"].tolist()[-2:] == [1, 0]
+    # the data ends where the release does: a question past it says so
+    assert ds.coverage_text() == "1949 to 2018"
+    with pytest.warns(pg.CoverageWarning, match="the data covers 1949 to 2018; as of 2020-12-31 is outside it"):
+        pg.members(ds, "atop-9001", as_of=2020)
+
+
+def test_import_atop_keep_phases_and_strict(atop_files, tmp_path):
+    import partnergraph as pg
+
+    members, _ = atop_files
+    assert run("import", "atop", members, "-o", tmp_path / "phases", "--keep-phases").exit_code == 0
+    phases = pg.load(tmp_path / "phases")
+    assert phases.edges.loc[phases.edges["v"] == "atop-9001", "phases"].tolist() == ["1", "2", "3", "2", "1"]
+    assert phases.coverage_text() == "1949 to 1991"  # without --coverage-end: the last year the file names
+    strict = run("import", "atop", members, "-o", tmp_path / "strict", "--strict")
+    assert strict.exit_code == 1 and not (tmp_path / "strict").exists()
+    assert strict.stderr == (f"Error: {members}:7:member: Correlates of War code 999 is not in the state system list "
+                             f"(--strict: every code must be placed)\n")
+
+
+@pytest.mark.parametrize("content, message", [
+    ("version4id,ccode,state_name\n1,2,USA\n", ":1: not an ATOP member-level file: no column atopid, member, yrent"),
+    ("atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit\n1,2,1949,4,31,0,0,0\n", ":2:dayent: 1949-04 has no day 31"),
+    ("atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit\n1,2,1949,4,4,1949,0,0\n1,20,1949,4,4,1948,1,1\n",
+     ":3:yrexit: the exit (1948-01-01) is not after the entry (1949-04-04)"),
+])
+def test_import_atop_bad_files_are_one_line_and_write_nothing(tmp_path, content, message):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(content, encoding="utf-8")
+    result = run("import", "atop", bad, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and not (tmp_path / "out").exists()
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_bundled_correlates_of_war_list_is_the_v2016_state_system():
+    from partnergraph.importers import cow_states
+
+    states = cow_states()
+    assert (len(states), states["cow"].nunique()) == (243, 217)  # tenures and states of the v2016 list
+    germany = states[states["cow"].isin(["255", "260", "265"])][["cow", "cowc", "since", "until"]].values.tolist()
+    assert germany == [["255", "GMY", "1816-01-01", "1945-05-08"], ["255", "GMY", "1990-10-03", ""],
+                       ["260", "GFR", "1955-05-05", "1990-10-02"], ["265", "GDR", "1954-03-25", "1990-10-02"]]
+    assert set(states["source"]) == {"https://correlatesofwar.org/data-sets/state-system-membership/"}

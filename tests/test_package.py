@@ -80,7 +80,8 @@ def test_wheel_ships_the_csvs_and_templates(tmp_path):
     wheel = next(tmp_path.glob("partnergraph-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped_csvs = {n for n in names if n.startswith("partnergraph/data/") and n.endswith(".csv")}
-    assert shipped_csvs == {f"partnergraph/data/{p.name}" for p in (ROOT / "data").glob("*.csv")}
+    assert shipped_csvs == {f"partnergraph/data/{p.relative_to(ROOT / 'data').as_posix()}"
+                            for p in (ROOT / "data").glob("**/*.csv")}  # the dataset, and the country lists
     assert "partnergraph/data/README.md" in names
     assert "partnergraph/data/datapackage.json" in names
     assert {"partnergraph/export/templates/map.html", "partnergraph/export/templates/map.js",
