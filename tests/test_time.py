@@ -342,7 +342,7 @@ def test_undated_data_says_undated(make):
 
 def test_every_help_text_states_the_same_date_rule():
     from partnergraph.asof import DEFAULT_DATE_RULE
-    for name in sorted(set(cli.commands) - {"validate", "diff"}):  # the two that ask no "as of" question
+    for name in sorted(set(cli.commands) - {"validate", "diff", "import"}):  # the three that ask no "as of" question
         text = " ".join(run(name, "--help").stdout.split())
         assert " ".join(DEFAULT_DATE_RULE.split()) in text, name
         assert "today" not in text, name
