@@ -520,14 +520,38 @@ def _tables(ds) -> dict[str, pd.DataFrame]:
     tables = {"nodes": ds.nodes}
     edges = ds.edges
     other = [c for c in edges.columns if c not in ("relation", "u", "v")]
+    columns = _columns_per_relation(edges, list(relations["relation"]), other)
     for rel in relations.itertuples(index=False):
-        table = edges.loc[edges["relation"] == rel.relation, ["u", "v", *other]]
-        if rel.u_kind == rel.v_kind:
-            table = table.set_axis([rel.u_kind, rel.v_kind, *other], axis=1)  # same kind on both ends: headers repeat
+        table = edges.loc[edges["relation"] == rel.relation, ["u", "v", *columns[rel.relation]]]
+        if rel.u_kind == rel.v_kind:  # same kind on both ends: headers repeat
+            table = table.set_axis([rel.u_kind, rel.v_kind, *columns[rel.relation]], axis=1)
         else:
             table = table.rename(columns={"u": rel.u_kind, "v": rel.v_kind})
         tables[rel.relation] = table
     return tables
+
+
+def _columns_per_relation(edges: pd.DataFrame, relations: list[str], other: list[str]) -> dict[str, list[str]]:
+    """The edge columns each relation's table holds: all of ``other``, less those empty in every row of that
+    relation but filled in another (a file of empty columns reads back the same, with a warning per column), as
+    long as the tables, read in file-name order or in the order given, give the edges their columns in the same
+    order again (the loader orders extra columns by first appearance).
+
+    >>> e = pd.DataFrame({"relation": ["a", "b"], "note": ["x", None], "extra": [None, "y"]})
+    >>> _columns_per_relation(e, ["a", "b"], ["note", "extra"])
+    {'a': ['note'], 'b': ['extra']}
+    """
+    from partnergraph.validate import FIXED_COLUMNS
+
+    filled = {r: {c for c in other if edges.loc[edges["relation"] == r, c].notna().any()} for r in relations}
+    anywhere = set().union(*filled.values()) if filled else set()
+    kept = {r: [c for c in other if c in filled[r] or c not in anywhere] for r in relations}
+    extras = [c for c in other if c not in FIXED_COLUMNS]
+    for order in (relations, sorted(relations, key=lambda r: f"{r}.csv")):
+        seen = [c for r in order for c in kept[r] if c in extras]
+        if list(dict.fromkeys(seen)) != extras:  # the order would change on loading: every table keeps all
+            return {r: list(other) for r in relations}
+    return kept
 
 
 def _write_tables(ds, folder: Path) -> None:
@@ -582,8 +606,10 @@ def descriptor(dataset) -> dict:
 
     resources = [resource("nodes", "nodes.csv", list(ds.nodes.columns))]
     other = [c for c in ds.edges.columns if c not in ("relation", "u", "v")]
+    columns = _columns_per_relation(ds.edges, list(ds.relations["relation"]), other)  # as the tables hold them
     for rel in ds.relations.itertuples(index=False):
-        resources.append(resource(rel.relation, f"{rel.relation}.csv", [rel.u_kind, rel.v_kind, *other]))
+        resources.append(resource(rel.relation, f"{rel.relation}.csv",
+                                  [rel.u_kind, rel.v_kind, *columns[rel.relation]]))
     meta["resources"] = resources
     return meta
 

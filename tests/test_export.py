@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
+import pandas as pd
 import pandas.testing as pdt
 import pytest
 from click.testing import CliRunner
@@ -267,6 +268,27 @@ def test_xlsx_refuses_a_relation_that_cannot_name_a_sheet(tmp_path):
 
 
 # ---- CSV folder -------------------------------------------------------------
+
+def test_csv_folder_of_the_bundled_data_validates_as_cleanly_as_the_data(nato, tmp_path):
+    """A relation's file leaves out the columns empty in all its rows (NATO's memberships have no dates_source), so
+    validating an export warns of nothing the data itself does not."""
+    folder = write_csv_folder(nato, tmp_path / "copy")
+    assert [p.message for p in pg.validate(folder)] == [p.message for p in pg.validate(pg.bundled_path())]
+    assert (folder / "memberships.csv").read_text().splitlines()[0] == \
+        (pg.bundled_path() / "memberships.csv").read_text().splitlines()[0]
+
+
+def test_csv_folder_keeps_empty_columns_where_leaving_them_out_would_reorder_columns(tmp_path):
+    from partnergraph.export.files import _columns_per_relation
+
+    edges = pd.DataFrame({"relation": ["a", "b"], "x": [None, "1"], "y": ["2", None]})
+    assert _columns_per_relation(edges, ["a", "b"], ["x", "y"]) == {"a": ["x", "y"], "b": ["x", "y"]}
+    folder = write_folder(tmp_path / "d", {"a.csv": "s,t,x,y\nA,B,,2\n", "b.csv": "s,t,x\nA,C,1\n"})
+    ds = pg.load(folder)
+    assert list(ds.edges.columns[-2:]) == ["x", "y"]
+    back = pg.load(write_csv_folder(ds, tmp_path / "copy"))
+    pdt.assert_frame_equal(back.edges, ds.edges)
+
 
 def test_csv_folder_passes_frictionless_validate(nato, tmp_path):
     """The Data Package of an export is valid for the Frictionless tools: every table matches its Table Schema,
