@@ -108,6 +108,8 @@ def atop_periods(members: pd.DataFrame, *, keep_phases: bool = False, shown: str
                                                 f"(it has {', '.join(map(str, members.columns[:12]))}...)"))
     frame = members.rename(columns={v: k for k, v in columns.items()})
     wanted = [*ATOP_MEMBER_COLUMNS, *(["phase"] if "phase" in frame else [])]
+    if frame.empty:
+        raise DataError(Problem(shown, None, None, "no membership rows: the file holds its header only"))
     numbers = _whole_numbers(frame, wanted, shown)
     if "phase" not in numbers:
         numbers["phase"] = 0
@@ -261,8 +263,9 @@ def atop(members, alliances=None, *, keep_phases: bool = False, coverage_end: in
                                                  rows=(periods["member"], periods["row"]))
     if strict and problems:
         first = problems[0]
-        raise DataError(dataclass_replace(first, severity="error", message=first.message.split(":")[0]
-                                          + " (--strict: every code must be placed)"))
+        code = first.message.split()[4]  # "Correlates of War code <code> is not ..."
+        raise DataError(dataclass_replace(first, severity="error", message=f"Correlates of War code {code} is not in "
+                                          f"the state system list (--strict: every code must be placed)"))
     alliance_ids = pd.unique(periods["atopid"])
     nodes = pd.concat([countries, pd.DataFrame({"id": [f"atop-{a}" for a in alliance_ids], "kind": "alliance",
                                                 "label": [f"ATOP {a}" for a in alliance_ids]})], ignore_index=True)
@@ -280,6 +283,9 @@ def atop(members, alliances=None, *, keep_phases: bool = False, coverage_end: in
     })
     years = [int(t[:4]) for t in pd.concat([periods["since"], periods["until"]]) if t]
     start, end = min(years), coverage_end if coverage_end is not None else max(years)
+    if end < max(years):
+        raise DataError(Problem(shown, None, None, f"the file names dates up to {max(years)}, after the coverage's "
+                                                   f"end {end}: check --coverage-end"))
     meta = {"name": "atop", "title": "Alliance Treaty Obligations and Provisions (ATOP): alliance memberships",
             "description": "Imported by partnergraph from ATOP's member-level file"
                            + (" and alliance-level file" if alliances is not None else "") + ".",
@@ -310,12 +316,17 @@ def _with_alliance_attributes(nodes: pd.DataFrame, table: pd.DataFrame, shown: s
 
 
 def _read(source) -> pd.DataFrame:
-    """A research file (CSV) as text cells; a DataFrame as it is."""
+    """A research file (CSV, or a Stata .dta file) as a table; a DataFrame as it is."""
     if isinstance(source, pd.DataFrame):
         return source
     from pathlib import Path
 
     path = Path(source)
+    if path.suffix.lower() == ".dta":  # the datasets are also published as Stata files
+        try:
+            return pd.read_stata(path, convert_categoricals=False).astype(object)
+        except (OSError, ValueError) as err:
+            raise DataError(Problem(str(path), None, None, f"cannot read the Stata file: {err}")) from None
     try:
         return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError:

@@ -181,3 +181,28 @@ def test_the_bundled_correlates_of_war_list_is_the_v2016_state_system():
     assert germany == [["255", "GMY", "1816-01-01", "1945-05-08"], ["255", "GMY", "1990-10-03", ""],
                        ["260", "GFR", "1955-05-05", "1990-10-02"], ["265", "GDR", "1954-03-25", "1990-10-02"]]
     assert set(states["source"]) == {"https://correlatesofwar.org/data-sets/state-system-membership/"}
+
+
+def test_import_atop_reads_the_stata_release_as_the_csv_one(atop_files, tmp_path):
+    import partnergraph as pg
+
+    members, _ = atop_files
+    stata = tmp_path / "atop5_1m.dta"
+    pd.read_csv(members).to_stata(stata, write_index=False)
+    assert run("import", "atop", stata, "-o", tmp_path / "from-stata").exit_code == 0
+    assert run("import", "atop", members, "-o", tmp_path / "from-csv").exit_code == 0
+    a, b = pg.load(tmp_path / "from-stata"), pg.load(tmp_path / "from-csv")
+    assert a.edges.drop(columns="source").equals(b.edges.drop(columns="source")) and a.nodes.equals(b.nodes)
+
+
+@pytest.mark.parametrize("content, args, message", [
+    ("atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit\n", [], ": no membership rows: the file holds its header only"),
+    (ATOP_MEMBERS, ["--coverage-end", 1980], ": the file names dates up to 1991, after the coverage's end 1980: check "
+                                             "--coverage-end"),
+])
+def test_import_atop_refuses_an_empty_file_and_a_coverage_that_ends_too_soon(tmp_path, content, args, message):
+    source = tmp_path / "m.csv"
+    source.write_text(content, encoding="utf-8")
+    result = run("import", "atop", source, "-o", tmp_path / "out", *args)
+    assert result.exit_code == 1 and not (tmp_path / "out").exists()
+    assert result.stderr == f"Error: {source}{message}\n"
