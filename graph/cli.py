@@ -717,17 +717,20 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, incl
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False), metavar="FILE...")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The data folder to write: new or empty.")
+@click.option("--ids", type=click.Choice(["iso3", "cow"]), default="iso3", show_default=True,
+              help="Name countries by ISO 3166 codes (DEU; SUN for the USSR) or by Correlates of War letter codes.")
 @click.option("--keep-phases", is_flag=True, help="A membership line per treaty phase (default: per unbroken period).")
 @click.option("--coverage-end", type=int, default=None, metavar="YEAR",
               help="The last year the release covers (its codebook says); default: the last year the file names.")
 @click.option("--strict", is_flag=True, help="Fail on a country code the Correlates of War list lacks.")
-def import_(source, files, output, keep_phases, coverage_end, strict):
+def import_(source, files, output, ids, keep_phases, coverage_end, strict):
     """Read a research dataset into a data folder: SOURCE atop, FILE... the member-level file, then optionally the
     alliance-level file.
 
-    Countries get their Correlates of War letter codes (UKG); a code the list
-    lacks is kept as cow-CODE and listed. The folder's datapackage.json says what
-    the data covers, so a question past its end warns.
+    Countries get ISO 3166 codes through a bundled crosswalk (--ids cow: their
+    Correlates of War letter codes); a code the list lacks is kept as cow-CODE
+    and listed. The folder's datapackage.json says what the data covers, so a
+    question past its end warns.
     """
     from partnergraph import importers
 
@@ -737,7 +740,7 @@ def import_(source, files, output, keep_phases, coverage_end, strict):
     for path in files:  # the output is a new folder: it can never replace a file read here
         if not path.is_file():
             raise click.UsageError(f"{path}: no such file")
-    ds = importers.atop(files[0], files[1] if len(files) > 1 else None, keep_phases=keep_phases,
+    ds = importers.atop(files[0], files[1] if len(files) > 1 else None, ids=ids, keep_phases=keep_phases,
                         coverage_end=coverage_end, strict=strict)
     importers.write(ds, output)
     for problem in ds.warnings:  # shown as load shows its first warning: "Warning: file:row:column: message"

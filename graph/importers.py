@@ -16,7 +16,7 @@ from .asof import date_bounds
 from .errors import DataError, Problem
 from .membership import _chains
 
-__all__ = ["atop", "atop_periods", "cow_country_nodes", "cow_states", "date_texts", "write"]
+__all__ = ["atop", "atop_periods", "cow_country_nodes", "cow_states", "date_texts", "iso3_crosswalk", "write"]
 
 #: The columns of ATOP's member-level file that the periods are read from (versions 4 and 5 name them alike).
 ATOP_MEMBER_COLUMNS = ("atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit")
@@ -131,31 +131,37 @@ def atop_periods(members: pd.DataFrame, *, keep_phases: bool = False, shown: str
     numbers = numbers.drop_duplicates(["atopid", "member", "phase", "since", "until"])
     numbers = numbers.sort_values(["atopid", "member", "yrent", "moent", "dayent", "phase"], kind="stable")
     numbers = numbers.reset_index(drop=True)
-    pair = numbers.groupby(["atopid", "member"], sort=False).ngroup().to_numpy()
-    if keep_phases:  # a line per phase; phases with the very same dates are one line (a treaty split in two)
-        chain = numbers.assign(pair=pair).groupby(["pair", "since", "until"], sort=False).ngroup().to_numpy()
-    else:  # periods that overlap or follow on the next day are one membership, whatever the phases
-        start = date_bounds(numbers["since"])[0]
-        end = date_bounds(numbers["until"].replace("", np.nan))[1] + np.timedelta64(1, "D")
-        chain = _chains(pair.astype(np.int64), start, end)
-    numbers["chain"] = chain
     numbers["phase_text"] = numbers["phase"].astype(str)
-    numbers["open"] = numbers["until"] == ""
-    numbers["end_order"] = np.where(numbers["open"], np.iinfo(np.int64).max,
-                                    date_bounds(numbers["until"].replace("", np.nan))[1].astype(np.int64))
-    grouped = numbers.groupby("chain", sort=True)
-    last = numbers.sort_values(["chain", "end_order"], kind="stable").drop_duplicates("chain", keep="last")
-    out = pd.DataFrame({
-        "atopid": grouped["atopid"].first().to_numpy(),
-        "member": grouped["member"].first().astype(str).to_numpy(),
-        "since": grouped["since"].first().to_numpy(),
-        "until": last.set_index("chain")["until"].to_numpy(),
-        "phases": grouped["phase_text"].agg(";".join).to_numpy(),
-        "row": grouped["row"].min().to_numpy(),
-    })
+    out = _periods(numbers, ["atopid", "member"], keep_phases)
+    out["member"] = out["member"].astype(str)
     order = np.lexsort((out["since"].to_numpy(dtype=str), out["member"].astype(int).to_numpy(), out["atopid"].to_numpy()))
     out = out.iloc[order].reset_index(drop=True)
     return out
+
+
+def _periods(rows: pd.DataFrame, keys: list[str], keep_phases: bool) -> pd.DataFrame:
+    """Rows of (keys..., since, until, phase_text, row) merged into periods per key: rows that overlap or follow on
+    the same or the next day at the precision written are one (with ``keep_phases``, only rows with the very same
+    dates are). Columns: the keys, since, until, phases (joined by ``;``), row (the first file row)."""
+    rows = rows.reset_index(drop=True)
+    pair = rows.groupby(keys, sort=False).ngroup().to_numpy()
+    if keep_phases:  # a line per phase; phases with the very same dates are one line (a treaty split in two)
+        chain = rows.assign(_pair=pair).groupby(["_pair", "since", "until"], sort=False).ngroup().to_numpy()
+    else:  # periods that overlap or follow on the next day are one membership, whatever the phases
+        start = date_bounds(rows["since"])[0]
+        end = date_bounds(rows["until"].replace("", np.nan))[1] + np.timedelta64(1, "D")
+        chain = _chains(pair.astype(np.int64), start, end)
+    last_day = date_bounds(rows["until"].replace("", np.nan))[1].astype(np.int64)
+    rows = rows.assign(_chain=chain, _end=np.where(rows["until"] == "", np.iinfo(np.int64).max, last_day),
+                       _start=date_bounds(rows["since"])[0].astype(np.int64))
+    first = rows.sort_values(["_chain", "_start"], kind="stable").drop_duplicates("_chain").set_index("_chain")
+    last = rows.sort_values(["_chain", "_end"], kind="stable").drop_duplicates("_chain", keep="last").set_index("_chain")
+    grouped = rows.groupby("_chain", sort=True)
+    phases = grouped["phase_text"].agg(lambda p: ";".join(dict.fromkeys(";".join(p).split(";"))))
+    out = first[keys].copy()
+    out["since"], out["until"] = first["since"], last["until"]
+    out["phases"], out["row"] = phases, grouped["row"].min()
+    return out.reset_index(drop=True)
 
 
 # ---------------------------------------------------------------------------
@@ -178,6 +184,62 @@ def cow_states() -> pd.DataFrame:
     from .load import bundled_path
 
     return pd.read_csv(bundled_path() / "countries" / "cow.csv", dtype=str, keep_default_na=False)
+
+
+def iso3_crosswalk() -> pd.DataFrame:
+    """How partnergraph names Correlates of War states by ISO 3166 codes: one line per code and period.
+
+    Columns ``cow``, ``since``, ``until`` (the period a line holds for; empty:
+    always), ``iso3`` (an ISO 3166-1 code, an ISO 3166-3 code for a state that
+    ended, or empty where the state never had one), ``name``, ``rule`` (why) and
+    ``source``. The German Federal Republic (260) and Germany (255) are one node,
+    DEU; the USSR (COW 365 from 30 December 1922 to 26 December 1991) is SUN
+    and Russia before and after it RUS; COW 345 is Yugoslavia (YUG), then Serbia
+    and Montenegro (SCG), then Serbia (SRB).
+
+    Examples
+    --------
+    >>> walk = iso3_crosswalk()
+    >>> walk.loc[walk["cow"] == "365", ["since", "until", "iso3"]].values.tolist()
+    [['', '1922-12-30', 'RUS'], ['1922-12-30', '1991-12-26', 'SUN'], ['1991-12-26', '', 'RUS']]
+    """
+    from .load import bundled_path
+
+    return pd.read_csv(bundled_path() / "countries" / "iso3.csv", dtype=str, keep_default_na=False)
+
+
+def _iso3_rows(periods: pd.DataFrame, shown: str) -> tuple[pd.DataFrame, dict, list[Problem]]:
+    """Periods by COW code (``member``) -> periods by node id (``id``), a period cut where the code's state changes
+    its ISO code (the USSR, Yugoslavia); the nodes' labels; warnings for codes the crosswalk lacks."""
+    walk = iso3_crosswalk()
+    states = cow_states().drop_duplicates("cow", keep="last").set_index("cow")
+    labels, problems, pieces = {}, [], []
+    for code, group in periods.groupby("member", sort=False):
+        lines = walk[walk["cow"] == code]
+        if lines.empty:
+            node = f"cow-{code}"
+            labels[node] = node
+            problems.append(Problem(shown, int(group["row"].min()), "member",
+                                    f"Correlates of War code {code} is not in the state system list: kept as node "
+                                    f"{node}", "warning"))
+            pieces.append(group.assign(id=node))
+            continue
+        for line in lines.itertuples(index=False):
+            node = line.iso3 or f"cow-{states.at[code, 'cowc']}"
+            labels[node] = line.name
+            part = group.copy()
+            start, end = date_bounds(part["since"])[0], date_bounds(part["until"].replace("", np.nan))[1]
+            keep = np.ones(len(part), dtype=bool)
+            if line.since:  # the part of each period from the line's first day
+                begin = np.datetime64(line.since)
+                keep &= np.isnat(end) | (end >= begin)
+                part.loc[start < begin, "since"] = line.since
+            if line.until:  # ... to the day the next line begins
+                stop = np.datetime64(line.until)
+                keep &= start < stop
+                part.loc[np.isnat(end) | (end > stop), "until"] = line.until
+            pieces.append(part[keep].assign(id=node))
+    return pd.concat(pieces, ignore_index=True), labels, problems
 
 
 def cow_country_nodes(codes, *, shown: str = "file", column: str = "member", rows=None
@@ -221,7 +283,8 @@ ATOP_CITATION = ("Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitche
                  "\"Alliance Treaty Obligations and Provisions, 1815-1944.\" International Interactions 28: 237-60.")
 
 
-def atop(members, alliances=None, *, keep_phases: bool = False, coverage_end: int | None = None, strict: bool = False):
+def atop(members, alliances=None, *, ids: str = "iso3", keep_phases: bool = False, coverage_end: int | None = None,
+         strict: bool = False):
     """A :class:`~partnergraph.Dataset` of ATOP's member-level file: countries, alliances, and dated memberships.
 
     Parameters
@@ -233,6 +296,10 @@ def atop(members, alliances=None, *, keep_phases: bool = False, coverage_end: in
         ATOP's alliance-level file: its obligations (``defense``, ``offense``,
         ``neutral``, ``nonagg``, ``consul``) and ``bilat`` become attributes of
         the alliance nodes (0 or 1).
+    ids : {"iso3", "cow"}
+        Name countries by ISO 3166 codes (:func:`iso3_crosswalk`: ``DEU``,
+        ``SUN``; ``cow-`` and the COW letter code for a state that never had
+        one) or by Correlates of War letter codes (``GMY``, ``GFR``, ``RUS``).
     keep_phases : bool
         One membership line per treaty phase instead of one per unbroken period.
     coverage_end : int, optional
@@ -243,8 +310,7 @@ def atop(members, alliances=None, *, keep_phases: bool = False, coverage_end: in
         Fail on a country code the Correlates of War list lacks, instead of
         keeping it as ``cow-<code>`` with a warning.
 
-    Countries are identified by their Correlates of War letter codes (``UKG``),
-    alliances as ``atop-<atopid>`` (kind ``alliance``, labelled ``ATOP <atopid>``:
+    Alliances are ``atop-<atopid>`` (kind ``alliance``, labelled ``ATOP <atopid>``:
     ATOP gives no names). Periods are read by :func:`atop_periods`. The
     dataset's ``warnings`` list what could not be placed.
 
@@ -254,13 +320,28 @@ def atop(members, alliances=None, *, keep_phases: bool = False, coverage_end: in
     ...                      "dayent": [24] * 2, "yrexit": [0] * 2, "moexit": [0] * 2, "dayexit": [0] * 2})
     >>> ds = atop(rows, coverage_end=2018)
     >>> sorted(ds.edges["u"]), ds.coverage_text()
-    (['UKG', 'USA'], '1949 to 2018')
+    (['GBR', 'USA'], '1949 to 2018')
+    >>> sorted(atop(rows, ids="cow").edges["u"])
+    ['UKG', 'USA']
     """
     shown = str(members) if not isinstance(members, pd.DataFrame) else "ATOP member file"
     table = _read(members)
-    periods = atop_periods(table, keep_phases=keep_phases, shown=shown)
-    countries, ids, problems = cow_country_nodes(periods["member"], shown=shown, column="member",
-                                                 rows=(periods["member"], periods["row"]))
+    if ids not in ("iso3", "cow"):
+        raise ValueError(f"ids must be 'iso3' or 'cow', got {ids!r}")
+    phases = atop_periods(table, keep_phases=True, shown=shown)  # a line per phase, merged once named
+    if ids == "cow":
+        countries, by_code, problems = cow_country_nodes(phases["member"], shown=shown, column="member",
+                                                         rows=(phases["member"], phases["row"]))
+        named = phases.assign(id=phases["member"].map(by_code))
+    else:  # ISO codes: a state that changed its code (the USSR) splits a phase; two codes of one node rejoin
+        named, labels, problems = _iso3_rows(phases, shown)
+        names = pd.unique(named.sort_values("row", kind="stable")["id"])
+        countries = pd.DataFrame({"id": names, "kind": "country", "label": [labels[n] for n in names]})
+    periods = _periods(named.rename(columns={"phases": "phase_text"}), ["atopid", "id"], keep_phases)
+    # by alliance, then by entry (the founders first), then by id
+    order = np.lexsort((periods["id"].to_numpy(dtype=str), periods["since"].to_numpy(dtype=str),
+                        periods["atopid"].to_numpy()))
+    periods = periods.iloc[order].reset_index(drop=True)
     if strict and problems:
         first = problems[0]
         code = first.message.split()[4]  # "Correlates of War code <code> is not ..."
@@ -273,7 +354,7 @@ def atop(members, alliances=None, *, keep_phases: bool = False, coverage_end: in
         nodes = _with_alliance_attributes(nodes, _read(alliances), str(alliances))
     edges = pd.DataFrame({
         "relation": "memberships",
-        "u": periods["member"].map(ids).to_numpy(),
+        "u": periods["id"].to_numpy(),
         "v": [f"atop-{a}" for a in periods["atopid"]],
         "since": periods["since"].to_numpy(),
         "until": periods["until"].replace("", np.nan).to_numpy(),

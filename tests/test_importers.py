@@ -114,7 +114,7 @@ def test_import_atop_writes_a_folder_whose_memberships_and_dates_are_the_files(a
     import partnergraph as pg
 
     members, alliances = atop_files
-    result = run("import", "atop", members, alliances, "-o", tmp_path / "atop", "--coverage-end", 2018)
+    result = run("import", "atop", members, alliances, "-o", tmp_path / "atop", "--coverage-end", 2018, "--ids", "cow")
     assert result.exit_code == 0, result.output
     # the code the Correlates of War list lacks is listed with its row and kept under a marked id
     assert result.stderr.splitlines() == [
@@ -122,13 +122,14 @@ def test_import_atop_writes_a_folder_whose_memberships_and_dates_are_the_files(a
         f"wrote {tmp_path / 'atop'} (8 nodes, 7 edges; covers 1949 to 2018)"]
     ds = pg.load(tmp_path / "atop")
     table = ds.edges.assign(until=ds.edges["until"].fillna(""))
+    # by alliance, then by entry, then by id
     assert table[["u", "v", "since", "until", "phases"]].values.tolist() == [
-        ["USA", "atop-9001", "1949-04-04", "1961", "1;2"], ["USA", "atop-9001", "1970-01-01", "", "3"],
-        ["CAN", "atop-9001", "1955-05", "", "2"], ["UKG", "atop-9001", "1949-04-04", "1952-03", "1"],
+        ["UKG", "atop-9001", "1949-04-04", "1952-03", "1"], ["USA", "atop-9001", "1949-04-04", "1961", "1;2"],
+        ["CAN", "atop-9001", "1955-05", "", "2"], ["USA", "atop-9001", "1970-01-01", "", "3"],
         ["RUS", "atop-9002", "1955-05-14", "1991-07-01", "0"], ["cow-999", "atop-9002", "1955-05-14", "1991-07-01", "0"],
         ["USA", "atop-9003", "1990", "1991", "0"]]
-    assert table[["source", "file_row"]].values.tolist()[:2] == [["ATOP member-level file atop5_1m.csv", "2"],
-                                                                  ["ATOP member-level file atop5_1m.csv", "6"]]
+    assert table[["source", "file_row"]].values.tolist()[:2] == [["ATOP member-level file atop5_1m.csv", "3"],
+                                                                  ["ATOP member-level file atop5_1m.csv", "2"]]
     nodes = ds.nodes.set_index("id")
     assert nodes.loc["UKG", "label"] == "United Kingdom" and nodes.loc["cow-999", "label"] == "cow-999"
     assert nodes.loc["atop-9002", ["kind", "label", "defense", "nonagg", "bilat"]].tolist() == [
@@ -148,11 +149,12 @@ def test_import_atop_keep_phases_and_strict(atop_files, tmp_path):
     import partnergraph as pg
 
     members, _ = atop_files
-    assert run("import", "atop", members, "-o", tmp_path / "phases", "--keep-phases").exit_code == 0
+    assert run("import", "atop", members, "-o", tmp_path / "phases", "--keep-phases", "--ids", "cow").exit_code == 0
     phases = pg.load(tmp_path / "phases")
-    assert phases.edges.loc[phases.edges["v"] == "atop-9001", "phases"].tolist() == ["1", "2", "3", "2", "1"]
+    assert phases.edges.loc[phases.edges["v"] == "atop-9001", ["u", "phases"]].values.tolist() == [
+        ["UKG", "1"], ["USA", "1"], ["CAN", "2"], ["USA", "2"], ["USA", "3"]]
     assert phases.coverage_text() == "1949 to 1991"  # without --coverage-end: the last year the file names
-    strict = run("import", "atop", members, "-o", tmp_path / "strict", "--strict")
+    strict = run("import", "atop", members, "-o", tmp_path / "strict", "--strict", "--ids", "cow")
     assert strict.exit_code == 1 and not (tmp_path / "strict").exists()
     assert strict.stderr == (f"Error: {members}:7:member: Correlates of War code 999 is not in the state system list "
                              f"(--strict: every code must be placed)\n")
@@ -206,3 +208,47 @@ def test_import_atop_refuses_an_empty_file_and_a_coverage_that_ends_too_soon(tmp
     result = run("import", "atop", source, "-o", tmp_path / "out", *args)
     assert result.exit_code == 1 and not (tmp_path / "out").exists()
     assert result.stderr == f"Error: {source}{message}\n"
+
+
+def test_import_atop_names_countries_by_iso_codes_through_the_crosswalk(tmp_path):
+    """By default countries get ISO 3166 codes: the German Federal Republic and Germany are one node whose NATO-like
+    membership runs on; the USSR (SUN) and Russia (RUS) are two, a period that spans 26 December 1991 being cut
+    there; Czechoslovakia keeps its own ISO 3166-3 code (CSK); a state with no ISO code is cow- and its letter code."""
+    import partnergraph as pg
+
+    members = tmp_path / "m.csv"
+    members.write_text("atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,phase\n"
+                       "1,260,1954,10,23,1990,10,3,1\n1,255,1990,10,3,0,0,0,2\n1,2,1949,4,4,0,0,0,1\n"
+                       "2,365,1970,5,6,1993,8,26,0\n2,315,1970,5,6,1992,12,31,0\n"
+                       "3,240,1850,0,0,1866,0,0,0\n3,255,1850,0,0,1866,0,0,0\n", encoding="utf-8")
+    result = run("import", "atop", members, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    ds = pg.load(tmp_path / "out")
+    table = ds.edges.assign(until=ds.edges["until"].fillna(""))
+    assert table[["u", "v", "since", "until"]].values.tolist() == [
+        ["USA", "atop-1", "1949-04-04", ""], ["DEU", "atop-1", "1954-10-23", ""],
+        ["CSK", "atop-2", "1970-05-06", "1992-12-31"], ["SUN", "atop-2", "1970-05-06", "1991-12-26"],
+        ["RUS", "atop-2", "1991-12-26", "1993-08-26"],
+        ["DEU", "atop-3", "1850", "1866"], ["cow-HAN", "atop-3", "1850", "1866"]]
+    labels = ds.nodes.set_index("id")["label"]
+    assert [labels[n] for n in ("DEU", "SUN", "RUS", "CSK", "cow-HAN")] == [
+        "Germany", "Soviet Union", "Russia", "Czechoslovakia", "Hanover"]
+    assert pg.members(ds, "atop-2", as_of=1990)["id"].tolist() == ["CSK", "SUN"]
+    assert pg.members(ds, "atop-2", as_of="1992-06")["id"].tolist() == ["CSK", "RUS"]
+
+
+def test_the_crosswalk_places_every_state_of_the_list_once_at_every_date():
+    from partnergraph.importers import cow_states, iso3_crosswalk
+
+    walk, states = iso3_crosswalk(), cow_states()
+    assert set(walk["cow"]) == set(states["cow"])  # every COW state, nothing else
+    for code, lines in walk.groupby("cow"):  # a code's lines follow each other without gap or overlap
+        bounds = list(zip(lines["since"], lines["until"]))
+        assert bounds[0][0] == "" and bounds[-1][1] == "", code
+        assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:])), code
+    assert walk["source"].str.len().gt(0).all() and walk["rule"].str.len().gt(0).all()
+    by_code = walk.drop_duplicates("cow").set_index("cow")["iso3"]
+    assert [by_code[c] for c in ("2", "200", "255", "260", "265", "315", "316", "732", "731", "640")] == [
+        "USA", "GBR", "DEU", "DEU", "DDR", "CSK", "CZE", "KOR", "PRK", "TUR"]
+    # COW letter codes are not ISO codes: Montenegro is MNG to COW, Mongolia MNG to ISO
+    assert (by_code["341"], by_code["712"]) == ("MNE", "MNG")
