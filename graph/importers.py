@@ -16,7 +16,7 @@ from .asof import date_bounds
 from .errors import DataError, Problem
 from .membership import _chains
 
-__all__ = ["atop", "atop_periods", "cow_country_nodes", "cow_states", "date_texts", "iso3_crosswalk", "write"]
+__all__ = ["atop", "atop_periods", "cow_country_nodes", "cow_states", "date_texts", "country_crosswalk", "write"]
 
 #: The columns of ATOP's member-level file that the periods are read from (versions 4 and 5 name them alike).
 ATOP_MEMBER_COLUMNS = ("atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit")
@@ -186,32 +186,34 @@ def cow_states() -> pd.DataFrame:
     return pd.read_csv(bundled_path() / "countries" / "cow.csv", dtype=str, keep_default_na=False)
 
 
-def iso3_crosswalk() -> pd.DataFrame:
-    """How partnergraph names Correlates of War states by ISO 3166 codes: one line per code and period.
+def country_crosswalk() -> pd.DataFrame:
+    """The Correlates of War states' ISO 3166 and Gleditsch-Ward codes: one line per COW code and period.
 
     Columns ``cow``, ``since``, ``until`` (the period a line holds for; empty:
     always), ``iso3`` (an ISO 3166-1 code, an ISO 3166-3 code for a state that
-    ended, or empty where the state never had one), ``name``, ``rule`` (why) and
-    ``source``. The German Federal Republic (260) and Germany (255) are one node,
-    DEU; the USSR (COW 365 from 30 December 1922 to 26 December 1991) is SUN
-    and Russia before and after it RUS; COW 345 is Yugoslavia (YUG), then Serbia
-    and Montenegro (SCG), then Serbia (SRB).
+    ended, or empty where the state never had one), ``gwcode`` (Gleditsch and
+    Ward's code), ``name``, ``rule`` (why) and ``source``. The German Federal
+    Republic (260) and Germany (255) are one node, DEU; the USSR (COW 365 from
+    30 December 1922 to 26 December 1991) is SUN and Russia before and after it
+    RUS; COW 345 is Serbia (SRB) until 1 December 1918, then Yugoslavia (YUG),
+    Serbia and Montenegro (SCG) and Serbia again. ``data/README.md`` lists every
+    line that is not the same state under the same name.
 
     Examples
     --------
-    >>> walk = iso3_crosswalk()
+    >>> walk = country_crosswalk()
     >>> walk.loc[walk["cow"] == "365", ["since", "until", "iso3"]].values.tolist()
     [['', '1922-12-30', 'RUS'], ['1922-12-30', '1991-12-26', 'SUN'], ['1991-12-26', '', 'RUS']]
     """
     from .load import bundled_path
 
-    return pd.read_csv(bundled_path() / "countries" / "iso3.csv", dtype=str, keep_default_na=False)
+    return pd.read_csv(bundled_path() / "countries" / "crosswalk.csv", dtype=str, keep_default_na=False)
 
 
 def _iso3_rows(periods: pd.DataFrame, shown: str) -> tuple[pd.DataFrame, dict, list[Problem]]:
     """Periods by COW code (``member``) -> periods by node id (``id``), a period cut where the code's state changes
     its ISO code (the USSR, Yugoslavia); the nodes' labels; warnings for codes the crosswalk lacks."""
-    walk = iso3_crosswalk()
+    walk = country_crosswalk()
     states = cow_states().drop_duplicates("cow", keep="last").set_index("cow")
     labels, problems, pieces = {}, [], []
     for code, group in periods.groupby("member", sort=False):
@@ -297,7 +299,7 @@ def atop(members, alliances=None, *, ids: str = "iso3", keep_phases: bool = Fals
         ``neutral``, ``nonagg``, ``consul``) and ``bilat`` become attributes of
         the alliance nodes (0 or 1).
     ids : {"iso3", "cow"}
-        Name countries by ISO 3166 codes (:func:`iso3_crosswalk`: ``DEU``,
+        Name countries by ISO 3166 codes (:func:`country_crosswalk`: ``DEU``,
         ``SUN``; ``cow-`` and the COW letter code for a state that never had
         one) or by Correlates of War letter codes (``GMY``, ``GFR``, ``RUS``).
     keep_phases : bool

@@ -238,9 +238,9 @@ def test_import_atop_names_countries_by_iso_codes_through_the_crosswalk(tmp_path
 
 
 def test_the_crosswalk_places_every_state_of_the_list_once_at_every_date():
-    from partnergraph.importers import cow_states, iso3_crosswalk
+    from partnergraph.importers import cow_states, country_crosswalk
 
-    walk, states = iso3_crosswalk(), cow_states()
+    walk, states = country_crosswalk(), cow_states()
     assert set(walk["cow"]) == set(states["cow"])  # every COW state, nothing else
     for code, lines in walk.groupby("cow"):  # a code's lines follow each other without gap or overlap
         bounds = list(zip(lines["since"], lines["until"]))
@@ -252,3 +252,10 @@ def test_the_crosswalk_places_every_state_of_the_list_once_at_every_date():
         "USA", "GBR", "DEU", "DEU", "DDR", "CSK", "CZE", "KOR", "PRK", "TUR"]
     # COW letter codes are not ISO codes: Montenegro is MNG to COW, Mongolia MNG to ISO
     assert (by_code["341"], by_code["712"]) == ("MNE", "MNG")
+    # Gleditsch and Ward number some states otherwise: Nauru is 970 to COW and Kiribati 970 to Gleditsch-Ward
+    gw = walk.drop_duplicates("cow", keep="last").set_index("cow")["gwcode"]
+    assert [gw[c] for c in ("970", "946", "955", "947", "679", "255", "345", "2")] == [
+        "971", "970", "972", "973", "678", "260", "340", "2"]
+    serbia = walk[walk["cow"] == "345"][["since", "iso3", "gwcode"]].values.tolist()
+    assert serbia == [["", "SRB", "340"], ["1918-12-01", "YUG", "345"], ["2003-02-04", "SCG", "345"],
+                      ["2006-06-05", "SRB", "340"]]
