@@ -196,3 +196,18 @@ def test_indo_pacific_partners_are_not_partnership_for_peace_members(nato):
 
 def test_oman_and_saudi_arabia_are_not_ici_members(nato):
     assert not nato.edges[nato.edges["v"] == "ici"]["u"].isin(["OMN", "SAU"]).any()
+
+
+def test_every_country_carries_its_correlates_of_war_and_gleditsch_ward_codes(nato):
+    """The bundled countries' cow and gwcode are those of the crosswalk's current line for their ISO code."""
+    from partnergraph.importers import country_crosswalk
+
+    walk = country_crosswalk()
+    current = walk[walk["until"] == ""].drop_duplicates("iso3").set_index("iso3")
+    countries = nato.nodes[nato.nodes["kind"] == "country"].set_index("id")
+    assert countries["cow"].notna().all() and countries["gwcode"].notna().all()
+    assert (countries["cow"] == current.loc[countries.index, "cow"]).all()
+    assert (countries["gwcode"] == current.loc[countries.index, "gwcode"]).all()
+    assert nato.nodes.loc[nato.nodes["kind"] != "country", ["cow", "gwcode"]].isna().all().all()
+    assert countries.loc[["SRB", "RUS", "JPN"], ["cow", "gwcode"]].values.tolist() == [
+        ["345", "340"], ["365", "365"], ["740", "740"]]
