@@ -376,6 +376,9 @@ def atop(members, alliances=None, *, ids: str = "iso3", keep_phases: bool = Fals
             + ([{"title": f"ATOP alliance-level file {_name_of(alliances)}"}] if alliances is not None else []),
             "citation": ATOP_CITATION,
             "partnergraph": {"coverage": {"start": start, "end": end}}}
+    versions = _release_versions(table)
+    if versions:  # the release, as the file states it (ATOP 4 has a version column)
+        meta["version"] = versions
     from .dataset import Dataset
 
     relations = pd.DataFrame({"relation": ["memberships"], "u_kind": ["country"], "v_kind": ["alliance"],
@@ -384,6 +387,15 @@ def atop(members, alliances=None, *, ids: str = "iso3", keep_phases: bool = Fals
                  meta=meta)
     ds.warnings = problems
     return ds
+
+
+def _release_versions(table: pd.DataFrame) -> str:
+    """The values of a research file's ``version`` column, joined (``4``), or ``""`` when it has none."""
+    columns = {str(c).strip().lower(): c for c in table.columns}
+    if "version" not in columns:
+        return ""
+    values = pd.unique(table[columns["version"]].astype(str).str.strip())
+    return ";".join(v for v in values if v and v.lower() != "nan")
 
 
 def _with_alliance_attributes(nodes: pd.DataFrame, table: pd.DataFrame, shown: str) -> pd.DataFrame:

@@ -141,6 +141,10 @@ def test_import_atop_writes_a_folder_whose_memberships_and_dates_are_the_files(a
     assert pg.timeline(ds, framework="atop-9001", frameworks_kind="alliance", as_of=1956)["joined"].tolist()[-2:] == [1, 0]
     # the data ends where the release does: a question past it says so
     assert ds.coverage_text() == "1949 to 2018"
+    assert ds.meta["citation"].startswith("Leeds, Brett Ashley") and "version" not in ds.meta
+    from frictionless import validate
+    report = validate(str(tmp_path / "atop" / "datapackage.json"))
+    assert report.valid, report.flatten(["title", "rowNumber", "fieldName", "note"])
     with pytest.warns(pg.CoverageWarning, match="the data covers 1949 to 2018; as of 2020-12-31 is outside it"):
         pg.members(ds, "atop-9001", as_of=2020)
 
@@ -183,6 +187,16 @@ def test_the_bundled_correlates_of_war_list_is_the_v2016_state_system():
     assert germany == [["255", "GMY", "1816-01-01", "1945-05-08"], ["255", "GMY", "1990-10-03", ""],
                        ["260", "GFR", "1955-05-05", "1990-10-02"], ["265", "GDR", "1954-03-25", "1990-10-02"]]
     assert set(states["source"]) == {"https://correlatesofwar.org/data-sets/state-system-membership/"}
+
+
+def test_import_atop_records_the_release_the_file_states(tmp_path):
+    import partnergraph as pg
+
+    source = tmp_path / "m.csv"
+    source.write_text("atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit,version\n1,2,1949,4,4,0,0,0,4\n",
+                      encoding="utf-8")
+    assert run("import", "atop", source, "-o", tmp_path / "out").exit_code == 0
+    assert pg.load(tmp_path / "out").meta["version"] == "4"
 
 
 def test_import_atop_reads_the_stata_release_as_the_csv_one(atop_files, tmp_path):
