@@ -463,14 +463,16 @@ def write_xlsx(dataset, path, *, as_of=None, kinds=None) -> Path:
     return write_atomic(path, workbook_bytes(tables, exact=True))
 
 
-def write_csv_folder(dataset, folder, *, as_of=None, kinds=None) -> Path:
+def write_csv_folder(dataset, folder, *, as_of=None, kinds=None, check=None) -> Path:
     """Write a data folder (nodes.csv, one edge file per relation, datapackage.json) that loads back to the same Dataset.
 
     datapackage.json keeps the dataset's own descriptor (title, sources,
     coverage, inactive statuses...) and describes each file with a Table Schema.
 
     The folder must not exist yet, or be empty; it is written beside itself
-    under a temporary name and renamed when complete.
+    under a temporary name and renamed when complete. ``check``, if given, is
+    called with the written folder before the rename (an importer loads it
+    back): when it raises, nothing is left behind.
 
     Examples
     --------
@@ -496,6 +498,8 @@ def write_csv_folder(dataset, folder, *, as_of=None, kinds=None) -> Path:
         _write_tables(ds, tmp)
         for written in tmp.iterdir():
             os.chmod(written, default_mode())
+        if check is not None:
+            check(tmp)
         if target.exists():
             target.rmdir()
         os.replace(tmp, target)

@@ -436,7 +436,7 @@ def _name_of(source) -> str:
     return Path(source).name if not isinstance(source, pd.DataFrame) else "a table"
 
 
-def write(dataset, folder) -> "Path":
+def write(dataset, folder):
     """Write an imported dataset as a data folder, checked: the folder appears only once it loads as a dataset.
 
     The tables are written beside ``folder`` and loaded back (every check of
@@ -452,30 +452,7 @@ def write(dataset, folder) -> "Path":
     >>> sorted(p.name for p in out.iterdir())
     ['datapackage.json', 'memberships.csv', 'nodes.csv']
     """
-    import os
-    import shutil
-    import tempfile
-    from pathlib import Path
-
-    from .atomic import OutputError
     from .export.files import write_csv_folder
     from .load import load
 
-    target = Path(folder)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise OutputError(f"{target} exists and is not an empty folder; choose a new folder for the import")
-    if not target.parent.is_dir():
-        raise OutputError(f"cannot write {target}: no such folder {target.parent}")
-    try:
-        work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
-    except OSError as err:
-        raise OutputError(f"cannot write {target}: {err.strerror}") from None
-    try:
-        written = write_csv_folder(dataset, work / target.name)
-        load(written)  # raises DataError on the first problem: the folder is never left half right
-        if target.exists():
-            target.rmdir()
-        os.replace(written, target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return target
+    return write_csv_folder(dataset, folder, check=load)  # load raises DataError on the first problem

@@ -273,3 +273,15 @@ def test_the_crosswalk_places_every_state_of_the_list_once_at_every_date():
     serbia = walk[walk["cow"] == "345"][["since", "iso3", "gwcode"]].values.tolist()
     assert serbia == [["", "SRB", "340"], ["1918-12-01", "YUG", "345"], ["2003-02-04", "SCG", "345"],
                       ["2006-06-05", "SRB", "340"]]
+
+
+def test_writing_an_import_that_breaks_the_contract_leaves_nothing_behind(tmp_path):
+    import partnergraph as pg
+    from partnergraph.importers import write
+
+    nodes = pd.DataFrame({"id": ["A", "b"], "kind": ["country", "alliance"], "label": ["A", "b"]})
+    edges = pd.DataFrame({"relation": ["memberships"], "u": ["A"], "v": ["b"], "since": ["2001"], "until": ["1999"],
+                          "source": ["made up"]})
+    with pytest.raises(DataError, match="until 1999 is not after since 2001"):
+        write(pg.Dataset(nodes, edges), tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []  # neither the folder nor its temporary twin
