@@ -713,7 +713,7 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, incl
 
 
 @cli.command("import")
-@click.argument("source", type=click.Choice(["atop"]), metavar="SOURCE")
+@click.argument("source", type=click.Choice(["atop", "mme"]), metavar="SOURCE")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False), metavar="FILE...")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The data folder to write: new or empty.")
@@ -722,10 +722,11 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, incl
 @click.option("--keep-phases", is_flag=True, help="A membership line per treaty phase (default: per unbroken period).")
 @click.option("--coverage-end", type=int, default=None, metavar="YEAR",
               help="The last year the release covers (its codebook says); default: the last year the file names.")
-@click.option("--strict", is_flag=True, help="Fail on a country code the Correlates of War list lacks.")
-def import_(source, files, output, ids, keep_phases, coverage_end, strict):
-    """Read a research dataset into a data folder: SOURCE atop, FILE... the member-level file, then optionally the
-    alliance-level file.
+@click.option("--strict", is_flag=True, help="Fail on a country code or name partnergraph cannot place.")
+@click.option("--skip-invalid", is_flag=True, help="mme: leave out exercises that end before they start (each listed).")
+def import_(source, files, output, ids, keep_phases, coverage_end, strict, skip_invalid):
+    """Read a research dataset into a data folder. SOURCE atop: FILE... the member-level file, then optionally the
+    alliance-level file. SOURCE mme: the Multinational Military Exercises file.
 
     Countries get ISO 3166 codes through a bundled crosswalk (--ids cow: their
     Correlates of War letter codes); a code the list lacks is kept as cow-CODE
@@ -734,14 +735,23 @@ def import_(source, files, output, ids, keep_phases, coverage_end, strict):
     """
     from partnergraph import importers
 
-    if len(files) > 2:
+    most = {"atop": 2, "mme": 1}[source]
+    if len(files) > most:
         raise click.UsageError(f"atop reads the member-level file and, optionally, the alliance-level file; got "
-                               f"{len(files)} files")
+                               f"{len(files)} files" if source == "atop" else
+                               f"mme reads one file, the exercises; got {len(files)} files")
     for path in files:  # the output is a new folder: it can never replace a file read here
         if not path.is_file():
             raise click.UsageError(f"{path}: no such file")
-    ds = importers.atop(files[0], files[1] if len(files) > 1 else None, ids=ids, keep_phases=keep_phases,
-                        coverage_end=coverage_end, strict=strict)
+    if skip_invalid and source != "mme":
+        raise click.UsageError("--skip-invalid is for mme")
+    if source == "atop":
+        ds = importers.atop(files[0], files[1] if len(files) > 1 else None, ids=ids, keep_phases=keep_phases,
+                            coverage_end=coverage_end, strict=strict)
+    else:
+        if keep_phases:
+            raise click.UsageError("--keep-phases is for atop (MME has no phases)")
+        ds = importers.mme(files[0], ids=ids, coverage_end=coverage_end, strict=strict, skip_invalid=skip_invalid)
     importers.write(ds, output)
     for problem in ds.warnings:  # shown as load shows its first warning: "Warning: file:row:column: message"
         click.echo(f"Warning: {printable(dataclasses.replace(problem, severity='error'))}", err=True)

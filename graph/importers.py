@@ -16,7 +16,8 @@ from .asof import date_bounds
 from .errors import DataError, Problem
 from .membership import _chains
 
-__all__ = ["atop", "atop_periods", "cow_country_nodes", "cow_states", "date_texts", "country_crosswalk", "write"]
+__all__ = ["atop", "atop_periods", "country_crosswalk", "country_names", "cow_country_nodes", "cow_states", "date_texts",
+           "mme", "write"]
 
 #: The columns of ATOP's member-level file that the periods are read from (versions 4 and 5 name them alike).
 ATOP_MEMBER_COLUMNS = ("atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit")
@@ -456,3 +457,267 @@ def write(dataset, folder):
     from .load import load
 
     return write_csv_folder(dataset, folder, check=load)  # load raises DataError on the first problem
+
+
+# ---------------------------------------------------------------------------
+# names
+
+
+def _name_key(name: str) -> str:
+    """A name compared without case, accents, punctuation or spacing; ``&`` read as ``and``.
+
+    >>> _name_key("Côte d’Ivoire") == _name_key("Cote d'Ivoire"), _name_key("Bosnia & Herzegovina") == _name_key("Bosnia and Herzegovina")
+    (True, True)
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(name).casefold()).replace("&", "and")
+    return "".join(c for c in text if c.isalnum())
+
+
+def country_names() -> dict[str, tuple[str, str]]:
+    """Every country name partnergraph can place, as a key of :func:`_name_key`: (``"cow"``, code) for a state of the
+    Correlates of War list (its dates then decide its ISO code), or (``"iso3"``, code) for a territory it lacks.
+
+    Read from the bundled lists, the first one naming a key winning: the name variants research files use
+    (``data/countries/names.csv``, each with its source), the COW state names, the crosswalk's names, then ISO
+    3166's names (short, common and official).
+
+    Examples
+    --------
+    >>> names = country_names()
+    >>> names[_name_key("Federal Republic of Germany")], names[_name_key("Congo - Kinshasa")]
+    (('cow', '260'), ('cow', '490'))
+    """
+    from .load import bundled_path
+
+    folder = bundled_path() / "countries"
+    walk = country_crosswalk()
+    current = walk.drop_duplicates("iso3", keep="last").set_index("iso3")["cow"]
+
+    def placed(iso3: str) -> tuple[str, str]:
+        return ("cow", current[iso3]) if iso3 in current.index else ("iso3", iso3)
+
+    names: dict[str, tuple[str, str]] = {}
+    variants = pd.read_csv(folder / "names.csv", dtype=str, keep_default_na=False)
+    for name, iso3 in zip(variants["name"], variants["iso3"]):
+        names.setdefault(_name_key(name), placed(iso3))
+    for name, code in zip(cow_states()["name"], cow_states()["cow"]):
+        names.setdefault(_name_key(name), ("cow", code))
+    for name, code in zip(walk["name"], walk["cow"]):
+        names.setdefault(_name_key(name), ("cow", code))
+    iso = pd.read_csv(folder / "iso3166.csv", dtype=str, keep_default_na=False)
+    for field in ("name", "common_name", "official_name"):
+        for name, iso3 in zip(iso[field], iso["iso3"]):
+            if name:
+                names.setdefault(_name_key(name), placed(iso3))
+    return names
+
+
+def _placed_names(names, shown: str, rows) -> tuple[list, list[Problem]]:
+    """Each name placed as (``"cow"``, code) or (``"iso3"``, code), or None; a warning for each name that cannot be
+    placed, at the first row using it. A name with a parenthesis (``Myanmar (Burma)``) is also tried without it."""
+    import re
+
+    known = country_names()
+    placed, problems, told = [], [], set()
+    for name, row in zip(names, rows):
+        key = _name_key(name)
+        found = known.get(key) or known.get(_name_key(re.sub(r"\s*\([^)]*\)", "", name)))
+        placed.append(found)
+        if found is None and key not in told:
+            told.add(key)
+            problems.append(Problem(shown, int(row), "participant", f"{name!r} is not a country partnergraph can place: "
+                                    f"kept as node name:{name}", "warning"))
+    return placed, problems
+
+
+#: MME's domain and focus flags: the exercises' links to nodes of kinds ``domain`` and ``focus``.
+MME_DOMAINS = ("Air", "Land", "Sea", "Amphibious", "Cyber")
+MME_FOCUSES = ("Warfighting", "Peacekeeping", "Humanitarian")
+MME_CITATION = "D'Orazio, Vito; Galambos, Kevin. \"Multinational Military Exercises, 1980-2010.\" Harvard Dataverse. " \
+               "https://doi.org/10.7910/DVN/KHFODX"
+
+
+def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict: bool = False,
+        skip_invalid: bool = False):
+    """A :class:`~partnergraph.Dataset` of the Multinational Military Exercises file: who exercised with whom, when.
+
+    Each exercise (one row of the file) is a node of kind ``exercise``
+    (``mme-<number>``, labelled with its name) with the exercise's dates as its
+    lifetime; each participant named in ``StateA``, ``StateB``... is linked to it
+    (relation ``participates``, dated); the exercise links to the ``domain``
+    nodes its flags name (air, land, sea, amphibious, cyber) and to the
+    ``focus`` nodes (warfighting, peacekeeping, humanitarian), so coverage-style
+    questions work (which countries exercise at sea, through which exercises).
+
+    A day written ``xx`` (or 0) is unknown: the start keeps its month. An
+    exercise's ``until`` is the day after its last day, so it is active on
+    every day it ran; a last day known only to the month gives the first day of
+    the next month (the exercise ran at most to the month's end). Participants are placed by name (:func:`country_names`,
+    then by date as :func:`country_crosswalk` says: ``Russia`` in 1985 is the
+    USSR, SUN); ``-9`` (unknown) is left out and counted; a name that cannot be
+    placed is kept as ``name:<name>`` and listed (``strict`` fails). An
+    ``MMEID`` used by two exercises keeps the second as ``mme-<number>-2``.
+    An exercise that ends before it starts is an error naming every such row;
+    with ``skip_invalid`` those rows are left out, each with a warning.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"MMEID": ["mme1"], "Ex_Name": ["Sea Breeze"], "s.year": [1997], "s.month": [8],
+    ...                      "s.day": [25], "e.year": [1997], "e.month": [9], "e.day": ["xx"], "Sea": [1], "Air": [0],
+    ...                      "StateA": ["Ukraine"], "StateB": ["United States"]})
+    >>> ds = mme(rows)
+    >>> ds.edges[["relation", "u", "v", "since", "until"]].values.tolist()
+    [['participates', 'UKR', 'mme-1', '1997-08-25', '1997-10-01'], ['participates', 'USA', 'mme-1', '1997-08-25', '1997-10-01'], ['domains', 'mme-1', 'sea', nan, nan]]
+    """
+    shown = str(exercises) if not isinstance(exercises, pd.DataFrame) else "MME file"
+    table = _read(exercises)
+    if ids not in ("iso3", "cow"):
+        raise ValueError(f"ids must be 'iso3' or 'cow', got {ids!r}")
+    columns = {str(c).strip().lower(): c for c in table.columns}
+    needed = ["mmeid", "ex_name", "s.year", "s.month", "s.day", "e.year", "e.month", "e.day"]
+    missing = [c for c in needed if c not in columns]
+    if missing:
+        raise DataError(Problem(shown, 1, None, f"not an MME file: no column {', '.join(missing)}"))
+    if table.empty:
+        raise DataError(Problem(shown, None, None, "no exercises: the file holds its header only"))
+    frame = table.rename(columns={v: k for k, v in columns.items()})
+    for column in needed[2:]:  # "xx" (and -9) is an unknown day or month
+        frame[column] = frame[column].astype(str).str.strip().replace({"xx": "0", "XX": "0", "-9": "0"})
+    numbers = _whole_numbers(frame, needed[2:], shown)
+    since = date_texts(numbers["s.year"], numbers["s.month"], numbers["s.day"], shown=shown,
+                       columns=("s.year", "s.month", "s.day"))
+    last = date_texts(numbers["e.year"], numbers["e.month"], numbers["e.day"], shown=shown,
+                      columns=("e.year", "e.month", "e.day"))
+    until = np.array([_day_after(t) for t in last], dtype=object)
+    rows = np.arange(len(frame)) + 2
+    inverted = date_bounds(pd.Series(since))[0] > date_bounds(pd.Series(last).replace("", np.nan))[1]
+    if inverted.any():
+        listed = [f"row {r} (ends {e}, starts {b})" for r, b, e in zip(rows[inverted], since[inverted], last[inverted])]
+        if not skip_invalid:
+            raise DataError(Problem(shown, int(rows[inverted][0]), "e.year", f"the exercise ends before it starts; "
+                                    f"{len(listed)} such row{'s' if len(listed) != 1 else ''}: {'; '.join(listed)} "
+                                    f"(--skip-invalid leaves them out)"))
+        skipped = [Problem(shown, int(r), "e.year", f"the exercise ends ({e}) before it starts ({b}): left out",
+                           "warning") for r, b, e in zip(rows[inverted], since[inverted], last[inverted])]
+        keep = ~inverted
+        frame, since, last, until, rows = frame[keep], since[keep], last[keep], until[keep], rows[keep]
+    else:
+        skipped = []
+    number = frame["mmeid"].astype(str).str.strip().str.removeprefix("mme")
+    seen = number.groupby(number).cumcount()
+    exercise = np.where(seen == 0, "mme-" + number, "mme-" + number + "-" + (seen + 1).astype(str))
+    problems = skipped + [Problem(shown, int(r), "MMEID", f"MMEID mme{n} names an earlier exercise too: this one is "
+                                  f"{e}", "warning") for r, n, e, s in zip(rows, number, exercise, seen) if s > 0]
+    names = frame["ex_name"].astype(str).str.strip()
+    labels = np.where(names.isin(["-9", ""]), "unnamed exercise mme" + number, names)
+    # participants: one line per (exercise, name)
+    slots = [c for c in frame.columns if str(c).startswith("state")]
+    long = pd.DataFrame({"exercise": np.repeat(exercise, len(slots)), "name": frame[slots].to_numpy().ravel(),
+                         "row": np.repeat(rows, len(slots)), "since": np.repeat(since, len(slots)),
+                         "until": np.repeat(until, len(slots))})
+    long["name"] = long["name"].astype(str).str.strip()
+    unknown = long["name"] == "-9"
+    long = long[~long["name"].isin(["", "nan", "-9"])].reset_index(drop=True)
+    placed, found = _placed_names(long["name"], shown, long["row"])
+    problems += found
+    if strict and found:
+        raise DataError(dataclass_replace(found[0], severity="error", message=found[0].message.split(":")[0]
+                                          + " (--strict: every name must be placed)"))
+    long["kind"] = [p[0] if p else "" for p in placed]
+    long["code"] = [p[1] if p else "" for p in placed]
+    by_cow = long[long["kind"] == "cow"].rename(columns={"code": "member"}).assign(
+        phases="", atopid=0, until=lambda f: f["until"].fillna(""))
+    if ids == "iso3":
+        split, labels_of, more = _iso3_rows(by_cow, shown)
+        problems += more
+    else:
+        nodes_cow, by_code, more = cow_country_nodes(by_cow["member"], shown=shown, column="participant")
+        problems += more
+        split = by_cow.assign(id=by_cow["member"].map(by_code))
+        labels_of = dict(zip(nodes_cow["id"], nodes_cow["label"]))
+    iso = long[long["kind"] == "iso3"].assign(id=lambda f: f["code"])
+    iso_names = pd.read_csv(_countries() / "iso3166.csv", dtype=str, keep_default_na=False)
+    named = dict(zip(iso_names["iso3"], iso_names["common_name"].where(iso_names["common_name"] != "", iso_names["name"])))
+    variants = pd.read_csv(_countries() / "names.csv", dtype=str, keep_default_na=False)
+    for code in pd.unique(iso["code"]):  # an ISO 3166-3 code (a territory that ended) is named as the file names it
+        labels_of[code] = named.get(code) or variants.loc[variants["iso3"] == code, "name"].iloc[0]
+    lost = long[long["kind"] == ""].assign(id=lambda f: "name:" + f["name"])
+    for node in pd.unique(lost["id"]):
+        labels_of[node] = node.removeprefix("name:")
+    links = pd.concat([split, iso, lost], ignore_index=True).drop_duplicates(["exercise", "id", "since", "until"])
+    links = links.sort_values(["row", "id"], kind="stable")
+    countries = pd.unique(links["id"])
+    flags = {kind: [c for c in values if c.lower() in frame]
+             for kind, values in (("domain", MME_DOMAINS), ("focus", MME_FOCUSES))}
+    flag_values = _whole_numbers(frame, [c.lower() for cs in flags.values() for c in cs], shown) if any(
+        flags.values()) else pd.DataFrame(index=frame.index)
+    attached = []
+    for kind, values in flags.items():
+        for value in values:
+            on = flag_values[value.lower()].to_numpy() == 1
+            attached.append(pd.DataFrame({"relation": "domains" if kind == "domain" else "focuses",
+                                          "u": exercise[on], "v": value.lower(), "row": rows[on]}))
+    attached = pd.concat(attached, ignore_index=True).sort_values(["row", "relation"], kind="stable") if attached \
+        else pd.DataFrame(columns=["relation", "u", "v", "row"])
+    nodes = pd.concat([
+        pd.DataFrame({"id": countries, "kind": "country", "label": [labels_of[c] for c in countries]}),
+        pd.DataFrame({"id": exercise, "kind": "exercise", "label": labels, "since": since,
+                      "until": pd.Series(until).replace("", np.nan).to_numpy()}),
+        pd.DataFrame({"id": [v.lower() for vs in flags.values() for v in vs],
+                      "kind": [k for k, vs in flags.items() for _ in vs],
+                      "label": [v for vs in flags.values() for v in vs]}),
+    ], ignore_index=True)
+    edges = pd.concat([
+        pd.DataFrame({"relation": "participates", "u": links["id"].to_numpy(), "v": links["exercise"].to_numpy(),
+                      "since": links["since"].to_numpy(), "until": links["until"].replace("", np.nan).to_numpy(),
+                      "file_row": links["row"].astype(str).to_numpy()}),
+        pd.DataFrame({"relation": attached["relation"].to_numpy(), "u": attached["u"].to_numpy(),
+                      "v": attached["v"].to_numpy(), "file_row": attached["row"].astype(str).to_numpy()}),
+    ], ignore_index=True)
+    edges["source"] = f"MME file {_name_of(exercises)}"
+    edges = edges[["relation", "u", "v", "since", "until", "source", "file_row"]]
+    if unknown.any():
+        problems.append(Problem(shown, None, "participant", f"{int(unknown.sum())} participant cells hold -9 "
+                                                            f"(unknown): left out", "warning"))
+    years = [int(t[:4]) for t in [*since, *last] if t]
+    start, end = min(years), coverage_end if coverage_end is not None else max(years)
+    if end < max(years):
+        raise DataError(Problem(shown, None, None, f"the file names dates up to {max(years)}, after the coverage's "
+                                                   f"end {end}: check --coverage-end"))
+    relations = pd.DataFrame({"relation": ["participates", "domains", "focuses"],
+                              "u_kind": ["country", "exercise", "exercise"], "v_kind": ["exercise", "domain", "focus"],
+                              "file": ["participates.csv", "domains.csv", "focuses.csv"]})
+    relations = relations[relations["relation"].isin(set(edges["relation"]))].reset_index(drop=True)
+    meta = {"name": "mme", "title": "Multinational Military Exercises (MME): who exercised with whom",
+            "description": "Imported by partnergraph from the MME file.",
+            "sources": [{"title": f"MME file {_name_of(exercises)}"}], "citation": MME_CITATION,
+            "partnergraph": {"coverage": {"start": start, "end": end}}}
+    from .dataset import Dataset
+
+    ds = Dataset(nodes.astype(object).where(nodes.notna(), np.nan), edges, relations=relations, name="mme", meta=meta)
+    ds.warnings = problems
+    return ds
+
+
+def _day_after(text: str) -> str:
+    """The ``until`` of a period whose last day is ``text``: the next day. A last day known only to the month (or
+    year) gives the first day after that month (or year): the period runs at most to its end.
+
+    >>> _day_after("1980-01-21"), _day_after("1980-01"), _day_after("1980-12"), _day_after("1980"), _day_after("")
+    ('1980-01-22', '1980-02-01', '1981-01-01', '1981-01-01', '')
+    """
+    if not text:
+        return ""
+    if len(text) == 10:
+        return (pd.Timestamp(text) + pd.Timedelta(days=1)).strftime("%Y-%m-%d")
+    if len(text) == 7:
+        return (pd.Timestamp(text + "-01") + pd.offsets.MonthBegin(1)).strftime("%Y-%m-%d")
+    return f"{int(text) + 1:04d}-01-01"
+
+
+def _countries():
+    from .load import bundled_path
+
+    return bundled_path() / "countries"

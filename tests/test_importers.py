@@ -285,3 +285,94 @@ def test_writing_an_import_that_breaks_the_contract_leaves_nothing_behind(tmp_pa
     with pytest.raises(DataError, match="until 1999 is not after since 2001"):
         write(pg.Dataset(nodes, edges), tmp_path / "out")
     assert list(tmp_path.iterdir()) == []  # neither the folder nor its temporary twin
+
+
+# ---- partnergraph import mme -----------------------------------------------------
+
+#: The MME file's layout (64 columns in the real file: participant slots StateA to StateAM; here StateA to StateD).
+#: Made up: a naval exercise with a day unknown, a Soviet one in 1985 and a Russian one in 1995 (both named "Russia"
+#: in the file), a West German one, NATO as a participant, an unknown participant (-9), and an MMEID used twice.
+MME_HEADER = ("MMEID,Ex_Name,Series_Name,Location,lat,lon,StartDate,s.year,s.month,s.day,EndDate,e.year,e.month,e.day,"
+              "CPX,Air,Land,Sea,Amphibious,Cyber,Warfighting,Peacekeeping,Humanitarian,FocusDescription,"
+              "AdditionalParticipantInfo,StateA,StateB,StateC,StateD")
+MME_ROWS = [
+    "mme10,Sea Breeze,Sea Breeze,Odesa,46.4,30.7,1997-08-xx,1997,8,xx,9/5/97,1997,9,5,0,0,0,1,1,0,0,1,0,,,"
+    "Ukraine,United States,-9,",
+    "mme11,-9,,-9,,,5/1/85,1985,5,1,5/3/85,1985,5,3,0,1,0,0,0,0,1,0,0,,,Russia,Bulgaria,,",
+    "mme12,Peace Shield,,Lviv,,,7/10/95,1995,7,10,7/20/95,1995,7,20,0,0,1,0,0,0,0,1,0,,,Russia,Ukraine,"
+    "Federal Republic of Germany,NATO",
+    "mme12,Cooperative Osprey,,Halifax,,,8/1/96,1996,8,1,8/9/96,1996,8,9,0,0,0,1,0,0,0,0,1,,,Canada,Bosnia & Herzegovina,,",
+]
+
+
+def mme_file(tmp_path, rows=MME_ROWS):
+    path = tmp_path / "mme_v7.csv"
+    path.write_text("\r\n".join([MME_HEADER, *rows]) + "\r\n", encoding="utf-8")  # CRLF, as the real file
+    return path
+
+
+def test_import_mme_links_countries_to_dated_exercises_and_their_domains(tmp_path):
+    import partnergraph as pg
+
+    source = mme_file(tmp_path)
+    result = run("import", "mme", source, "-o", tmp_path / "mme")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Warning: {source}:5:MMEID: MMEID mme12 names an earlier exercise too: this one is mme-12-2",
+        f"Warning: {source}:4:participant: 'NATO' is not a country partnergraph can place: kept as node name:NATO",
+        f"Warning: {source}:participant: 1 participant cells hold -9 (unknown): left out",
+        f"wrote {tmp_path / 'mme'} (21 nodes, 19 edges; covers 1985 to 1997)"]
+    ds = pg.load(tmp_path / "mme")
+    joined = ds.edges[ds.edges["relation"] == "participates"]
+    assert joined[["u", "v", "since", "until"]].values.tolist() == [
+        ["UKR", "mme-10", "1997-08", "1997-09-06"], ["USA", "mme-10", "1997-08", "1997-09-06"],
+        ["BGR", "mme-11", "1985-05-01", "1985-05-04"], ["SUN", "mme-11", "1985-05-01", "1985-05-04"],
+        ["DEU", "mme-12", "1995-07-10", "1995-07-21"], ["RUS", "mme-12", "1995-07-10", "1995-07-21"],
+        ["UKR", "mme-12", "1995-07-10", "1995-07-21"], ["name:NATO", "mme-12", "1995-07-10", "1995-07-21"],
+        ["BIH", "mme-12-2", "1996-08-01", "1996-08-10"], ["CAN", "mme-12-2", "1996-08-01", "1996-08-10"]]
+    labels = ds.nodes.set_index("id")["label"]
+    assert (labels["mme-10"], labels["mme-11"], labels["SUN"], labels["sea"]) == (
+        "Sea Breeze", "unnamed exercise mme11", "Soviet Union", "Sea")
+    links = ds.edges[ds.edges["relation"] != "participates"][["relation", "u", "v"]].values.tolist()
+    assert links == [["domains", "mme-10", "sea"], ["domains", "mme-10", "amphibious"], ["domains", "mme-11", "air"],
+                     ["domains", "mme-12", "land"], ["domains", "mme-12-2", "sea"],
+                     ["focuses", "mme-10", "peacekeeping"], ["focuses", "mme-11", "warfighting"],
+                     ["focuses", "mme-12", "peacekeeping"], ["focuses", "mme-12-2", "humanitarian"]]
+    # an exercise counts on every day it ran, and not the day after
+    assert pg.members(ds, "mme-12", kind="country", as_of="1995-07-20")["id"].tolist() == ["DEU", "RUS", "UKR",
+                                                                                            "name:NATO"]
+    assert pg.members(ds, "mme-12", kind="country", as_of="1995-07-21")["id"].tolist() == []
+    # coverage-style questions: who exercised at sea, through which exercise, in August 1997
+    sea = pg.coverage(ds, rows="country", cols="domain", via="exercise", as_of="1997-08-20", col="sea")
+    assert sea[["country", "via"]].values.tolist() == [["UKR", "mme-10"], ["USA", "mme-10"]]
+
+
+def test_import_mme_refuses_exercises_that_end_before_they_start_unless_told_to_skip_them(tmp_path):
+    import partnergraph as pg
+
+    bad = "mme13,Backwards,,,,,5/1/85,1985,5,1,4/3/85,1985,4,3,0,1,0,0,0,0,1,0,0,,,Canada,,,"
+    source = mme_file(tmp_path, [*MME_ROWS, bad])
+    result = run("import", "mme", source, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and not (tmp_path / "out").exists()
+    assert result.stderr == (f"Error: {source}:6:e.year: the exercise ends before it starts; 1 such row: row 6 (ends "
+                             f"1985-04-03, starts 1985-05-01) (--skip-invalid leaves them out)\n")
+    result = run("import", "mme", source, "-o", tmp_path / "out", "--skip-invalid")
+    assert result.exit_code == 0
+    assert f"Warning: {source}:6:e.year: the exercise ends (1985-04-03) before it starts (1985-05-01): left out" \
+        in result.stderr.splitlines()
+    assert "mme-13" not in set(pg.load(tmp_path / "out").nodes["id"])
+
+
+def test_country_names_are_placed_without_guessing():
+    from partnergraph.importers import _name_key, country_names
+
+    names = country_names()
+    placed = {n: names.get(_name_key(n)) for n in (
+        "Federal Republic of Germany", "German Democratic Republic", "Congo - Kinshasa", "Congo - Brazzaville",
+        "Côte d’Ivoire", "Bosnia & Herzegovina", "St. Kitts & Nevis", "Eswatini", "Hong Kong SAR China", "NATO",
+        "Baltic States", "st. christopher")}
+    assert placed == {
+        "Federal Republic of Germany": ("cow", "260"), "German Democratic Republic": ("cow", "265"),
+        "Congo - Kinshasa": ("cow", "490"), "Congo - Brazzaville": ("cow", "484"), "Côte d’Ivoire": ("cow", "437"),
+        "Bosnia & Herzegovina": ("cow", "346"), "St. Kitts & Nevis": ("cow", "60"), "Eswatini": ("cow", "572"),
+        "Hong Kong SAR China": ("iso3", "HKG"), "NATO": None, "Baltic States": None, "st. christopher": None}
