@@ -557,7 +557,8 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
     the next month (the exercise ran at most to the month's end). Participants are placed by name (:func:`country_names`,
     then by date as :func:`country_crosswalk` says: ``Russia`` in 1985 is the
     USSR, SUN); ``-9`` (unknown) is left out and counted; a name that cannot be
-    placed is kept as ``name:<name>`` and listed (``strict`` fails). An
+    placed is kept as ``name:<name>`` and listed (``strict`` fails); with
+    ``ids="cow"``, a territory the COW list lacks (Hong Kong) keeps its ISO code. An
     ``MMEID`` used by two exercises keeps the second as ``mme-<number>-2``.
     An exercise that ends before it starts is an error naming every such row;
     with ``skip_invalid`` those rows are left out, each with a warning.
