@@ -752,12 +752,10 @@ def import_(source, files, output, ids, keep_phases, coverage_end, strict, skip_
         if keep_phases:
             raise click.UsageError("--keep-phases is for atop (MME has no phases)")
         ds = importers.mme(files[0], ids=ids, coverage_end=coverage_end, strict=strict, skip_invalid=skip_invalid)
-    importers.write(ds, output)
+    importers.write(ds, output)  # loads what it wrote before it renames it into place: the contract holds
     for problem in ds.warnings:  # shown as load shows its first warning: "Warning: file:row:column: message"
         click.echo(f"Warning: {printable(dataclasses.replace(problem, severity='error'))}", err=True)
-    back = load(output)  # what was written loads as a dataset: the contract holds
-    click.echo(f"wrote {output} ({len(back.nodes)} nodes, {len(back.edges)} edges; covers "
-               f"{back.coverage_text()})", err=True)
+    click.echo(f"wrote {output} ({len(ds.nodes)} nodes, {len(ds.edges)} edges; covers {ds.coverage_text()})", err=True)
 
 
 #: What export writes, by format: the file extension that names it, and what it is for.

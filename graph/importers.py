@@ -1,9 +1,11 @@
-"""Research datasets in: the alliance datasets scholars use, read into the data contract.
+"""Research datasets in: the alliance and exercise datasets scholars use, read into the data contract.
 
 Each importer returns a :class:`~partnergraph.Dataset` (written as a data folder
-by ``partnergraph import``): ATOP's member-level file so far. Countries are
-identified by the Correlates of War list bundled in ``data/countries``; the
-crosswalk to ISO 3166 codes comes next.
+by ``partnergraph import``): ATOP's member-level file (:func:`atop`) and the
+Multinational Military Exercises file (:func:`mme`). Countries are placed
+through the lists bundled in ``data/countries``: the Correlates of War state
+list, its crosswalk to ISO 3166 and Gleditsch-Ward codes, ISO 3166's names and
+the name variants research files use.
 """
 from __future__ import annotations
 
@@ -146,15 +148,13 @@ def _periods(rows: pd.DataFrame, keys: list[str], keep_phases: bool) -> pd.DataF
     dates are). Columns: the keys, since, until, phases (joined by ``;``), row (the first file row)."""
     rows = rows.reset_index(drop=True)
     pair = rows.groupby(keys, sort=False).ngroup().to_numpy()
+    first_day, last_day = date_bounds(rows["since"])[0], date_bounds(rows["until"].replace("", np.nan))[1]
     if keep_phases:  # a line per phase; phases with the very same dates are one line (a treaty split in two)
         chain = rows.assign(_pair=pair).groupby(["_pair", "since", "until"], sort=False).ngroup().to_numpy()
     else:  # periods that overlap or follow on the next day are one membership, whatever the phases
-        start = date_bounds(rows["since"])[0]
-        end = date_bounds(rows["until"].replace("", np.nan))[1] + np.timedelta64(1, "D")
-        chain = _chains(pair.astype(np.int64), start, end)
-    last_day = date_bounds(rows["until"].replace("", np.nan))[1].astype(np.int64)
-    rows = rows.assign(_chain=chain, _end=np.where(rows["until"] == "", np.iinfo(np.int64).max, last_day),
-                       _start=date_bounds(rows["since"])[0].astype(np.int64))
+        chain = _chains(pair.astype(np.int64), first_day, last_day + np.timedelta64(1, "D"))
+    rows = rows.assign(_chain=chain, _start=first_day.astype(np.int64),
+                       _end=np.where(rows["until"] == "", np.iinfo(np.int64).max, last_day.astype(np.int64)))
     first = rows.sort_values(["_chain", "_start"], kind="stable").drop_duplicates("_chain").set_index("_chain")
     last = rows.sort_values(["_chain", "_end"], kind="stable").drop_duplicates("_chain", keep="last").set_index("_chain")
     grouped = rows.groupby("_chain", sort=True)
@@ -182,9 +182,7 @@ def cow_states() -> pd.DataFrame:
     >>> states.loc[states["cow"] == "200", ["cowc", "name"]].values.tolist()
     [['UKG', 'United Kingdom']]
     """
-    from .load import bundled_path
-
-    return pd.read_csv(bundled_path() / "countries" / "cow.csv", dtype=str, keep_default_na=False)
+    return _country_table("cow.csv")
 
 
 def country_crosswalk() -> pd.DataFrame:
@@ -206,9 +204,7 @@ def country_crosswalk() -> pd.DataFrame:
     >>> walk.loc[walk["cow"] == "365", ["since", "until", "iso3"]].values.tolist()
     [['', '1922-12-30', 'RUS'], ['1922-12-30', '1991-12-26', 'SUN'], ['1991-12-26', '', 'RUS']]
     """
-    from .load import bundled_path
-
-    return pd.read_csv(bundled_path() / "countries" / "crosswalk.csv", dtype=str, keep_default_na=False)
+    return _country_table("crosswalk.csv")
 
 
 def _iso3_rows(periods: pd.DataFrame, shown: str) -> tuple[pd.DataFrame, dict, list[Problem]]:
@@ -222,9 +218,7 @@ def _iso3_rows(periods: pd.DataFrame, shown: str) -> tuple[pd.DataFrame, dict, l
         if lines.empty:
             node = f"cow-{code}"
             labels[node] = node
-            problems.append(Problem(shown, int(group["row"].min()), "member",
-                                    f"Correlates of War code {code} is not in the state system list: kept as node "
-                                    f"{node}", "warning"))
+            problems.append(_unknown_code(shown, int(group["row"].min()), "member", code))
             pieces.append(group.assign(id=node))
             continue
         for line in lines.itertuples(index=False):
@@ -243,6 +237,12 @@ def _iso3_rows(periods: pd.DataFrame, shown: str) -> tuple[pd.DataFrame, dict, l
                 part.loc[np.isnat(end) | (end > stop), "until"] = line.until
             pieces.append(part[keep].assign(id=node))
     return pd.concat(pieces, ignore_index=True), labels, problems
+
+
+def _unknown_code(shown: str, row, column: str, code: str) -> Problem:
+    """The warning for a Correlates of War code the state list lacks, which is kept as node ``cow-<code>``."""
+    return Problem(shown, row, column, f"Correlates of War code {code} is not in the state system list: kept as node "
+                                       f"cow-{code}", "warning")
 
 
 def cow_country_nodes(codes, *, shown: str = "file", column: str = "member", rows=None
@@ -269,9 +269,7 @@ def cow_country_nodes(codes, *, shown: str = "file", column: str = "member", row
             ids[code], labels[code] = states.at[code, "cowc"], states.at[code, "name"]
         else:
             ids[code] = labels[code] = f"cow-{code}"
-            problems.append(Problem(shown, first_row.get(code), column,
-                                    f"Correlates of War code {code} is not in the state system list: kept as node "
-                                    f"cow-{code}", "warning"))
+            problems.append(_unknown_code(shown, first_row.get(code), column, code))
     nodes = pd.DataFrame({"id": [ids[c] for c in codes], "kind": "country", "label": [labels[c] for c in codes]})
     return nodes, ids, problems
 
@@ -365,11 +363,7 @@ def atop(members, alliances=None, *, ids: str = "iso3", keep_phases: bool = Fals
         "phases": periods["phases"].to_numpy(),
         "file_row": periods["row"].astype(str).to_numpy(),  # where the period begins in the file
     })
-    years = [int(t[:4]) for t in pd.concat([periods["since"], periods["until"]]) if t]
-    start, end = min(years), coverage_end if coverage_end is not None else max(years)
-    if end < max(years):
-        raise DataError(Problem(shown, None, None, f"the file names dates up to {max(years)}, after the coverage's "
-                                                   f"end {end}: check --coverage-end"))
+    start, end = _coverage([*periods["since"], *periods["until"]], coverage_end, shown)
     meta = {"name": "atop", "title": "Alliance Treaty Obligations and Provisions (ATOP): alliance memberships",
             "description": "Imported by partnergraph from ATOP's member-level file"
                            + (" and alliance-level file" if alliances is not None else "") + ".",
@@ -388,6 +382,17 @@ def atop(members, alliances=None, *, ids: str = "iso3", keep_phases: bool = Fals
                  meta=meta)
     ds.warnings = problems
     return ds
+
+
+def _coverage(dates, coverage_end: int | None, shown: str) -> tuple[int, int]:
+    """The first and last years an import covers: from the first year its dates name to ``coverage_end`` (default:
+    the last year they name), which may not come before a date of the file."""
+    years = [int(t[:4]) for t in dates if t]
+    end = coverage_end if coverage_end is not None else max(years)
+    if end < max(years):
+        raise DataError(Problem(shown, None, None, f"the file names dates up to {max(years)}, after the coverage's "
+                                                   f"end {end}: check --coverage-end"))
+    return min(years), end
 
 
 def _release_versions(table: pd.DataFrame) -> str:
@@ -489,9 +494,6 @@ def country_names() -> dict[str, tuple[str, str]]:
     >>> names[_name_key("Federal Republic of Germany")], names[_name_key("Congo - Kinshasa")]
     (('cow', '260'), ('cow', '490'))
     """
-    from .load import bundled_path
-
-    folder = bundled_path() / "countries"
     walk = country_crosswalk()
     current = walk.drop_duplicates("iso3", keep="last").set_index("iso3")["cow"]
 
@@ -499,14 +501,15 @@ def country_names() -> dict[str, tuple[str, str]]:
         return ("cow", current[iso3]) if iso3 in current.index else ("iso3", iso3)
 
     names: dict[str, tuple[str, str]] = {}
-    variants = pd.read_csv(folder / "names.csv", dtype=str, keep_default_na=False)
+    variants = _country_table("names.csv")
     for name, iso3 in zip(variants["name"], variants["iso3"]):
         names.setdefault(_name_key(name), placed(iso3))
-    for name, code in zip(cow_states()["name"], cow_states()["cow"]):
+    states = cow_states()
+    for name, code in zip(states["name"], states["cow"]):
         names.setdefault(_name_key(name), ("cow", code))
     for name, code in zip(walk["name"], walk["cow"]):
         names.setdefault(_name_key(name), ("cow", code))
-    iso = pd.read_csv(folder / "iso3166.csv", dtype=str, keep_default_na=False)
+    iso = _country_table("iso3166.csv")
     for field in ("name", "common_name", "official_name"):
         for name, iso3 in zip(iso[field], iso["iso3"]):
             if name:
@@ -639,9 +642,9 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
         split = by_cow.assign(id=by_cow["member"].map(by_code))
         labels_of = dict(zip(nodes_cow["id"], nodes_cow["label"]))
     iso = long[long["kind"] == "iso3"].assign(id=lambda f: f["code"])
-    iso_names = pd.read_csv(_countries() / "iso3166.csv", dtype=str, keep_default_na=False)
+    iso_names = _country_table("iso3166.csv")
     named = dict(zip(iso_names["iso3"], iso_names["common_name"].where(iso_names["common_name"] != "", iso_names["name"])))
-    variants = pd.read_csv(_countries() / "names.csv", dtype=str, keep_default_na=False)
+    variants = _country_table("names.csv")
     for code in pd.unique(iso["code"]):  # an ISO 3166-3 code (a territory that ended) is named as the file names it
         labels_of[code] = named.get(code) or variants.loc[variants["iso3"] == code, "name"].iloc[0]
     lost = long[long["kind"] == ""].assign(id=lambda f: "name:" + f["name"])
@@ -682,11 +685,7 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
     if unknown.any():
         problems.append(Problem(shown, None, "participant", f"{int(unknown.sum())} participant cells hold -9 "
                                                             f"(unknown): left out", "warning"))
-    years = [int(t[:4]) for t in [*since, *last] if t]
-    start, end = min(years), coverage_end if coverage_end is not None else max(years)
-    if end < max(years):
-        raise DataError(Problem(shown, None, None, f"the file names dates up to {max(years)}, after the coverage's "
-                                                   f"end {end}: check --coverage-end"))
+    start, end = _coverage([*since, *last], coverage_end, shown)
     relations = pd.DataFrame({"relation": ["participates", "domains", "focuses"],
                               "u_kind": ["country", "exercise", "exercise"], "v_kind": ["exercise", "domain", "focus"],
                               "file": ["participates.csv", "domains.csv", "focuses.csv"]})
@@ -718,7 +717,8 @@ def _day_after(text: str) -> str:
     return f"{int(text) + 1:04d}-01-01"
 
 
-def _countries():
+def _country_table(name: str) -> pd.DataFrame:
+    """One of the country lists bundled in ``data/countries``, as text cells."""
     from .load import bundled_path
 
-    return bundled_path() / "countries"
+    return pd.read_csv(bundled_path() / "countries" / name, dtype=str, keep_default_na=False)
