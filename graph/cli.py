@@ -713,44 +713,56 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, incl
 
 
 @cli.command("import")
-@click.argument("source", type=click.Choice(["atop", "mme"]), metavar="SOURCE")
+@click.argument("source", type=click.Choice(["atop", "dcad", "mme"]), metavar="SOURCE")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False), metavar="FILE...")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="The data folder to write: new or empty.")
 @click.option("--ids", type=click.Choice(["iso3", "cow"]), default="iso3", show_default=True,
               help="Name countries by ISO 3166 codes (DEU; SUN for the USSR) or by Correlates of War letter codes.")
-@click.option("--keep-phases", is_flag=True, help="A membership line per treaty phase (default: per unbroken period).")
+@click.option("--keep-phases", is_flag=True, help="atop: a membership line per treaty phase (default: per unbroken "
+                                                  "period).")
 @click.option("--coverage-end", type=int, default=None, metavar="YEAR",
-              help="The last year the release covers (its codebook says); default: the last year the file names.")
+              help="atop, mme: the last year the release covers (its codebook says); default: the last year the file "
+                   "names.")
+@click.option("--indicator", "indicators", multiple=True, metavar="COLUMN",
+              help="dcad: read this indicator column (repeat for more); default: every dca... column, each a "
+                   "relation of its own.")
 @click.option("--strict", is_flag=True, help="Fail on a country code or name partnergraph cannot place.")
 @click.option("--skip-invalid", is_flag=True, help="mme: leave out exercises that end before they start (each listed).")
-def import_(source, files, output, ids, keep_phases, coverage_end, strict, skip_invalid):
+def import_(source, files, output, ids, keep_phases, coverage_end, indicators, strict, skip_invalid):
     """Read a research dataset into a data folder. SOURCE atop: FILE... the member-level file, then optionally the
-    alliance-level file. SOURCE mme: the Multinational Military Exercises file.
+    alliance-level file. SOURCE dcad: the Defense Cooperation Agreement Dataset's dyadic file. SOURCE mme: the
+    Multinational Military Exercises file.
 
     Countries get ISO 3166 codes through a bundled crosswalk (--ids cow: their
     Correlates of War letter codes); a code the list lacks is kept as cow-CODE
     and listed. The folder's datapackage.json says what the data covers, so a
-    question past its end warns.
+    question outside it warns.
     """
     from partnergraph import importers
 
-    most = {"atop": 2, "mme": 1}[source]
+    most = {"atop": 2, "dcad": 1, "mme": 1}[source]
     if len(files) > most:
         raise click.UsageError(f"atop reads the member-level file and, optionally, the alliance-level file; got "
                                f"{len(files)} files" if source == "atop" else
-                               f"mme reads one file, the exercises; got {len(files)} files")
+                               f"{source} reads one file, the {'dyad-years' if source == 'dcad' else 'exercises'}; "
+                               f"got {len(files)} files")
     for path in files:  # the output is a new folder: it can never replace a file read here
         if not path.is_file():
             raise click.UsageError(f"{path}: no such file")
-    if skip_invalid and source != "mme":
-        raise click.UsageError("--skip-invalid is for mme")
+    for flag, value, sources in (("--skip-invalid", skip_invalid, ("mme",)), ("--keep-phases", keep_phases, ("atop",)),
+                                 ("--indicator", indicators, ("dcad",)),
+                                 ("--coverage-end", coverage_end is not None, ("atop", "mme"))):
+        if value and source not in sources:
+            why = {"--keep-phases": " (only ATOP has treaty phases)",
+                   "--coverage-end": " (a dyad-year file covers the years it lists)"}.get(flag, "")
+            raise click.UsageError(f"{flag} is for {' and '.join(sources)}, not {source}{why}")
     if source == "atop":
         ds = importers.atop(files[0], files[1] if len(files) > 1 else None, ids=ids, keep_phases=keep_phases,
                             coverage_end=coverage_end, strict=strict)
+    elif source == "dcad":
+        ds = importers.dcad(files[0], indicators=list(indicators) or None, ids=ids, strict=strict)
     else:
-        if keep_phases:
-            raise click.UsageError("--keep-phases is for atop (MME has no phases)")
         ds = importers.mme(files[0], ids=ids, coverage_end=coverage_end, strict=strict, skip_invalid=skip_invalid)
     importers.write(ds, output)  # loads what it wrote before it renames it into place: the contract holds
     for problem in ds.warnings:  # shown as load shows its first warning: "Warning: file:row:column: message"

@@ -19,7 +19,7 @@ from .errors import DataError, Problem
 from .membership import _chains
 
 __all__ = ["atop", "atop_periods", "country_crosswalk", "country_names", "cow_country_nodes", "cow_states", "date_texts",
-           "mme", "write"]
+           "dcad", "dcad_relation", "mme", "write"]
 
 #: The columns of ATOP's member-level file that the periods are read from (versions 4 and 5 name them alike).
 ATOP_MEMBER_COLUMNS = ("atopid", "member", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit")
@@ -27,18 +27,20 @@ ATOP_MEMBER_COLUMNS = ("atopid", "member", "yrent", "moent", "dayent", "yrexit",
 
 def _whole_numbers(frame: pd.DataFrame, columns, shown: str) -> pd.DataFrame:
     """``columns`` as integers, a blank cell as 0 (the research files' "unknown"); any other text is an error that
-    names its row (the header is row 1) and column."""
+    names its row (the header is row 1) and column. Each distinct cell is read once."""
     out = {}
     for column in columns:
-        cells = frame[column].astype(str).str.strip()
-        cells = cells.where(~frame[column].isna() & (cells != "") & (cells.str.lower() != "nan"), "0")
+        codes, uniques = pd.factorize(frame[column], use_na_sentinel=True)
+        cells = pd.Series(uniques, dtype=object).astype(str).str.strip()
+        cells = cells.where((cells != "") & (cells.str.lower() != "nan"), "0")
         numbers = pd.to_numeric(cells, errors="coerce")
-        bad = numbers.isna() | (numbers != numbers.round()) | (numbers < 0)
+        bad = (numbers.isna() | (numbers != numbers.round()) | (numbers < 0)).to_numpy()
         if bad.any():
-            row = int(np.flatnonzero(bad.to_numpy())[0])
+            row = int(np.flatnonzero(bad[codes] & (codes >= 0))[0])
             raise DataError(Problem(shown, row + 2, column,
                                     f"expected a whole number (0 for unknown), got {frame[column].iloc[row]!r}"))
-        out[column] = numbers.astype(np.int64).to_numpy()
+        values = np.append(numbers.to_numpy(dtype=np.float64), 0).astype(np.int64)  # code -1 (missing): 0
+        out[column] = values[codes]
     return pd.DataFrame(out, index=frame.index)
 
 
@@ -462,6 +464,178 @@ def write(dataset, folder):
     from .load import load
 
     return write_csv_folder(dataset, folder, check=load)  # load raises DataError on the first problem
+
+
+# ---------------------------------------------------------------------------
+# DCAD
+
+#: The columns every DCAD dyad-year file has: the two states (Correlates of War codes) and the year.
+DCAD_DYAD_COLUMNS = ("ccode1", "ccode2", "year")
+
+DCAD_CITATION = ("Kinne, Brandon J. 2020. \"The Defense Cooperation Agreement Dataset (DCAD).\" Journal of Conflict "
+                 "Resolution 64(4): 729-755.")
+
+
+def dcad_relation(column: str) -> str:
+    """The relation an indicator column of DCAD's dyadic file becomes: its name in lower case, words split.
+
+    >>> dcad_relation("dcaGeneralV1"), dcad_relation("dcaAnyV2")
+    ('dca_general_v1', 'dca_any_v2')
+    """
+    import re
+
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", column.strip()).lower()
+
+
+def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
+    """A :class:`~partnergraph.Dataset` of DCAD's dyad-year file: which pairs of countries had a defence
+    cooperation agreement in force, year by year, as dated country-country ties.
+
+    Parameters
+    ----------
+    dyads : path or DataFrame
+        DCAD's dyadic file (``ccode1, abbrev1, ccode2, abbrev2, year``, then
+        the binary indicators ``dcaGeneralV1``... ``dcaAnyV2``): one line per
+        pair of states and year, an indicator 1 when the pair had such an
+        agreement that year.
+    indicators : list of str, optional
+        The indicator columns to read (case does not matter); by default every
+        column whose name begins with ``dca``. Each becomes a relation of its
+        own (:func:`dcad_relation`: ``dcaAnyV1`` -> ``dca_any_v1``), so no
+        reading of the codebook's variants is imposed: the user picks.
+    ids : {"iso3", "cow"}
+        As for :func:`atop`.
+    strict : bool
+        Fail on a state code the Correlates of War list lacks.
+
+    The years a pair's indicator is 1 without a break are one tie, from the
+    first year (``since`` written as that year) to 1 January after the last.
+    The data covers the years the file lists (DCAD 1.0: 1980 to 2010), and
+    that is the coverage declared: a tie still 1 in the last year is open (no
+    ``until``: the data cannot say when it ended), and one already 1 in the
+    first year began then or earlier, which a question asked before the
+    coverage is warned of. A pair listed in both orders, or twice, is one
+    pair. A blank indicator is no tie; any value but 0 or 1 is an error
+    naming its row and column, as is a state paired with itself.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"ccode1": [2, 2, 2, 200], "ccode2": [200, 200, 200, 2], "year": [1980, 1981, 1982, 1982],
+    ...                      "dcaAnyV1": [0, 1, 1, 1]})
+    >>> ds = dcad(rows)
+    >>> ds.edges[["relation", "u", "v", "since", "until"]].values.tolist(), ds.coverage_text()
+    ([['dca_any_v1', 'GBR', 'USA', '1981', nan]], '1980 to 1982')
+    """
+    shown = str(dyads) if not isinstance(dyads, pd.DataFrame) else "DCAD dyadic file"
+    table = _read(dyads)
+    if ids not in ("iso3", "cow"):
+        raise ValueError(f"ids must be 'iso3' or 'cow', got {ids!r}")
+    columns = {str(c).strip().lower(): c for c in table.columns}
+    missing = [c for c in DCAD_DYAD_COLUMNS if c not in columns]
+    if missing:
+        raise DataError(Problem(shown, 1, None, f"not a DCAD dyadic file: no column {', '.join(missing)} "
+                                                f"(it has {', '.join(map(str, table.columns[:12]))})"))
+    available = [str(c).strip() for c in table.columns if str(c).strip().lower().startswith("dca")]
+    if indicators is None:
+        chosen = available
+        if not chosen:
+            raise DataError(Problem(shown, 1, None, "not a DCAD dyadic file: no indicator column (dcaGeneralV1, "
+                                                    "dcaAnyV1...)"))
+    else:
+        by_lower = {c.lower(): c for c in available}
+        unknown = [c for c in indicators if c.strip().lower() not in by_lower]
+        if unknown:
+            raise DataError(Problem(shown, 1, None, f"no indicator column {', '.join(unknown)} (the file has "
+                                                    f"{', '.join(available) or 'none'})"))
+        chosen = list(dict.fromkeys(by_lower[c.strip().lower()] for c in indicators))
+    if table.empty:
+        raise DataError(Problem(shown, None, None, "no dyad-years: the file holds its header only"))
+    frame = table.rename(columns={v: k for k, v in columns.items()})
+    numbers = _whole_numbers(frame, [*DCAD_DYAD_COLUMNS, *(c.lower() for c in chosen)], shown)
+    rows = np.arange(len(frame)) + 2
+    for column in DCAD_DYAD_COLUMNS:
+        zero = numbers[column].to_numpy() == 0
+        if zero.any():
+            raise DataError(Problem(shown, int(rows[zero][0]), column, f"no {'year' if column == 'year' else 'state code'}"
+                                                                      f": every line names two states and a year"))
+    same = numbers["ccode1"].to_numpy() == numbers["ccode2"].to_numpy()
+    if same.any():
+        raise DataError(Problem(shown, int(rows[same][0]), "ccode2", f"a state paired with itself "
+                                                                     f"({numbers['ccode1'].iloc[int(np.flatnonzero(same)[0])]})"))
+    for column in chosen:
+        values = numbers[column.lower()].to_numpy()
+        bad = values > 1
+        if bad.any():
+            raise DataError(Problem(shown, int(rows[bad][0]), column, f"expected 0 or 1, got {values[bad][0]}"))
+    first_year, last_year = int(numbers["year"].min()), int(numbers["year"].max())
+    low = np.minimum(numbers["ccode1"].to_numpy(), numbers["ccode2"].to_numpy())
+    high = np.maximum(numbers["ccode1"].to_numpy(), numbers["ccode2"].to_numpy())
+    runs = []
+    for column in chosen:  # each indicator's years of 1, as runs of consecutive years per pair
+        on = numbers[column.lower()].to_numpy() == 1
+        years = pd.DataFrame({"a": low[on], "b": high[on], "year": numbers["year"].to_numpy()[on], "row": rows[on]})
+        years = years.sort_values(["a", "b", "year", "row"], kind="stable").drop_duplicates(["a", "b", "year"])
+        a, b, y = (years[c].to_numpy() for c in ("a", "b", "year"))
+        new = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1]) | (y[1:] != y[:-1] + 1)] if len(years) else \
+            np.empty(0, dtype=bool)
+        run = np.cumsum(new) - 1
+        grouped = years.groupby(run, sort=True)
+        found = grouped.agg(a=("a", "first"), b=("b", "first"), first=("year", "min"), last=("year", "max"),
+                            row=("row", "min"))
+        found["relation"] = dcad_relation(column)
+        runs.append(found)
+    runs = pd.concat(runs, ignore_index=True)
+    runs["since"] = runs["first"].map(lambda y: f"{y:04d}")
+    runs["until"] = ["" if y == last_year else f"{y + 1:04d}-01-01" for y in runs["last"]]
+    runs["phase_text"] = ""
+    codes = runs.assign(member=runs["a"].astype(str))
+    problems: list[Problem] = []
+    if ids == "cow":
+        every = pd.unique(pd.concat([runs["a"], runs["b"]]).astype(str))
+        countries, by_code, problems = cow_country_nodes(every, shown=shown, column="ccode1")
+        named = runs.assign(u=runs["a"].astype(str).map(by_code), v=runs["b"].astype(str).map(by_code))
+    else:  # each end placed by its code and the dates: a tie with the USSR in 1990-1993 is cut on 1991-12-26
+        first_end, labels, problems = _iso3_rows(codes, shown)
+        second_end, more, later = _iso3_rows(first_end.rename(columns={"id": "u"}).assign(
+            member=lambda f: f["b"].astype(str)), shown)
+        labels.update(more)
+        problems += [p for p in later if p.message not in {q.message for q in problems}]
+        named = second_end.rename(columns={"id": "v"})
+        every = pd.unique(pd.concat([named["u"], named["v"]]))
+        countries = pd.DataFrame({"id": every, "kind": "country", "label": [labels[n] for n in every]})
+    first_code = numbers["ccode1"].to_numpy()
+    problems = [dataclass_replace(p, column="ccode1" if str(first_code[p.row - 2]) == p.message.split()[4] else "ccode2")
+                for p in problems]  # the column of the row the unknown code was first seen in
+    if strict and problems:
+        first = problems[0]
+        raise DataError(dataclass_replace(first, severity="error", message=first.message.split(":")[0]
+                                          + " (--strict: every code must be placed)"))
+    flip = named["u"].to_numpy(dtype=str) > named["v"].to_numpy(dtype=str)  # one order per pair: by id
+    named.loc[flip, ["u", "v"]] = named.loc[flip, ["v", "u"]].to_numpy()
+    ties = _periods(named, ["relation", "u", "v"], keep_phases=False)  # two codes of one node (GFR, Germany) rejoin
+    ties = ties.sort_values(["relation", "u", "v", "row"], kind="stable").reset_index(drop=True)
+    countries = countries.sort_values("id", kind="stable").reset_index(drop=True)
+    edges = pd.DataFrame({
+        "relation": ties["relation"].to_numpy(), "u": ties["u"].to_numpy(), "v": ties["v"].to_numpy(),
+        "since": ties["since"].to_numpy(), "until": ties["until"].replace("", np.nan).to_numpy(),
+        "source": f"DCAD dyadic file {_name_of(dyads)}", "file_row": ties["row"].astype(str).to_numpy()})
+    relation_names = [dcad_relation(c) for c in chosen]
+    relations = pd.DataFrame({"relation": relation_names, "u_kind": "country", "v_kind": "country",
+                              "file": [f"{r}.csv" for r in relation_names]})
+    relations = relations[relations["relation"].isin(set(edges["relation"]))].reset_index(drop=True)
+    meta = {"name": "dcad", "title": "Defense Cooperation Agreement Dataset (DCAD): agreements in force by pair",
+            "description": "Imported by partnergraph from DCAD's dyad-year file; relations: "
+                           + ", ".join(f"{r} (column {c})" for r, c in zip(relation_names, chosen)) + ".",
+            "sources": [{"title": f"DCAD dyadic file {_name_of(dyads)}"}], "citation": DCAD_CITATION,
+            "partnergraph": {"coverage": {"start": first_year, "end": last_year}}}
+    versions = _release_versions(table)
+    if versions:
+        meta["version"] = versions
+    from .dataset import Dataset
+
+    ds = Dataset(countries.astype(object), edges, relations=relations, name="dcad", meta=meta)
+    ds.warnings = problems
+    return ds
 
 
 # ---------------------------------------------------------------------------

@@ -376,3 +376,111 @@ def test_country_names_are_placed_without_guessing():
         "Congo - Kinshasa": ("cow", "490"), "Congo - Brazzaville": ("cow", "484"), "Côte d’Ivoire": ("cow", "437"),
         "Bosnia & Herzegovina": ("cow", "346"), "St. Kitts & Nevis": ("cow", "60"), "Eswatini": ("cow", "572"),
         "Hong Kong SAR China": ("iso3", "HKG"), "NATO": None, "Baltic States": None, "st. christopher": None}
+
+
+#: DCAD's dyad-year layout (version 1.0's columns: the pair of states by Correlates of War code and letters, the year,
+#: then six binary indicators). Made up for the tests: the United States and the United Kingdom (2, 200) have an
+#: agreement 1980-1982 (already in force when the data begins), none in 1983, another in 1984-1985; one year is
+#: listed in both orders. With the USSR/Russia (365) from 1990 to 1993, the data's last year: cut where the crosswalk
+#: changes the code, and still in force when the data ends. France (220) with the German Federal Republic (260)
+#: 1988-1990, then with Germany (255) in 1991: one node, one tie. Code 999 is no state; a blank indicator is no tie.
+DCAD_HEADER = "ccode1,abbrev1,ccode2,abbrev2,year,dcaGeneralV1,dcaGeneralV2,dcaSectorV1,dcaSectorV2,dcaAnyV1,dcaAnyV2"
+DCAD_ROWS = [
+    "2,USA,200,UKG,1980,1,1,0,0,1,1", "2,USA,200,UKG,1981,1,1,0,0,1,1", "200,UKG,2,USA,1981,1,1,0,0,1,1",
+    "2,USA,200,UKG,1982,1,1,0,0,1,1", "2,USA,200,UKG,1983,0,0,0,0,0,0", "2,USA,200,UKG,1984,0,0,1,1,1,1",
+    "2,USA,200,UKG,1985,0,0,1,1,1,1",
+    "2,USA,365,RUS,1989,0,0,0,0,0,0", "2,USA,365,RUS,1990,0,0,0,1,0,1", "2,USA,365,RUS,1991,0,0,0,1,0,1",
+    "2,USA,365,RUS,1992,0,0,0,1,0,1", "2,USA,365,RUS,1993,0,0,0,1,0,1",
+    "220,FRN,260,GFR,1988,1,1,0,0,1,1", "220,FRN,260,GFR,1989,1,1,0,0,1,1", "220,FRN,260,GFR,1990,1,1,0,0,1,1",
+    "220,FRN,255,GMY,1991,1,1,0,0,1,1", "220,FRN,255,GMY,1985,,,,,,",
+    "220,FRN,999,XXX,1983,0,0,1,1,1,1",
+]
+
+
+def dcad_file(tmp_path, rows=DCAD_ROWS):
+    path = tmp_path / "DCAD-v1.0-dyadic.csv"
+    path.write_text("\n".join([DCAD_HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_import_dcad_turns_dyad_years_into_dated_ties_between_countries(tmp_path):
+    import partnergraph as pg
+
+    source = dcad_file(tmp_path)
+    result = run("import", "dcad", source, "-o", tmp_path / "dcad", "--indicator", "dcaAnyV1",
+                 "--indicator", "DCASECTORV2")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        f"Warning: {source}:19:ccode2: Correlates of War code 999 is not in the state system list: kept as node cow-999",
+        f"wrote {tmp_path / 'dcad'} (7 nodes, 8 edges; covers 1980 to 1993)"]
+    ds = pg.load(tmp_path / "dcad")
+    assert sorted(p.name for p in (tmp_path / "dcad").iterdir()) == [
+        "datapackage.json", "dca_any_v1.csv", "dca_sector_v2.csv", "nodes.csv"]
+    table = ds.edges.assign(until=ds.edges["until"].fillna(""))
+    assert table[["relation", "u", "v", "since", "until", "file_row"]].values.tolist() == [
+        ["dca_any_v1", "DEU", "FRA", "1988", "1992-01-01", "14"],  # GFR, then Germany: one node, one tie
+        ["dca_any_v1", "FRA", "cow-999", "1983", "1984-01-01", "19"],
+        ["dca_any_v1", "GBR", "USA", "1980", "1983-01-01", "2"],   # 1981 listed in both orders: one year
+        ["dca_any_v1", "GBR", "USA", "1984", "1986-01-01", "7"],   # none in 1983: a second tie
+        ["dca_sector_v2", "FRA", "cow-999", "1983", "1984-01-01", "19"],
+        ["dca_sector_v2", "GBR", "USA", "1984", "1986-01-01", "7"],
+        ["dca_sector_v2", "RUS", "USA", "1991-12-26", "", "10"],   # from the day the USSR ended, open at the data's end
+        ["dca_sector_v2", "SUN", "USA", "1990", "1991-12-26", "10"]]
+    assert ds.relations.loc[ds.relations["relation"] == "dca_any_v1", ["u_kind", "v_kind"]].values.tolist() == [
+        ["country", "country"]]
+    assert ds.nodes[["id", "label"]].values.tolist() == [
+        ["DEU", "Germany"], ["FRA", "France"], ["GBR", "United Kingdom"], ["RUS", "Russia"], ["SUN", "Soviet Union"],
+        ["USA", "United States"], ["cow-999", "cow-999"]]
+    # who had an agreement in force with whom, year by year
+    def partners(date, relation="dca_any_v1"):
+        snap = ds.as_of(date).edges
+        snap = snap[snap["relation"] == relation]
+        return sorted(snap["u"] + "-" + snap["v"])
+    assert partners(1982) == ["GBR-USA"] and partners(1983) == ["FRA-cow-999"]
+    assert partners(1985) == ["GBR-USA"] and partners(1989) == ["DEU-FRA"]
+    assert partners(1991) == ["DEU-FRA"] and partners(1992) == []
+    assert partners(1991, "dca_sector_v2") == ["RUS-USA"] and partners("1991-06", "dca_sector_v2") == ["SUN-USA"]
+    assert ds.meta["citation"].startswith("Kinne, Brandon J. 2020.")
+    with pytest.warns(pg.CoverageWarning, match="the data covers 1980 to 1993; as of 1979-12-31 is outside it"):
+        ds.as_of(1979)
+    from frictionless import validate
+    report = validate(str(tmp_path / "dcad" / "datapackage.json"))
+    assert report.valid, report.flatten(["title", "rowNumber", "fieldName", "note"])
+
+
+def test_import_dcad_reads_every_indicator_by_default_and_names_countries_by_cow_letters(tmp_path):
+    import partnergraph as pg
+
+    source = dcad_file(tmp_path, DCAD_ROWS[:-1])
+    result = run("import", "dcad", source, "-o", tmp_path / "dcad", "--ids", "cow", "--strict")
+    assert result.exit_code == 0, result.output
+    ds = pg.load(tmp_path / "dcad")
+    assert sorted(ds.relations["relation"]) == ["dca_any_v1", "dca_any_v2", "dca_general_v1", "dca_general_v2",
+                                                "dca_sector_v1", "dca_sector_v2"]
+    general = ds.edges[ds.edges["relation"] == "dca_general_v1"].fillna("")
+    assert general[["u", "v", "since", "until"]].values.tolist() == [
+        ["FRN", "GFR", "1988", "1991-01-01"], ["FRN", "GMY", "1991", "1992-01-01"], ["UKG", "USA", "1980", "1983-01-01"]]
+    sector = ds.edges[ds.edges["relation"] == "dca_sector_v2"].fillna("")
+    assert sector.loc[sector["u"] == "RUS", ["v", "since", "until"]].values.tolist() == [["USA", "1990", ""]]
+
+
+@pytest.mark.parametrize("rows, args, message", [
+    (["2,USA,2,USA,1980,1,1,1,1,1,1"], [], ":2:ccode2: a state paired with itself (2)"),
+    (["2,USA,200,UKG,1980,1,1,1,1,2,1"], [], ":2:dcaAnyV1: expected 0 or 1, got 2"),
+    (["2,USA,200,UKG,,1,1,1,1,1,1"], [], ":2:year: no year: every line names two states and a year"),
+    (["2,USA,200,UKG,1980,1,1,1,1,x,1"], [], ":2:dcaanyv1: expected a whole number (0 for unknown), got 'x'"),
+    (["2,USA,200,UKG,1980,1,1,1,1,1,1"], ["--indicator", "dcaAnyV3"],
+     ":1: no indicator column dcaAnyV3 (the file has dcaGeneralV1, dcaGeneralV2, dcaSectorV1, dcaSectorV2, dcaAnyV1, "
+     "dcaAnyV2)"),
+    ([], [], ": no dyad-years: the file holds its header only"),
+    (["2,USA,999,XXX,1980,1,1,1,1,1,1"], ["--strict"],
+     ":2:ccode2: Correlates of War code 999 is not in the state system list (--strict: every code must be placed)"),
+    (["2,USA,200,UKG,1980,1,1,1,1,1,1"], ["--coverage-end", "2012"],
+     "--coverage-end is for atop and mme, not dcad (a dyad-year file covers the years it lists)"),
+])
+def test_import_dcad_bad_files_are_one_line_and_write_nothing(tmp_path, rows, args, message):
+    source = dcad_file(tmp_path, rows)
+    result = run("import", "dcad", source, "-o", tmp_path / "out", *args)
+    assert result.exit_code in (1, 2) and not (tmp_path / "out").exists()
+    assert len(result.stderr.strip().splitlines()) == 1 or "Usage" in result.stderr, result.stderr
+    assert message in result.stderr and "Traceback" not in result.stderr
