@@ -27,6 +27,7 @@ _LAZY = {
     "info": "info",
     "bundled_path": "load", "load": "load",
     "diff": "membership", "frameworks": "membership", "members": "membership", "timeline": "membership",
+    "pairs": "pairs",
     "communities": "structure", "ego": "structure", "path": "structure", "whatif": "structure",
     "validate": "validate",
 }
@@ -105,6 +106,7 @@ __all__ = [
     "frameworks",
     "gaps",
     "members",
+    "pairs",
     "path",
     "projection",
     "reach",

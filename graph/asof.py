@@ -28,8 +28,8 @@ from .columns import taken
 from .errors import DateError
 from .vocabulary import DEFAULT_DATE_RULE  # noqa: F401 (re-exported)
 
-__all__ = ["parse_date", "date_cells", "date_bounds", "windows", "edge_windows", "effective_windows",
-           "active_mask", "within", "latest_date", "default_date", "describe_date", "DATE_PATTERN",
+__all__ = ["parse_date", "first_day", "date_cells", "date_bounds", "windows", "edge_windows", "effective_windows",
+           "active_mask", "within", "latest_date", "default_date", "describe_date", "describe_period", "DATE_PATTERN",
            "DEFAULT_DATE_RULE"]
 
 #: What a ``since``/``until`` cell or an ``--as-of`` value may look like: a year, a month or an ISO date.
@@ -99,6 +99,25 @@ def parse_date(value) -> _dt.date:
     found = _parse(text, "asof")
     if found is None:
         raise DateError(f'expected a year, a month (YYYY-MM) or an ISO date, got "{text}"')
+    return found
+
+
+def first_day(value) -> _dt.date:
+    """The first day an as-of value stands for: a year's 1 January, a month's first day, an ISO date itself.
+
+    The start of a range (``--from 2000``), where :func:`parse_date` gives the end.
+
+    Examples
+    --------
+    >>> first_day(2000), first_day("2000-02"), first_day("2000-02-10")
+    (datetime.date(2000, 1, 1), datetime.date(2000, 2, 1), datetime.date(2000, 2, 10))
+    """
+    if isinstance(value, (_dt.date, np.datetime64)):
+        return parse_date(value)
+    text = f"{int(value):04d}" if isinstance(value, (int, np.integer)) and not isinstance(value, bool) else str(value)
+    found = _parse(text.strip(), "since")
+    if found is None:
+        raise DateError(f'expected a year, a month (YYYY-MM) or an ISO date, got "{text.strip()}"')
     return found
 
 
@@ -301,3 +320,17 @@ def describe_date(date) -> str:
     ('undated', 'as of 2010-12-31')
     """
     return f"as of {date.isoformat()}" if date is not None else "undated"
+
+
+def describe_period(period) -> str:
+    """``from 2000-01-01 to 2009-12-31`` for a range of :meth:`~partnergraph.Dataset.during`; an open side is left out.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> describe_period((dt.date(2000, 1, 1), dt.date(2009, 12, 31))), describe_period((None, dt.date(2009, 12, 31)))
+    ('from 2000-01-01 to 2009-12-31', 'to 2009-12-31')
+    """
+    first, last = period
+    parts = ([f"from {first.isoformat()}"] if first else []) + ([f"to {last.isoformat()}"] if last else [])
+    return " ".join(parts) or "every date"

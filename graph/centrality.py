@@ -82,17 +82,24 @@ def projection(dataset, kind: str, *, as_of=None, include_suspended: bool = Fals
     return P
 
 
-def _projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool = False):
+def _projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool = False, via: str | None = None):
     """The projection on ``kind`` as arrays: the sorted ids of the kind's nodes, and per linked pair the positions
-    of its two nodes in the ids (lower first) and how many neighbours they share; pairs in id order."""
+    of its two nodes in the ids (lower first) and how many neighbours they share (of kind ``via`` only, if given);
+    pairs in id order."""
     kind = dataset.require_kind(kind)
+    via = dataset.require_kind(via) if via is not None else None
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     ids = np.sort(snap.nodes.loc[snap.nodes["kind"] == kind, "id"].to_numpy(dtype=object))
     ku, kv, names = snap.endpoint_kinds()
     k = names.index(kind) if kind in names else -2
     e = snap.edges
-    one = (ku == k) & (kv != k)
-    two = (kv == k) & (ku != k)
+    if via is None:
+        one = (ku == k) & (kv != k)
+        two = (kv == k) & (ku != k)
+    else:
+        w = names.index(via) if via in names else -3
+        one = (ku == k) & (kv == w) & (w != k)
+        two = (kv == k) & (ku == w) & (w != k)
     index = pd.Index(ids)
     node = np.concatenate([index.get_indexer(e["u"][one]), index.get_indexer(e["v"][two])])
     via, _ = pd.factorize(np.concatenate([e["v"].to_numpy(dtype=object)[one], e["u"].to_numpy(dtype=object)[two]]))

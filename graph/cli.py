@@ -53,7 +53,10 @@ _centrality = _Later("partnergraph.centrality")
 _coverage = _Later("partnergraph.coverage")
 _membership = _Later("partnergraph.membership")
 _structure = _Later("partnergraph.structure")
+_pairs = _Later("partnergraph.pairs")
 describe_date = _later("partnergraph.asof", "describe_date")
+describe_period = _later("partnergraph.asof", "describe_period")
+first_day = _later("partnergraph.asof", "first_day")
 parse_date = _later("partnergraph.asof", "parse_date")
 format_for = _later("partnergraph.tables", "format_for")
 printable = _later("partnergraph.tables", "printable")
@@ -483,6 +486,56 @@ def _sample(value):
     if value.strip().isdigit() and int(value) >= 1:
         return int(value)
     raise click.BadParameter(f"expected a number of pivots (1 or more) or auto, got {value!r}")
+
+
+class RangeEnd(click.ParamType):
+    """One end of a range: a year, a month or an ISO date (--from: its first day; --to: its last)."""
+
+    name = "date"
+
+    def __init__(self, side: str):
+        self.side = side
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, _dt.date):
+            return value
+        try:
+            return first_day(value) if self.side == "from" else parse_date(value)
+        except DateError as err:
+            self.fail(str(err), param, ctx)
+
+
+@cli.command()
+@data_options
+@output_options
+@click.option("--kind", default="country", show_default=True, metavar="KIND", help="The kind whose pairs are counted.")
+@click.option("--via", default=None, metavar="KIND",
+              help="Count only shared nodes of this kind (exercise, framework); default: every other kind.")
+@click.option("--from", "first", type=RangeEnd("from"), default=None, metavar="DATE",
+              help="Count over a range from this date (a year: its 1 January) instead of at one date.")
+@click.option("--to", "last", type=RangeEnd("to"), default=None, metavar="DATE",
+              help="... to this date (a year: its 31 December). Either end alone leaves the other open.")
+@click.option("--top", type=click.IntRange(min=0), default=None, help="Show the first N lines.")
+@suspended_option
+def pairs(data, as_of, fmt, output, kind, via, first, last, top, include_suspended):
+    """Pairs of KIND nodes by how many nodes they share: columns a,a_label,b,b_label,shared.
+
+    At one date (--as-of), or over a range (--from, --to): two countries
+    share an exercise when both took part in it at some time in the range.
+    """
+    if as_of is not None and (first is not None or last is not None):
+        raise click.UsageError("give --as-of (one date) or --from/--to (a range), not both")
+    ds = load_or_fail(data)
+    between = (first, last) if first is not None or last is not None else None
+    frame = _pairs.pairs(ds, kind, via=via, as_of=as_of, between=between, include_suspended=include_suspended,
+                         top=top)
+    when = describe_period(between) if between else describe_date(ds.snapshot(as_of).date)
+    shared = f"{ds.kind_spelling(via)} nodes" if via else "nodes"
+    total = frame.attrs["pairs"]
+    shown = f"the first {len(frame):,} of {total:,} pairs" if len(frame) < total else \
+        f"{total:,} pair{'s' if total != 1 else ''}"
+    click.echo(f"{shown} of {ds.kind_spelling(kind)} nodes sharing {shared}, {when}", err=True)
+    emit(frame, fmt, output, data)
 
 
 @cli.command()

@@ -11,9 +11,10 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from .asof import date_cells, default_date, describe_date, effective_windows, parse_date, windows, within
+from .asof import (date_cells, default_date, describe_date, describe_period, effective_windows, first_day, parse_date,
+                   windows, within)
 from .columns import taken
-from .errors import CoverageWarning, PartnergraphError, UnknownIdError
+from .errors import CoverageWarning, DateError, PartnergraphError, UnknownIdError
 
 __all__ = ["Dataset"]
 
@@ -45,6 +46,8 @@ class Dataset:
         The date of a snapshot (None for a dataset of every date).
     full : Dataset, optional
         The dataset a snapshot was taken from.
+    period : (datetime.date, datetime.date), optional
+        The first and last days of a range (:meth:`during`); either may be None (open).
     meta : dict, optional
         The data package descriptor (datapackage.json) as read: ``title``,
         ``sources``, ``partnergraph.coverage``, ``partnergraph.inactive_statuses``...
@@ -60,19 +63,22 @@ class Dataset:
 
     def __init__(self, nodes: pd.DataFrame, edges: pd.DataFrame, *, relations: pd.DataFrame | None = None,
                  name: str | None = None, path: str | None = None, date: _dt.date | None = None,
-                 full: "Dataset | None" = None, meta: dict | None = None):
+                 full: "Dataset | None" = None, meta: dict | None = None, period: tuple | None = None):
         self.nodes = nodes
         self.edges = edges
         self.relations = relations if relations is not None else _relations_from(nodes, edges)
         self.name = name
         self.path = path
         self.date = date
+        self.period = period
         self._full = full
         self.meta = dict(meta) if meta else (dict(full.meta) if full is not None else {})
         self.warnings: list = []  # the warnings validate found when the folder was loaded
 
     def __repr__(self) -> str:
         when = f" {describe_date(self.date)}" if self.date else (" (every date)" if self._full is None else "")
+        if self.period:
+            when = f" {describe_period(self.period)}"
         return f"<Dataset {self.name or 'unnamed'!s}{when}: {len(self.nodes)} nodes, {len(self.edges)} edges>"
 
     @property
@@ -222,6 +228,45 @@ class Dataset:
         if active_only:
             kept &= ~self.inactive()
         return self._subset(kept, nodes=nodes, date=when)
+
+    def during(self, first=None, last=None) -> "Dataset":
+        """Everything that existed at some time from ``first`` to ``last``: the nodes alive, and the edges active,
+        on at least one day of the range (both ends included).
+
+        ``first`` is read as the first day it stands for (``2000``: 1 January
+        2000), ``last`` as the last (``2009``: 31 December 2009); either may be
+        None, leaving that side open. An edge counts when its window (its own
+        dates cut to both endpoints' lifetimes, as in :meth:`as_of`) overlaps
+        the range. Queries given the result answer over the whole range: two
+        countries are in the same exercise if both took part in it at some time
+        in the range. An end outside the declared coverage warns.
+
+        Examples
+        --------
+        >>> old = pg.load().during(1994, 1996)
+        >>> old.period, "ICI" in set(old.nodes["id"].str.upper())
+        ((datetime.date(1994, 1, 1), datetime.date(1996, 12, 31)), False)
+        """
+        full = self.full
+        start = first_day(first) if first is not None else None
+        end = parse_date(last) if last is not None else None
+        if start is not None and end is not None and end < start:
+            raise DateError(f"the range ends ({end.isoformat()}) before it begins ({start.isoformat()})")
+        for when in (start, end):
+            if when is not None:
+                full.check_coverage(when, stacklevel=4)
+        node_start, node_end, edge_start, edge_end = full.windows
+
+        def overlapping(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+            keep = np.isnat(lo) | np.isnat(hi) | (lo < hi)  # a window cut to nothing holds no day
+            if end is not None:
+                keep &= np.isnat(lo) | (lo <= np.datetime64(end, "D"))
+            if start is not None:
+                keep &= np.isnat(hi) | (hi > np.datetime64(start, "D"))
+            return keep
+
+        nodes = full.nodes[overlapping(node_start, node_end)].reset_index(drop=True)
+        return full._subset(overlapping(edge_start, edge_end), nodes=nodes, date=None, period=(start, end))
 
     def default_date(self) -> _dt.date | None:
         """The date questions are asked at when none is given; see :func:`partnergraph.asof.default_date`."""
@@ -509,7 +554,7 @@ class Dataset:
         """This dataset with only the edges where ``mask`` holds (and ``changes`` to nodes, date...), keeping what
         was computed per edge (endpoint kinds, inactive ties) for the rows kept."""
         fields = dict(nodes=self.nodes, relations=self.relations, name=self.name, path=self.path, date=self.date,
-                      full=self.full, meta=self.meta)
+                      full=self.full, meta=self.meta, period=self.period)
         fields.update(changes)
         # a snapshot at the latest date often keeps every edge: no copy then
         every = bool(np.all(mask)) and self.edges.index.equals(pd.RangeIndex(len(self.edges)))

@@ -712,8 +712,9 @@ def _placed_names(names, shown: str, rows) -> tuple[list, list[Problem]]:
 #: MME's domain and focus flags: the exercises' links to nodes of kinds ``domain`` and ``focus``.
 MME_DOMAINS = ("Air", "Land", "Sea", "Amphibious", "Cyber")
 MME_FOCUSES = ("Warfighting", "Peacekeeping", "Humanitarian")
-MME_CITATION = "D'Orazio, Vito; Galambos, Kevin. \"Multinational Military Exercises, 1980-2010.\" Harvard Dataverse. " \
-               "https://doi.org/10.7910/DVN/KHFODX"
+#: As the Harvard Dataverse writes it (quoted by the troopdata package, which builds on MME version 7).
+MME_CITATION = ("D'Orazio, Vito; Galambos, Kevin, 2021, \"Multinational Military Exercises, 1980-2010\", "
+                "https://doi.org/10.7910/DVN/KHFODX, Harvard Dataverse, V1.")
 
 
 def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict: bool = False,

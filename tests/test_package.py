@@ -18,7 +18,8 @@ MODULES = ["partnergraph", "partnergraph.asof", "partnergraph.atomic", "partnerg
            "partnergraph.info", "partnergraph.load", "partnergraph.validate", "partnergraph.cli",
            "partnergraph.centrality", "partnergraph.coverage", "partnergraph.membership", "partnergraph.structure",
            "partnergraph.export", "partnergraph.export.html", "partnergraph.export.files", "partnergraph.export.image",
-           "partnergraph.columns", "partnergraph.tables", "partnergraph.importers", "partnergraph.progress"]
+           "partnergraph.columns", "partnergraph.tables", "partnergraph.importers", "partnergraph.progress",
+           "partnergraph.pairs"]
 
 
 def test_public_names():
@@ -26,7 +27,7 @@ def test_public_names():
         "Dataset", "CoverageWarning", "DataWarning", "DataError", "DateError", "PartnergraphError", "Problem", "UnknownIdError",
         "bundled_path", "info", "load", "network_map", "parse_date", "default_date", "validate", "__version__",
         "MEASURES", "centrality", "projection", "coverage", "coverage_matrix", "coverage_paths", "gaps", "reach",
-        "members", "frameworks", "timeline", "diff", "path", "ego", "communities", "whatif"])
+        "members", "frameworks", "timeline", "diff", "path", "ego", "communities", "whatif", "pairs"])
     for name in pg.__all__:
         assert hasattr(pg, name), name
     assert sorted(partnergraph.export.__all__) == [

@@ -470,7 +470,8 @@ def test_the_map_and_pictures_open_at_the_default_date(nato):
 # ---- help texts are true: no --as-of answers as of the date the help names ------------------------------------
 
 BUNDLED_ARGS = {"centrality": [], "communities": [], "coverage": [], "ego": ["JPN"], "frameworks": ["JPN"],
-                "gaps": [], "info": [], "members": ["pfp"], "path": ["JPN", "cyber"], "reach": ["JPN"],
+                "gaps": [], "info": [], "members": ["pfp"], "pairs": ["--via", "framework"], "path": ["JPN", "cyber"],
+                "reach": ["JPN"],
                 "timeline": [], "whatif": ["--remove", "md"], "map": ["-o", "{out}.html"],
                 "export": ["--format", "svg", "-o", "{out}.svg"]}
 HANDMADE = {"nodes.csv": "id,kind,label,since,until\nFIN,nation,Finland,,\nSWE,nation,Sweden,,\nRUS,nation,Russia,,\n"
@@ -482,7 +483,8 @@ HANDMADE = {"nodes.csv": "id,kind,label,since,until\nFIN,nation,Finland,,\nSWE,n
 KINDS = ["--rows", "treaty", "--cols", "danger", "--via", "tool"]
 HANDMADE_ARGS = {"centrality": [], "communities": [], "coverage": KINDS, "ego": ["FIN"],
                  "frameworks": ["RUS", "--kind", "treaty"], "gaps": KINDS, "info": [],
-                 "members": ["pact", "--kind", "nation"], "path": ["FIN", "war"], "reach": ["RUS", *KINDS],
+                 "members": ["pact", "--kind", "nation"], "pairs": ["--kind", "nation", "--via", "treaty"],
+                 "path": ["FIN", "war"], "reach": ["RUS", *KINDS],
                  "timeline": ["--kind", "nation", "--framework-kind", "treaty"],
                  "whatif": ["--remove", "pact", *KINDS, "--members", "nation"], "map": ["-o", "{out}.html"],
                  "export": ["--format", "svg", "-o", "{out}.svg"]}
