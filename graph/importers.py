@@ -515,8 +515,9 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
     ``until``: the data cannot say when it ended), and one already 1 in the
     first year began then or earlier, which a question asked before the
     coverage is warned of. A pair listed in both orders, or twice, is one
-    pair. A blank indicator is no tie; any value but 0 or 1 is an error
-    naming its row and column, as is a state paired with itself.
+    pair. An empty indicator (blank, ``NA``, ``.``) is no tie, and the
+    warnings count them; any other value but 0 or 1 is an error naming its
+    row and column, as is a state paired with itself.
 
     Examples
     --------
@@ -551,7 +552,17 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
     if table.empty:
         raise DataError(Problem(shown, None, None, "no dyad-years: the file holds its header only"))
     frame = table.rename(columns={v: k for k, v in columns.items()})
-    numbers = _whole_numbers(frame, [*DCAD_DYAD_COLUMNS, *(c.lower() for c in chosen)], shown)
+    missing_cells = 0
+    for column in chosen:  # a missing indicator (blank, NA, ".") says nothing: no tie, and counted
+        cells = frame[column.lower()]
+        text = cells.astype(str).str.strip()
+        gap = cells.isna().to_numpy() | text.str.upper().isin(["", "NA", ".", "NAN"]).to_numpy()
+        missing_cells += int(gap.sum())
+        frame[column.lower()] = text.where(~gap, "0")
+    try:
+        numbers = _whole_numbers(frame, [*DCAD_DYAD_COLUMNS, *(c.lower() for c in chosen)], shown)
+    except DataError as err:  # name the column as the file's header writes it
+        raise DataError(dataclass_replace(err.problem, column=str(columns[err.problem.column]).strip())) from None
     rows = np.arange(len(frame)) + 2
     for column in DCAD_DYAD_COLUMNS:
         zero = numbers[column].to_numpy() == 0
@@ -633,6 +644,9 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
         meta["version"] = versions
     from .dataset import Dataset
 
+    if missing_cells:
+        problems.append(Problem(shown, None, None, f"{missing_cells:,} indicator cells are empty or NA: read as no "
+                                                   f"agreement", "warning"))
     ds = Dataset(countries.astype(object), edges, relations=relations, name="dcad", meta=meta)
     ds.warnings = problems
     return ds

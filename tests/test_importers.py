@@ -383,7 +383,8 @@ def test_country_names_are_placed_without_guessing():
 #: agreement 1980-1982 (already in force when the data begins), none in 1983, another in 1984-1985; one year is
 #: listed in both orders. With the USSR/Russia (365) from 1990 to 1993, the data's last year: cut where the crosswalk
 #: changes the code, and still in force when the data ends. France (220) with the German Federal Republic (260)
-#: 1988-1990, then with Germany (255) in 1991: one node, one tie. Code 999 is no state; a blank indicator is no tie.
+#: 1988-1990, then with Germany (255) in 1991: one node, one tie. Code 999 is no state; an empty indicator (blank,
+#: NA, ".") is no tie.
 DCAD_HEADER = "ccode1,abbrev1,ccode2,abbrev2,year,dcaGeneralV1,dcaGeneralV2,dcaSectorV1,dcaSectorV2,dcaAnyV1,dcaAnyV2"
 DCAD_ROWS = [
     "2,USA,200,UKG,1980,1,1,0,0,1,1", "2,USA,200,UKG,1981,1,1,0,0,1,1", "200,UKG,2,USA,1981,1,1,0,0,1,1",
@@ -392,7 +393,7 @@ DCAD_ROWS = [
     "2,USA,365,RUS,1989,0,0,0,0,0,0", "2,USA,365,RUS,1990,0,0,0,1,0,1", "2,USA,365,RUS,1991,0,0,0,1,0,1",
     "2,USA,365,RUS,1992,0,0,0,1,0,1", "2,USA,365,RUS,1993,0,0,0,1,0,1",
     "220,FRN,260,GFR,1988,1,1,0,0,1,1", "220,FRN,260,GFR,1989,1,1,0,0,1,1", "220,FRN,260,GFR,1990,1,1,0,0,1,1",
-    "220,FRN,255,GMY,1991,1,1,0,0,1,1", "220,FRN,255,GMY,1985,,,,,,",
+    "220,FRN,255,GMY,1991,1,1,0,0,1,1", "220,FRN,255,GMY,1985,,,NA,NA,.,",
     "220,FRN,999,XXX,1983,0,0,1,1,1,1",
 ]
 
@@ -412,6 +413,7 @@ def test_import_dcad_turns_dyad_years_into_dated_ties_between_countries(tmp_path
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
         f"Warning: {source}:19:ccode2: Correlates of War code 999 is not in the state system list: kept as node cow-999",
+        f"Warning: {source}: 2 indicator cells are empty or NA: read as no agreement",
         f"wrote {tmp_path / 'dcad'} (7 nodes, 8 edges; covers 1980 to 1993)"]
     ds = pg.load(tmp_path / "dcad")
     assert sorted(p.name for p in (tmp_path / "dcad").iterdir()) == [
@@ -468,7 +470,7 @@ def test_import_dcad_reads_every_indicator_by_default_and_names_countries_by_cow
     (["2,USA,2,USA,1980,1,1,1,1,1,1"], [], ":2:ccode2: a state paired with itself (2)"),
     (["2,USA,200,UKG,1980,1,1,1,1,2,1"], [], ":2:dcaAnyV1: expected 0 or 1, got 2"),
     (["2,USA,200,UKG,,1,1,1,1,1,1"], [], ":2:year: no year: every line names two states and a year"),
-    (["2,USA,200,UKG,1980,1,1,1,1,x,1"], [], ":2:dcaanyv1: expected a whole number (0 for unknown), got 'x'"),
+    (["2,USA,200,UKG,1980,1,1,1,1,x,1"], [], ":2:dcaAnyV1: expected a whole number (0 for unknown), got 'x'"),
     (["2,USA,200,UKG,1980,1,1,1,1,1,1"], ["--indicator", "dcaAnyV3"],
      ":1: no indicator column dcaAnyV3 (the file has dcaGeneralV1, dcaGeneralV2, dcaSectorV1, dcaSectorV2, dcaAnyV1, "
      "dcaAnyV2)"),
