@@ -6,9 +6,9 @@
 """
 from .files import (descriptor, metadata, selection, write_csv_folder, write_cyjs, write_gexf, write_graphml,
                     write_json, write_xlsx)
-from .html import NetworkMap, kind_styles, layout_positions, network_map
+from .html import NetworkMap, kind_styles, layout_positions, network_map, relation_styles
 from .image import StaticMap, coverage_heatmap, static_map
 
 __all__ = ["NetworkMap", "StaticMap", "coverage_heatmap", "descriptor", "kind_styles", "layout_positions", "metadata",
-           "network_map", "selection", "static_map", "write_csv_folder", "write_cyjs", "write_gexf", "write_graphml",
+           "network_map", "relation_styles", "selection", "static_map", "write_csv_folder", "write_cyjs", "write_gexf", "write_graphml",
            "write_json", "write_xlsx"]

@@ -25,7 +25,8 @@ from partnergraph.vocabulary import SIZE_MEASURES
 
 from .layout import layout_positions
 
-__all__ = ["NetworkMap", "network_map", "kind_styles", "layout_positions", "SIZE_MEASURES", "INACTIVE_STYLE"]
+__all__ = ["NetworkMap", "network_map", "kind_styles", "relation_styles", "layout_positions", "SIZE_MEASURES",
+           "INACTIVE_STYLE"]
 
 #: Shape and colour of the kinds the bundled dataset uses.
 KNOWN_KINDS = {
@@ -169,7 +170,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     styles = kind_styles(full.nodes["kind"])
     pos = layout_positions(full, seed=seed)
     sizes = _sizes(snap, nodes, size_by)
-    relations = _relation_styles(edges)
+    relations = _shown_relations(relation_styles(full), edges)
 
     vis = {nid: vis_id(nid) for nid in nodes["id"]}  # ids as vis-network may key its own plain objects by them
     # pyvis's Node and Edge make the vis-network records; Network.add_node/add_edge would also look each id up
@@ -333,12 +334,30 @@ RELATION_COLORS = ["#8a96a3", "#e15759", "#59a14f", "#4e79a7", "#f28e2b", "#b07a
 RELATION_DASHES = [False, [8, 5], [2, 4], [10, 4, 2, 4]]
 
 
-def _relation_styles(edges) -> dict:
-    """A colour and dash pattern per relation: the most common solid grey, then by count and name."""
-    counts = edges["relation"].value_counts()
-    order = sorted(counts.index, key=lambda r: (-int(counts[r]), str(r)))
+def relation_styles(full) -> dict:
+    """A colour and dash pattern per relation of the dataset: the most common solid grey, then by count and name.
+
+    Derived from the whole dataset (every date, every kind), so a relation
+    looks the same in every map and picture of it, whatever one map shows.
+
+    Examples
+    --------
+    >>> styles = relation_styles(pg.load())
+    >>> styles["memberships"]
+    {'color': '#8a96a3', 'dashes': False}
+    """
+    counts = full.edges["relation"].value_counts()
+    names = list(dict.fromkeys([*full.relations["relation"], *counts.index]))
+    order = sorted(names, key=lambda r: (-int(counts.get(r, 0)), str(r)))
     return {r: {"color": RELATION_COLORS[i % len(RELATION_COLORS)],
                 "dashes": RELATION_DASHES[i % len(RELATION_DASHES)]} for i, r in enumerate(order)}
+
+
+def _shown_relations(styles: dict, edges) -> dict:
+    """The dataset's relation styles (:func:`relation_styles`) of the relations ``edges`` hold, in the dataset's
+    order."""
+    present = set(edges["relation"])
+    return {r: style for r, style in styles.items() if r in present}
 
 
 def _fields(record: dict, columns) -> list[list[str]]:

@@ -21,7 +21,8 @@ from matplotlib.lines import Line2D
 from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError
 
-from .html import INACTIVE_STYLE, _relation_styles, _sizes, default_title, drawing_scope, kind_styles, layout_positions
+from .html import (INACTIVE_STYLE, _shown_relations, _sizes, default_title, drawing_scope, kind_styles,
+                   layout_positions, relation_styles)
 
 __all__ = ["StaticMap", "static_map", "coverage_heatmap", "FORMATS"]
 
@@ -125,7 +126,7 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
     edges = snap.edges[chosen]
     off = snap.inactive()[chosen]
     styles = kind_styles(full.nodes["kind"])
-    relations = _relation_styles(all_edges)
+    relations = _shown_relations(relation_styles(full), all_edges)
     pos = layout_positions(full, seed=seed)
     sizes = _sizes(snap, nodes, size_by)
     working = edges[~off]

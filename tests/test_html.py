@@ -149,3 +149,31 @@ def test_save_is_atomic(tiny, tmp_path):
 def test_unknown_focus_names_close_matches(tiny):
     with pytest.raises(pg.UnknownIdError, match=r"unknown id 'FIM'; did you mean FIN \(Finland\)\?"):
         network_map(pg.load(tiny), focus="FIM")
+
+
+def test_a_relation_looks_the_same_in_every_map_and_picture_of_a_dataset():
+    from partnergraph.export import relation_styles, static_map
+
+    nato = pg.load()
+    styles = relation_styles(nato)
+    maps = [network_map(nato), network_map(nato, focus="md", radius=1), network_map(nato, kinds=["country", "threat",
+                                                                                              "activity"]),
+            network_map(nato, as_of=1995)]
+    seen = {}
+    for page in maps:
+        data = json.loads(block(page.html(), "pg-data"))
+        for r in data["relations"]:
+            assert {"color": r["color"], "dashes": r["dashes"]} == styles[r["relation"]]
+            seen.setdefault(r["relation"], set()).add((r["color"], str(r["dashes"])))
+        for e in data["edges"]:
+            if not e.get("inactive"):
+                assert (e["color"]["color"], e["dashes"]) == (styles[e["relation"]]["color"],
+                                                              styles[e["relation"]]["dashes"])
+    assert all(len(v) == 1 for v in seen.values()) and len(seen) == len(styles)
+    # the focus map holds fewer relations than the full one, and keeps their styles all the same
+    focus = json.loads(block(maps[1].html(), "pg-data"))["relations"]
+    assert [r["relation"] for r in focus] == [r for r in styles if r in {f["relation"] for f in focus}]
+    # the picture's legend uses the same colours
+    picture = static_map(nato, kinds=["country", "threat", "activity"])
+    handles = {h.get_label(): h.get_color() for h in picture.figure.legends[0].legend_handles if h.get_label() in styles}
+    assert handles and all(color == styles[r]["color"] for r, color in handles.items())

@@ -32,7 +32,7 @@ def test_public_names():
         assert hasattr(pg, name), name
     assert sorted(partnergraph.export.__all__) == [
         "NetworkMap", "StaticMap", "coverage_heatmap", "descriptor", "kind_styles", "layout_positions", "metadata",
-        "network_map",
+        "network_map", "relation_styles",
         "selection", "static_map", "write_csv_folder", "write_cyjs", "write_gexf", "write_graphml", "write_json",
         "write_xlsx"]
 
