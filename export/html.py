@@ -180,10 +180,12 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     for rec, start, end in zip(nodes.to_dict("records"), _iso(node_start), _iso(node_end)):
         nid, kind = rec["id"], rec["kind"]
         x, y = pos[nid]
+        emphasis = {"borderWidth": 4, "color": {"background": styles[kind]["color"], "border": "#1d2530"},
+                    "font": {"size": 16, "bold": True}} if nid == focus else {"color": styles[kind]["color"]}
         node_records.append(Node(
-            vis[nid], styles[kind]["shape"], label=str(rec["label"]) or vis[nid], color=styles[kind]["color"],
+            vis[nid], styles[kind]["shape"], label=str(rec["label"]) or vis[nid],
             size=sizes[nid], x=x, y=y, physics=False, kind=kind, start=start, end=end, pgId=nid,
-            info=_fields(rec, extra_node_cols),
+            info=_fields(rec, extra_node_cols), **emphasis,
         ).options)
     extra_edge_cols = [c for c in edges.columns if c not in ("relation", "u", "v")]
     for i, rec, start, end, off in zip(edges.index, edges.to_dict("records"), _iso(edge_start), _iso(edge_end),
@@ -197,6 +199,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
             **({"inactive": True, "width": 1.0} if off else {}),
         ).options)
 
+    yearly = _yearly_sizes(full, nodes, size_by, [edge_start, edge_end, node_start, node_end], when)
     counts = nodes["kind"].value_counts().to_dict()
     shown_kinds = [k for k in all_kinds if k in counts]
     relation_counts = edges["relation"].value_counts().to_dict()
@@ -226,18 +229,25 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         "relations": [{"relation": r, **relations[r], "count": int(relation_counts[r])} for r in relations],
         "inactive": {"count": int(inactive.sum()), "statuses": sorted(full.inactive_statuses), **INACTIVE_STYLE},
         "options": _options(len(nodes)),
+        "sizes": yearly,
+        "focus": vis[focus] if focus is not None else None,
     }
-    subtitle = (f"as of {when.isoformat()}" if when else "undated") + (
-        f" \u00b7 data: {name} (sha256 {meta['content_hash'][:12]}) \u00b7 partnergraph {__version__}"
-    )
+    focus_text = ""
+    if focus is not None:
+        meta["focus"] = focus
+        focus_text = (f"focus: {full.labels().get(focus, focus)} ({focus}), within {radius} "
+                      f"step{'s' if radius != 1 else ''} \u00b7 ")
+    subtitle = (f'<span id="pg-asof">{html.escape(f"as of {when.isoformat()}" if when else "undated")}</span>'
+                + html.escape(f" \u00b7 {focus_text}data: {name} (sha256 {meta['content_hash'][:12]}) \u00b7 "
+                              f"partnergraph {__version__}"))
     page = _render(
         title=html.escape(title),
-        subtitle=html.escape(subtitle),
+        subtitle=subtitle,
         version=html.escape(__version__),
         meta=_json_for_script(meta),
         data=_json_for_script(data),
         legend=_legend(shown_kinds, styles, counts, relations, relation_counts, int(inactive.sum()),
-                       full.inactive_statuses),
+                       full.inactive_statuses) + _reading(size_by, when, yearly is not None, bool(years)),
         slider=_slider(years, when),
     )
     return NetworkMap(page, meta)
@@ -308,6 +318,52 @@ def _sizes(snap, nodes, size_by: str) -> dict:
     top = float(scores.max()) if len(scores) else 0.0
     return {nid: round(b + (18.0 * math.sqrt(max(float(scores.get(nid, 0.0)), 0.0) / top) if top > 0 else 0.0), 2)
             for nid, b in base.items()}
+
+
+#: The most node sizes a page carries for its slider (years in which something changes, times nodes); past it, sizes
+#: stay those of the date the map opens at, and the legend says so.
+YEARLY_SIZES_MAX = 300_000
+
+
+def _yearly_sizes(full, nodes, size_by: str, bounds: list, when) -> dict | None:
+    """Node sizes for the slider: for each year in which a window begins or ends (so the snapshot at its end
+    differs from the year before's), the sizes at 31 December, in the order of ``nodes``. None when sizes do not
+    depend on the date (``none``, undated data) or the page would carry too many (:data:`YEARLY_SIZES_MAX`)."""
+    import warnings
+
+    from partnergraph.errors import CoverageWarning
+
+    years = _year_range(bounds, when)
+    if size_by == "none" or not years:
+        return None
+    stamps = np.concatenate([b[~np.isnat(b)] for b in bounds])
+    changes = sorted({years[0], *(int(y) for y in np.unique(stamps.astype("datetime64[Y]").astype(int) + 1970)
+                                  if years[0] < y <= years[1])})
+    if len(changes) * len(nodes) > YEARLY_SIZES_MAX:
+        return None
+    values = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CoverageWarning)  # the slider's last year may end past the coverage
+        for year in changes:
+            sizes = _sizes(full.as_of(f"{year}-12-31"), nodes, size_by)
+            values.append([sizes[n] for n in nodes["id"]])
+    return {"measure": size_by, "years": changes, "values": values}
+
+
+def _reading(size_by: str, when, follows: bool, dated: bool) -> str:
+    """The legend's "Reading the map": what size, fading and line styles mean."""
+    if size_by == "none":
+        size = "Size: by kind only."
+    elif follows:
+        size = f"Size: {size_by} centrality on the date shown (it follows the slider); suspended ties do not count."
+    else:
+        size = (f"Size: {size_by} centrality as of {when.isoformat() if when else 'every date'} (too many nodes "
+                f"to follow the slider); suspended ties do not count.")
+    lines = [size,
+             "Faded: no active tie on the date shown" + ("." if dated else " (the data is undated)."),
+             "Lines: each relation keeps its colour and line style in every map of this dataset."]
+    return "\n".join(['<h2>Reading the map</h2>', '<ul class="pg-reading">',
+                      *(f"<li>{html.escape(t)}</li>" for t in lines), "</ul>"])
 
 
 def _iso(days: np.ndarray) -> list:

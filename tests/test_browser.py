@@ -367,3 +367,103 @@ def test_ids_kinds_and_relations_named_like_javascript_properties(browser, tmp_p
         assert opened.errors == []
     finally:
         opened.close()
+
+
+def test_the_page_follows_the_slider_subtitle_counts_and_sizes(nato_page):
+    from partnergraph.export.html import _sizes
+
+    ds, opened = nato_page
+    page = opened.page
+    for year in (1995, 2004, 2024):  # the page is shared: earlier tests moved the slider
+        set_year(page, year)
+        assert page.inner_text("#pg-asof") == f"as of {year}-12-31"
+        assert page.inner_text(".pg-subtitle").startswith(f"as of {year}-12-31 \u00b7 data: nato")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pg.CoverageWarning)
+            expected = _sizes(ds.as_of(year), ds.nodes, "degree")
+        shown = page.evaluate("() => Object.fromEntries(window.network.body.data.nodes.get().map(n => [n.id, n.size]))")
+        assert shown == {n: expected[n] for n in shown}, year  # the size measure follows the date shown
+        counts = page.inner_text("#pg-status")
+        assert counts == f"{len(shown_ids(page))} nodes \u00b7 {len(visible_edge_ids(page))} edges shown"
+    # Russia was an active partner in 1995; in 2024 its ties are suspended and do not count: sizes really change
+    set_year(page, 1995)
+    russia_1995 = page.evaluate("() => window.network.body.data.nodes.get('RUS').size")
+    set_year(page, 2024)
+    assert page.evaluate("() => window.network.body.data.nodes.get('RUS').size") == 9 < russia_1995
+    legend = page.inner_text("#pg-legend")
+    assert "Size: degree centrality on the date shown (it follows the slider)" in legend
+    assert "Faded: no active tie on the date shown." in legend
+    assert "Lines: each relation keeps its colour and line style in every map of this dataset." in legend
+    assert opened.errors == []
+
+
+def test_search_ranks_exact_then_prefix_then_words_and_offers_a_list(nato_page):
+    ds, opened = nato_page
+    page = opened.page
+    assert page.evaluate("() => window.pgMatches('georg')") == ["GEO", "ngc"]  # Georgia before the Commission
+    assert page.evaluate("() => window.pgMatches('pfp')")[0] == "pfp"  # an exact id first
+    assert page.evaluate("() => window.pgMatches('ukraine')")[0] == "UKR"
+    page.fill("#pg-search", "georg")
+    page.dispatch_event("#pg-search", "input")
+    items = page.evaluate("() => [...document.querySelectorAll('#pg-matches li')].map(li => li.textContent)")
+    assert items == ["Georgiacountry \u00b7 GEO", "NATO-Georgia Commissionframework \u00b7 ngc"]
+    page.press("#pg-search", "Enter")
+    assert page.evaluate("() => window.network.getSelectedNodes()") == ["GEO"]
+    assert page.is_hidden("#pg-matches")
+    # picking the second match from the list
+    page.fill("#pg-search", "georg")
+    page.dispatch_event("#pg-search", "input")
+    page.click("#pg-matches li:nth-child(2)")
+    assert page.evaluate("() => window.network.getSelectedNodes()") == ["ngc"]
+    # a message clears on the next action
+    page.fill("#pg-search", "zzzz")
+    page.press("#pg-search", "Enter")
+    assert page.inner_text("#pg-status") == "no node matches \u201czzzz\u201d"
+    box = page.locator("#pg-network canvas").bounding_box()
+    page.mouse.click(box["x"] + 5, box["y"] + 5)
+    assert page.inner_text("#pg-status").endswith("edges shown")
+    assert opened.errors == []
+
+
+def test_whole_view_button_and_escape_fit_the_graph_again(nato_page):
+    ds, opened = nato_page
+    page = opened.page
+    page.click("#pg-fit")  # vis-network measures labels as it draws them: the second fit uses every label's box
+    page.wait_for_timeout(100)
+    page.click("#pg-fit")
+    fitted = page.evaluate("() => [window.network.getScale(), window.network.getViewPosition()]")
+    page.evaluate("() => window.pgFocus('JPN')")
+    assert page.evaluate("() => window.network.getScale()") > fitted[0]
+    page.click("#pg-fit")
+    assert page.evaluate("() => window.network.getScale()") == pytest.approx(fitted[0])
+    page.evaluate("() => window.pgFocus('JPN')")
+    page.keyboard.press("Escape")
+    after = page.evaluate("() => [window.network.getScale(), window.network.getViewPosition()]")
+    assert after[0] == pytest.approx(fitted[0]) and after[1]["x"] == pytest.approx(fitted[1]["x"])
+    assert opened.errors == []
+
+
+def test_a_focus_map_names_and_selects_its_focus_and_speaks_the_same_language(browser, nato_page, tmp_path):
+    from partnergraph.export import relation_styles
+
+    ds, full = nato_page
+    opened = Opened(browser, pg.network_map(ds, focus="md", radius=1).save(tmp_path / "md.html"))
+    try:
+        page = opened.page
+        assert "focus: Mediterranean Dialogue (md), within 1 step" in page.inner_text(".pg-subtitle")
+        assert page.evaluate("() => window.network.getSelectedNodes()") == ["md"]
+        assert "Mediterranean Dialogue" in page.inner_text("#pg-details")
+        assert page.evaluate("() => window.network.body.data.nodes.get('md').borderWidth") == 4
+        styles = relation_styles(ds)
+        for opened_page in (page, full.page):
+            for e in shown_edges(opened_page):
+                if not e["inactive"]:
+                    relation = opened_page.evaluate("(i) => window.network.body.data.edges.get(i).relation", e["id"])
+                    assert (e["color"], e["dashes"]) == (styles[relation]["color"], styles[relation]["dashes"])
+        legend = lambda p: p.evaluate("""() => Object.fromEntries([...document.querySelectorAll('input[data-relation]')]
+            .map(b => [b.dataset.relation, b.parentElement.querySelector('line').getAttribute('stroke')]))""")
+        in_focus, in_full = legend(page), legend(full.page)
+        assert in_focus and all(in_full[r] == color for r, color in in_focus.items())
+        assert opened.errors == []
+    finally:
+        opened.close()

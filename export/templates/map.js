@@ -104,8 +104,23 @@
   var edgeView = new vis.DataView(edgeSet, { filter: edgeShown });
 
   var status = document.getElementById("pg-status");
+  /* the counts; a message (a search that found nothing) stays only until the next action */
   function showStatus() {
     status.textContent = nodeView.length + " nodes \u00b7 " + edgeView.length + " edges shown";
+  }
+
+  /* ---- sizes on the date shown (a centrality measure, computed in Python for every year something changes) ---- */
+  function sizesFor(year) {
+    var yearly = data.sizes;
+    if (!yearly) return null;
+    var at = -1;
+    for (var i = 0; i < yearly.years.length; i++) { if (yearly.years[i] <= year) at = i; }
+    return at < 0 ? null : yearly.values[at];
+  }
+  function resize(year) {
+    var values = sizesFor(year);
+    if (!values) return;
+    nodeSet.update(data.nodes.map(function (n, i) { return { id: n.id, size: values[i] }; }));
   }
 
   function refresh() {
@@ -131,9 +146,12 @@
   var slider = document.getElementById("pg-year");
   var dateOut = document.getElementById("pg-date");
   if (slider) {
+    var asOf = document.getElementById("pg-asof");
     slider.addEventListener("input", function () {
       state.date = slider.value + "-12-31";
       dateOut.textContent = state.date;
+      if (asOf) asOf.textContent = "as of " + state.date;
+      resize(Number(slider.value));
       refresh();
     });
   }
@@ -187,33 +205,39 @@
     details.appendChild(el("p", "pg-hint", "Click a node or an edge for its details; hover for a summary."));
   }
   network.on("click", function (params) {
+    showStatus();
+    hideMatches();
     if (params.nodes.length) showDetails("node", params.nodes[0]);
     else if (params.edges.length) showDetails("edge", params.edges[0]);
     else clearDetails();
   });
 
-  /* ---- search ---- */
-  var names = document.getElementById("pg-names");
-  data.nodes.slice().sort(function (a, b) { return a.label < b.label ? -1 : a.label > b.label ? 1 : 0; })
-    .forEach(function (n) {
-      var option = document.createElement("option");
-      option.value = n.label;
-      option.textContent = n.pgId;
-      names.appendChild(option);
-    });
-  function find(text) {
+  /* ---- search: an exact id or label first, then ids and labels that begin with the text, then labels with a
+   * word that begins with it, then the rest that hold it; the matches are offered as a list ---- */
+  function matches(text) {
     var q = String(text).trim().toLowerCase();
-    if (!q) return null;
-    var exact = data.nodes.filter(function (n) { return n.pgId.toLowerCase() === q || n.label.toLowerCase() === q; });
-    if (exact.length) return exact[0];
-    var part = data.nodes.filter(function (n) {
-      return n.pgId.toLowerCase().indexOf(q) >= 0 || n.label.toLowerCase().indexOf(q) >= 0;
+    if (!q) return [];
+    var ranked = [];
+    data.nodes.forEach(function (n) {
+      var id = n.pgId.toLowerCase(), label = String(n.label).toLowerCase(), rank;
+      if (id === q || label === q) rank = 0;
+      else if (id.indexOf(q) === 0 || label.indexOf(q) === 0) rank = 1;
+      else if (label.split(/[^0-9a-z\u00c0-\uffff]+/).some(function (w) { return w.indexOf(q) === 0; })) rank = 2;
+      else if (id.indexOf(q) >= 0 || label.indexOf(q) >= 0) rank = 3;
+      else return;
+      ranked.push({ rank: rank, node: n });
     });
-    return part.length ? part[0] : null;
+    ranked.sort(function (a, b) {
+      if (a.rank !== b.rank) return a.rank - b.rank;
+      var x = String(a.node.label).length, y = String(b.node.label).length;
+      if (x !== y) return x - y;
+      return a.node.label < b.node.label ? -1 : a.node.label > b.node.label ? 1 : 0;
+    });
+    return ranked.map(function (r) { return r.node; });
   }
-  function focusNode(text) {
-    var n = find(text);
-    if (!n) { status.textContent = "no node matches \u201c" + text + "\u201d"; return null; }
+  function focusOn(n) {
+    hideMatches();
+    showStatus();
     if (!nodeView.get(n.id)) {
       status.textContent = n.label + " is hidden by the filters or the date";
       showDetails("node", n.id);
@@ -222,13 +246,59 @@
     network.selectNodes([n.id]);
     network.focus(n.id, { scale: Math.max(network.getScale(), 1.2), animation: false });
     showDetails("node", n.id);
-    showStatus();
     return n.id;
   }
+  function focusNode(text) {
+    var found = matches(text);
+    if (!found.length) { hideMatches(); status.textContent = "no node matches \u201c" + text + "\u201d"; return null; }
+    return focusOn(found[0]);
+  }
   window.pgFocus = focusNode;
+  window.pgMatches = function (text) { return matches(text).map(function (n) { return n.pgId; }); };
+
   var search = document.getElementById("pg-search");
-  search.addEventListener("change", function () { focusNode(search.value); });
+  var list = document.getElementById("pg-matches");
+  function hideMatches() {
+    list.hidden = true;
+    while (list.firstChild) list.removeChild(list.firstChild);
+  }
+  function offerMatches() {
+    hideMatches();
+    var found = matches(search.value).slice(0, 12);
+    if (!found.length) return;
+    found.forEach(function (n, i) {
+      var item = el("li");
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", i === 0 ? "true" : "false");
+      item.appendChild(el("span", null, n.label));
+      item.appendChild(el("span", "pg-match-kind", n.kind + " \u00b7 " + n.pgId));
+      item.addEventListener("mousedown", function (event) { event.preventDefault(); search.value = n.label; focusOn(n); });
+      list.appendChild(item);
+    });
+    list.hidden = false;
+  }
+  search.addEventListener("input", function () { showStatus(); offerMatches(); });
   search.addEventListener("keydown", function (event) {
     if (event.key === "Enter") { event.preventDefault(); focusNode(search.value); }
+    else if (event.key === "Escape") { hideMatches(); }
   });
+  search.addEventListener("blur", function () { window.setTimeout(hideMatches, 150); });
+
+  /* ---- the whole view: the button, or Escape anywhere ---- */
+  function wholeView() {
+    hideMatches();
+    showStatus();
+    network.fit({ animation: false });
+  }
+  window.pgWholeView = wholeView;
+  document.getElementById("pg-fit").addEventListener("click", wholeView);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") wholeView();
+  });
+
+  /* ---- a --focus map opens on its focus node, selected and described ---- */
+  if (data.focus !== null && data.focus !== undefined && byId[data.focus]) {
+    network.selectNodes([data.focus]);
+    showDetails("node", data.focus);
+  }
 })();
