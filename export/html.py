@@ -23,7 +23,7 @@ from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError, UnknownIdError, a_kind
 from partnergraph.vocabulary import SIZE_MEASURES
 
-from .layout import layout_positions
+from .layout import BASE_SIZE, GROWTH, OTHER_BASE_SIZE, layout_positions
 
 __all__ = ["NetworkMap", "network_map", "kind_styles", "relation_styles", "layout_positions", "SIZE_MEASURES",
            "INACTIVE_STYLE"]
@@ -40,7 +40,6 @@ OTHER_STYLES = [
     ("hexagon", "#76b7b2"), ("star", "#b07aa1"), ("triangleDown", "#edc948"),
     ("dot", "#9c755f"), ("square", "#ff9da7"), ("diamond", "#7f7f7f"),
 ]
-_BASE_SIZE = {"framework": 16, "threat": 12, "activity": 12}
 
 
 def kind_styles(kinds) -> dict[str, dict[str, str]]:
@@ -86,7 +85,7 @@ class NetworkMap:
         # they do in classic Notebook, JupyterLab and VS Code alike
         return (
             '<iframe srcdoc="' + html.escape(self._page, quote=True) + '" '
-            'style="width: 100%; height: 640px; border: 1px solid #e3e7ec;" '
+            'style="width: 100%; height: 900px; border: 1px solid #e3e7ec;" '
             'sandbox="allow-scripts allow-popups" loading="eager"></iframe>'
         )
 
@@ -168,7 +167,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     active = within(edge_start, edge_end, when) if when else np.ones(len(edges), dtype=bool)
 
     styles = kind_styles(full.nodes["kind"])
-    pos = layout_positions(full, seed=seed)
+    whole = focus is None and not kinds  # a map of part of the data gets a layout of that part
+    pos = layout_positions(full, seed=seed, nodes=None if whole else keep, emphasis=focus)
     sizes = _sizes(snap, nodes, size_by)
     relations = _shown_relations(relation_styles(full), edges)
 
@@ -230,6 +230,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         "inactive": {"count": int(inactive.sum()), "statuses": sorted(full.inactive_statuses), **INACTIVE_STYLE},
         "options": _options(len(nodes)),
         "sizes": yearly,
+        "hideUnlinked": len(nodes) >= LARGE_MAP,  # a large map opens on what is linked on its date
         "focus": vis[focus] if focus is not None else None,
     }
     focus_text = ""
@@ -308,17 +309,27 @@ def drawing_scope(dataset, *, as_of, kinds, size_by):
 
 
 def _sizes(snap, nodes, size_by: str) -> dict:
-    """Node sizes: a base per kind, plus up to 18 px by the measure (relative to its largest value)."""
-    base = {nid: _BASE_SIZE.get(kind.casefold(), 9) for nid, kind in zip(nodes["id"], nodes["kind"])}
+    """Node sizes: a base per kind, plus up to GROWTH (18) px by the measure (relative to its largest value)."""
+    base = {nid: BASE_SIZE.get(kind.casefold(), OTHER_BASE_SIZE) for nid, kind in zip(nodes["id"], nodes["kind"])}
     if size_by == "none" or snap.edges.empty:
         return {nid: float(b) for nid, b in base.items()}
     from partnergraph.centrality import centrality
 
     scores = centrality(snap, size_by).set_index("id")[size_by]
     top = float(scores.max()) if len(scores) else 0.0
-    return {nid: round(b + (18.0 * math.sqrt(max(float(scores.get(nid, 0.0)), 0.0) / top) if top > 0 else 0.0), 2)
-            for nid, b in base.items()}
+    if top <= 0:
+        return {nid: float(b) for nid, b in base.items()}
+    mine = np.maximum(scores.reindex(list(base)).fillna(0.0).to_numpy(dtype=float), 0.0)
+    grown = np.array(list(base.values()), dtype=float) + GROWTH * np.sqrt(mine / top)
+    return {nid: round(float(v), 2) for nid, v in zip(base, grown)}
 
+
+#: Labels smaller than this on screen (pixels) are not drawn: a zoomed-out view of a large map shows its shape, and
+#: zooming in brings the labels back.
+LABEL_THRESHOLD = 6
+
+#: From this many nodes a map opens with "hide unlinked" checked: the first view shows the network of its date.
+LARGE_MAP = 500
 
 #: The most node sizes a page carries for its slider (years in which something changes, times nodes); past it, sizes
 #: stay those of the date the map opens at, and the legend says so.
@@ -438,7 +449,7 @@ def _options(n_nodes: int) -> dict:
                         "multiselect": False, "hideEdgesOnDrag": n_nodes > 500},
         "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "system-ui, Arial, sans-serif", "strokeWidth": 3,
                                              "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"enabled": False}}},
+                  "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_THRESHOLD}}},
         "edges": {"smooth": False, "width": 1.2, "selectionWidth": 2},
     }
 

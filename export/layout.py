@@ -1,16 +1,28 @@
-"""Where each node sits on a map: one layout path whose cost grows smoothly with the graph.
+"""Where each node sits on a map.
 
-Each connected part is laid out on its own, then the parts are packed in rows:
+Two layouts, one chosen by the data:
 
-1. a global shape from pivot MDS (Brandes and Pich): breadth-first distances from
-   up to 50 pivots, turned into 2-D coordinates by a singular value decomposition,
-   so nodes few links apart sit close (cost: 50 searches of the part);
-2. a local refinement by Fruchterman-Reingold forces, where linked nodes attract
-   and only nodes nearer than two link lengths repel (found with a k-d tree,
-   so each step costs about the number of nodes, not its square);
-3. in pixels, nodes closer than a node's width are pushed apart, and nodes whose
-   labels overlap are parted along the axis that overlaps least, each round on the
-   pairs a k-d tree finds, within a fixed budget of pair visits.
+* **bands by kind** (most data: two kinds or more, most links between kinds):
+  each kind is a horizontal band, the bands in the order that keeps linked
+  kinds next to each other (the bundled data reads top to bottom: countries,
+  frameworks, activities, threats: who is in what, what it offers, what that
+  addresses). Within a band, nodes are ordered by the mean place of their
+  neighbours (Sugiyama's barycentre heuristic, swept down and up), then packed
+  into staggered rows. Every node's box (its largest size and its label, as
+  wide as the label's text in DejaVu Sans) is placed beside the others, never
+  on them, so nothing overlaps by construction; the band width is the one that
+  lets the whole map fit a screen at the largest scale.
+* **forces** (one kind, or links mostly within kinds, as country-country
+  ties): each connected part on its own, then the parts packed in rows:
+
+  1. a global shape from pivot MDS (Brandes and Pich): breadth-first distances
+     from up to 50 pivots, turned into 2-D coordinates by a singular value
+     decomposition, so nodes few links apart sit close;
+  2. a local refinement by Fruchterman-Reingold forces, where linked nodes
+     attract and only nodes nearer than two link lengths repel (found with a
+     k-d tree, so each step costs about the number of nodes);
+  3. in pixels, nodes closer than a node's width are pushed apart, and nodes
+     whose boxes overlap are parted along the axis that overlaps least.
 
 Every step is seeded or deterministic: the same data and seed give the same places.
 """
@@ -31,41 +43,123 @@ _LABEL_HEIGHT = 52.0
 _PARTING_BUDGET = 5e6
 
 
-def layout_positions(dataset, *, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Node positions (pixels) of every node of every date, packed part by part.
+#: How a node is drawn on the map, for the room it needs: its size is a base per kind plus up to GROWTH pixels for
+#: the size measure; its label (LABEL_FONT pixels) hangs LABEL_GAP pixels below the node, LABEL_HEIGHT tall.
+BASE_SIZE = {"framework": 16, "threat": 12, "activity": 12}
+OTHER_BASE_SIZE = 9
+GROWTH = 18.0
+LABEL_FONT = 14.0
+LABEL_GAP = 11.0
+LABEL_HEIGHT = 18.0
+#: Room kept clear around each box, and between bands.
+_PAD = 5.0
+_BAND_GAP = 70.0
+#: Rounds of barycentre sweeps (each down the bands and up again).
+_SWEEPS = 4
+#: The screen shape the band width is chosen for (the map's drawing area on a laptop).
+_SCREEN = (1100.0, 800.0)
+
+
+def layout_positions(dataset, *, seed: int = 7, nodes=None, emphasis: str | None = None
+                     ) -> dict[str, tuple[float, float]]:
+    """Node positions (pixels) of every node of every date, or of ``nodes`` only.
 
     The layout uses every edge of every date, so a node keeps its place
     whatever date the map shows; the same data and seed give the same places.
+    ``nodes`` (ids) lays out only those and the links between them (a
+    ``--focus`` or ``--kinds`` map); ``emphasis`` names a node drawn with a
+    larger bold label, given the room for it.
 
     Examples
     --------
     >>> pos = layout_positions(pg.load())
     >>> pos == layout_positions(pg.load())
     True
+    >>> sorted(layout_positions(pg.load(), nodes=["JPN", "pag"]))
+    ['JPN', 'pag']
     """
     full = dataset.full
-    cache = full.__dict__.setdefault("_layout_cache", {})  # the tables do not change: lay them out once per seed
-    if seed not in cache:
-        cache[seed] = _layout(full, seed)
-    return dict(cache[seed])
+    key = (seed, None if nodes is None else tuple(sorted(map(str, nodes))), emphasis)
+    cache = full.__dict__.setdefault("_layout_cache", {})  # the tables do not change: lay them out once per choice
+    if key not in cache:
+        cache[key] = _layout(full, seed, None if nodes is None else set(map(str, nodes)), emphasis)
+    return dict(cache[key])
 
 
-def _layout(full, seed: int) -> dict[str, tuple[float, float]]:
+def node_box(kind: str, label: str, emphasised: bool = False) -> tuple[float, float, float]:
+    """The room a node needs on the map, around its centre: (half width, above, below), in pixels.
+
+    Its largest size (the kind's base plus the size measure's growth) above and
+    below the centre, its label under it, as wide as its text, and a margin.
+
+    >>> node_box("country", "Georgia")
+    (33.0, 32.0, 61.0)
+    """
+    size = BASE_SIZE.get(str(kind).casefold(), OTHER_BASE_SIZE) + GROWTH
+    font = LABEL_FONT + 2 if emphasised else LABEL_FONT
+    width = text_width(label, font, bold=emphasised)
+    half = max(size, width / 2) + _PAD
+    return float(round(half)), size + _PAD, size + LABEL_GAP + LABEL_HEIGHT + (2 if emphasised else 0) + _PAD
+
+
+_ADVANCES: dict = {}
+
+
+def text_width(text: str, font: float = LABEL_FONT, *, bold: bool = False) -> float:
+    """The width of ``text`` in DejaVu Sans (the browser's sans-serif here; wider than most), in pixels, from each
+    character's advance (read once from the font matplotlib ships); a character the font lacks counts as wide as
+    the font size.
+
+    >>> round(text_width("Georgia"))
+    55
+    """
+    table = _ADVANCES.get(bold)
+    if table is None:
+        from matplotlib import font_manager
+        from matplotlib.ft2font import FT2Font
+
+        face = FT2Font(font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans",
+                                                                         weight="bold" if bold else "normal")))
+        face.set_size(100, 72)  # advances at 100 px, scaled to the size asked
+        table = {}
+        for code, glyph in face.get_charmap().items():
+            if code < 0x3000:
+                table[chr(code)] = face.load_glyph(glyph).linearHoriAdvance / 65536 / 100
+        _ADVANCES[bold] = table
+    return font * sum(table.get(c, 1.0) for c in str(text))
+
+
+def _layout(full, seed: int, only: set | None, emphasis: str | None) -> dict[str, tuple[float, float]]:
     from partnergraph.progress import Progress
 
     from partnergraph.centrality import simple_pairs
 
     ids, a, b, _ = simple_pairs(full)
+    kind_of = dict(zip(full.nodes["id"].astype(str), full.nodes["kind"].astype(str)))
+    # the bands' order comes from the whole dataset, so every map of it stacks the kinds alike
+    bands = kind_order(np.array([kind_of.get(str(i), "") for i in ids], dtype=object), a, b)
+    if only is not None:
+        keep = np.array([i in only for i in ids], dtype=bool)
+        inside = keep[a] & keep[b]
+        renumber = np.cumsum(keep) - 1
+        ids, a, b = ids[keep], renumber[a[inside]], renumber[b[inside]]
     n = len(ids)
     if n == 0:
         return {}
+    label_of = dict(zip(full.nodes["id"].astype(str), full.nodes["label"].astype(str)))
+    kinds = np.array([kind_of.get(str(i), "") for i in ids], dtype=object)
+    boxes = np.array([node_box(kinds[k], label_of.get(str(i), str(i)) or str(i), str(i) == emphasis)
+                      for k, i in enumerate(ids)], dtype=float).reshape(-1, 3)
+    if len(set(kinds)) > 1 and (len(a) == 0 or (kinds[a] != kinds[b]).mean() >= 0.5):
+        current = _current(full, ids)
+        xy = _bands(kinds, a, b, boxes, [k for k in bands if k in set(kinds)], seed, current)
+        return {str(i): (round(float(x), 1), round(float(y), 1)) for i, (x, y) in zip(ids, xy)}
     part = _parts(n, a, b)
     sizes = np.bincount(part)
     first = np.full(len(sizes), n)
     np.minimum.at(first, part, np.arange(n))
     order = sorted(range(len(sizes)), key=lambda p: (-sizes[p], first[p]))  # largest first, then by first id
-    labels = dict(zip(full.nodes["id"].astype(str), full.nodes["label"].astype(str)))
-    widths = np.array([max(40.0, 7.0 * len(labels.get(i, i)) + 8.0) for i in ids])  # a label below each node
+    widths = 2 * boxes[:, 0]  # a label below each node
     members = np.argsort(part, kind="stable")
     starts = np.r_[0, np.cumsum(np.bincount(part[members], minlength=len(sizes)))]
     edge_part = part[a]
@@ -87,6 +181,147 @@ def _layout(full, seed: int) -> dict[str, tuple[float, float]]:
     finally:
         bar.close()
     return _pack(blocks)
+
+
+def kind_order(kinds, a: np.ndarray, b: np.ndarray) -> list:
+    """The order of the bands: the one that keeps linked kinds close (least total band distance over the links
+    between kinds), the kind with the most nodes first among equals, then by name. Tried in full for up to 7
+    kinds; past that, the kinds by number of nodes.
+
+    >>> kinds = np.array(["country"] * 3 + ["framework", "threat", "activity"], dtype=object)
+    >>> kind_order(kinds, np.array([0, 1, 2, 3, 3, 5]), np.array([3, 3, 3, 5, 4, 4]))
+    ['country', 'framework', 'activity', 'threat']
+    """
+    import itertools
+
+    names, counts = np.unique(kinds, return_counts=True)
+    size = dict(zip(names.tolist(), counts.tolist()))
+    by_size = sorted(size, key=lambda k: (-size[k], k))
+    if len(names) > 7:
+        return by_size
+    index = {k: i for i, k in enumerate(names.tolist())}
+    ka = np.array([index[k] for k in kinds[a]], dtype=np.int64) if len(a) else np.empty(0, dtype=np.int64)
+    kb = np.array([index[k] for k in kinds[b]], dtype=np.int64) if len(b) else np.empty(0, dtype=np.int64)
+    links = np.zeros((len(names), len(names)))
+    np.add.at(links, (ka, kb), 1.0)
+    links = links + links.T
+    best = None
+    for order in itertools.permutations(by_size):
+        place = np.array([order.index(k) for k in names.tolist()], dtype=float)
+        cost = float((links * np.abs(place[:, None] - place[None, :])).sum())
+        key = (cost, [by_size.index(k) for k in order])  # equal cost: the larger kinds first
+        if best is None or key < best[0]:
+            best = (key, list(order))
+    return best[1]
+
+
+def _current(full, ids: np.ndarray) -> np.ndarray:
+    """Which of ``ids`` have an active tie on the data's default date (the date a map opens at unless told): they
+    come first in their band, so the view of that date, unlinked nodes hidden, is compact. The same for every map
+    of the dataset, whatever date it opens at."""
+    import warnings
+
+    from partnergraph.asof import default_date
+    from partnergraph.errors import CoverageWarning
+
+    when = default_date(full)
+    if when is None:
+        return np.ones(len(ids), dtype=bool)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CoverageWarning)
+        snap = full.snapshot(when, include_suspended=False)
+    linked = set(snap.edges["u"].astype(str)) | set(snap.edges["v"].astype(str))
+    return np.array([str(i) in linked for i in ids], dtype=bool)
+
+
+def _bands(kinds: np.ndarray, a: np.ndarray, b: np.ndarray, boxes: np.ndarray, order_of_kinds: list,
+           seed: int = 7, current: np.ndarray | None = None) -> np.ndarray:
+    """Bands by kind, top to bottom in ``order_of_kinds``: places (pixels) for nodes of the ``kinds`` given, links
+    ``a``-``b``, boxes (half width, above, below) from :func:`node_box`. Nothing overlaps: each node's box is
+    packed beside the others. Nodes ``current`` (linked on the default date) come first in their band, then the
+    others, then those with no link at all."""
+    n = len(kinds)
+    stale = ~current if current is not None else np.zeros(n, dtype=bool)
+    band = np.array([order_of_kinds.index(k) for k in kinds], dtype=np.int64)
+    # the place of each node along its band, from 0 to 1, refined by barycentre sweeps
+    rank = np.zeros(n)
+    start = _first_axis(n, a, b, seed)  # a first order: along the graph's main axis, so related nodes start close
+    for k in range(len(order_of_kinds)):
+        members = np.flatnonzero(band == k)
+        members = members[np.argsort(start[members], kind="stable")]
+        rank[members] = np.arange(len(members)) / max(len(members) - 1, 1)
+    both_a, both_b = np.r_[a, b], np.r_[b, a]
+    degree = np.bincount(both_a, minlength=n)
+    sweeps = list(range(len(order_of_kinds))) + list(range(len(order_of_kinds) - 2, -1, -1))
+    for _ in range(_SWEEPS):
+        for k in sweeps:  # down the bands, then up: each band ordered by its neighbours' mean place
+            total = np.bincount(both_a, weights=rank[both_b], minlength=n)
+            centre = np.where(degree > 0, total / np.maximum(degree, 1), rank)
+            members = np.flatnonzero(band == k)
+            lonely = degree[members] == 0  # nodes with no link here go to the end of their band
+            order = members[np.lexsort((rank[members], centre[members], stale[members], lonely))]
+            rank[order] = np.arange(len(order)) / max(len(order) - 1, 1)
+    sequences = []
+    for k in range(len(order_of_kinds)):
+        members = np.flatnonzero(band == k)
+        sequences.append(members[np.argsort(rank[members], kind="stable")])
+    widths = 2 * boxes[:, 0]
+    # the band width: the one at which the whole map fits the screen at the largest scale
+    low, high = float(widths.max()), float(sum(widths[s].sum() for s in sequences))
+    best = None
+    for target in np.unique(np.geomspace(low, max(high, low), 60).round()):
+        placed = [_packed_band(s, widths, boxes, float(target)) for s in sequences]
+        width = max(p[2] for p in placed)
+        height = sum(p[3] for p in placed) + _BAND_GAP * (len(placed) - 1)
+        scale = min(_SCREEN[0] / width, _SCREEN[1] / height)
+        if best is None or scale > best[0] + 1e-9:
+            best = (scale, placed)
+    xy = np.zeros((n, 2))
+    top = 0.0
+    for members, (x, y, width, height) in zip(sequences, best[1]):
+        xy[members, 0] = x - width / 2  # each band centred
+        xy[members, 1] = y + top
+        top += height + _BAND_GAP
+    return xy
+
+
+def _first_axis(n: int, a: np.ndarray, b: np.ndarray, seed: int) -> np.ndarray:
+    """Each node's place along the graph's main axis (pivot MDS's first coordinate, seeded); nodes another part
+    cannot reach count as one link farther than the farthest reached."""
+    if n < 3 or not len(a):
+        return np.arange(n, dtype=float)
+    return _pivot_mds(n, a, b, seed)[:, 0]
+
+
+def _packed_band(members: np.ndarray, widths: np.ndarray, boxes: np.ndarray, target: float):
+    """One band's nodes, in their order, packed into as few staggered rows as keep it within ``target`` pixels:
+    node k goes to row k mod R, each row packed left to right, a row shifted by its share of a mean box so the
+    rows interleave. Returns (x of each member, y of each member, band width, band height)."""
+    if not len(members):
+        return np.empty(0), np.empty(0), 0.0, 0.0
+    w = widths[members]
+    above, below = float(boxes[members, 1].max()), float(boxes[members, 2].max())
+    step = float(w.mean())
+
+    def packed(rows: int):
+        row = np.arange(len(w)) % rows
+        order = np.argsort(row, kind="stable")  # each row's nodes together, in their order
+        ends = np.cumsum(w[order])
+        first = np.searchsorted(row[order], np.arange(rows))  # where each row begins in ``order``
+        before = np.r_[0.0, ends][first][row[order]]  # the widths of the rows before, to take off
+        x = np.empty(len(w))
+        x[order] = ends - before - w[order] / 2 + row[order] * step / rows
+        return x, row, float((x + w / 2).max())
+
+    low, high = 1, len(w)  # the fewest rows that fit (a band of one node per row always does)
+    while low < high:
+        mid = (low + high) // 2
+        if packed(mid)[2] <= target:
+            high = mid
+        else:
+            low = mid + 1
+    x, row, width = packed(low)
+    return x, row * (above + below) + above, width, low * (above + below)
 
 
 def _parts(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -136,6 +371,9 @@ def _pivot_mds(n: int, a: np.ndarray, b: np.ndarray, seed: int) -> np.ndarray:
     rows = []
     for _ in range(k):  # each next pivot is the node farthest from those chosen (max-min): they span the part
         d = shortest_path(adjacency, directed=False, unweighted=True, indices=pivots[-1])
+        reached = np.isfinite(d)
+        if not reached.all():  # another part: one link farther than the farthest node reached
+            d[~reached] = d[reached].max() + 1
         rows.append(d)
         far = np.minimum(far, d)
         nxt = int(np.argmax(far))

@@ -242,10 +242,12 @@ def test_nodes_with_their_own_window_come_and_go(browser, tmp_path):
 
 
 def test_jupyter_display_draws_inside_its_iframe(browser, tiny, tmp_path):
-    # what a notebook does with _repr_html_: put the HTML into the output area of its own page
+    # what a notebook does with _repr_html_: put the HTML into the output area of its own page (about 980 px wide)
     host = tmp_path / "notebook.html"
-    host.write_text("<!DOCTYPE html><html><body><div class='output'>"
-                    + pg.network_map(pg.load(tiny))._repr_html_() + "</div></body></html>", encoding="utf-8")
+    host.write_text("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body><div class='output' "
+                    "style='width: 980px'>" + pg.network_map(pg.load(tiny))._repr_html_() + "</div>"
+                    "<div class='output' style='width: 980px'>" + pg.network_map(pg.load())._repr_html_()
+                    + "</div></body></html>", encoding="utf-8")
     opened = Opened.__new__(Opened)
     opened.url = host.resolve().as_uri()
     opened.context = browser.new_context(viewport={"width": 1200, "height": 800})
@@ -261,6 +263,20 @@ def test_jupyter_display_draws_inside_its_iframe(browser, tiny, tmp_path):
         frame.wait_for_timeout(300)
         assert frame.evaluate("() => window.network.body.data.nodes.length") == 6
         assert drawn_pixels(frame) > 1000
+        # the bundled map at notebook size: the map takes the output's width, the legend goes under it, and the
+        # labels are drawn at a size a reader can read (vis-network leaves out labels under 6 px on screen)
+        page.locator("iframe").nth(1).scroll_into_view_if_needed()  # a browser draws a frame once it is in view
+        nato = page.frames[2]
+        nato.wait_for_function("window.network !== undefined && window.network.body !== undefined")
+        nato.wait_for_timeout(500)
+        box = page.locator("iframe").nth(1).bounding_box()
+        assert box["height"] >= 880
+        canvas = nato.evaluate("() => document.querySelector('#pg-network canvas').getBoundingClientRect().toJSON()")
+        assert canvas["width"] >= 0.95 * box["width"] - 4 and canvas["height"] >= 500
+        assert nato.evaluate("() => window.network.getScale()") * 14 >= 7  # label text at least 7 px high
+        assert drawn_pixels(nato) > 20_000
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "notebook-map.png"), full_page=True)
         assert opened.errors == [] and opened.blocked == []
     finally:
         opened.context.close()
@@ -465,5 +481,79 @@ def test_a_focus_map_names_and_selects_its_focus_and_speaks_the_same_language(br
         in_focus, in_full = legend(page), legend(full.page)
         assert in_focus and all(in_full[r] == color for r, color in in_focus.items())
         assert opened.errors == []
+    finally:
+        opened.close()
+
+
+#: Every node's shape and label as the page draws them: the shape a square of the node's size around its centre,
+#: the label hung below it (vis-network: 11 px under the shape), as wide as the canvas measures its text in the
+#: node's own font.
+BOXES = """() => {
+  const net = window.network, ctx = document.createElement('canvas').getContext('2d');
+  const boxes = [];
+  for (const id of net.body.data.nodes.getIds()) {
+    const n = net.body.nodes[id], f = n.labelModule.fontOptions, s = n.options.size;
+    ctx.font = (f.mod ? f.mod + ' ' : '') + f.size + 'px ' + f.face;
+    const w = ctx.measureText(n.options.label).width, top = n.y + s + 11;
+    boxes.push({id: id, what: 'node', l: n.x - s, r: n.x + s, t: n.y - s, b: n.y + s});
+    boxes.push({id: id, what: 'label', l: n.x - w / 2, r: n.x + w / 2, t: top, b: top + f.size + 3});
+  }
+  return boxes;
+}"""
+
+
+def overlapping(boxes):
+    hits = []
+    for i, p in enumerate(boxes):
+        for q in boxes[i + 1:]:
+            if p["id"] != q["id"] and p["l"] < q["r"] and q["l"] < p["r"] and p["t"] < q["b"] and q["t"] < p["b"]:
+                hits.append((p["id"], p["what"], q["id"], q["what"]))
+    return hits
+
+
+@pytest.mark.parametrize("options", [{}, {"as_of": 1995}, {"focus": "md", "radius": 1}, {"focus": "GEO", "radius": 2},
+                                     {"kinds": ["country", "framework"]}, {"size_by": "betweenness"}])
+def test_no_two_labels_and_no_two_nodes_overlap(browser, tmp_path, options):
+    ds = pg.load()
+    opened = Opened(browser, pg.network_map(ds, **options).save(tmp_path / "map.html"))
+    try:
+        page = opened.page
+        years = [None] + ([1995, 2004, 2026] if not options else [])  # sizes follow the slider: every year fits
+        for year in years:
+            if year:
+                set_year(page, year)
+            boxes = page.evaluate(BOXES)
+            assert len(boxes) == 2 * len(shown_ids(page)) > 0
+            assert overlapping(boxes) == [], (options, year)
+        if not options:  # the bands read top to bottom: who is in what, what it offers, what that addresses
+            tops = page.evaluate("""() => { const y = {}; for (const id of window.network.body.data.nodes.getIds()) {
+                const n = window.network.body.nodes[id]; (y[n.options.kind] = y[n.options.kind] || []).push(n.y); }
+                return Object.fromEntries(Object.entries(y).map(([k, v]) => [k, [Math.min(...v), Math.max(...v)]])); }""")
+            order = sorted(tops, key=lambda k: tops[k][0])
+            assert order == ["country", "framework", "activity", "threat"]
+            assert all(tops[x][1] < tops[y][0] for x, y in zip(order, order[1:]))  # bands do not mix
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def test_a_hand_made_dataset_with_other_kinds_is_laid_out_without_overlaps(browser, tmp_path):
+    from conftest import write_folder
+    from test_time import HANDMADE
+
+    extra = {"nodes.csv": HANDMADE["nodes.csv"] + "".join(f"N{i},nation,Nation with a long name number {i},,\n"
+                                                          for i in range(30)),
+             "memberships.csv": HANDMADE["memberships.csv"] + "".join(f"N{i},pact,{1990 + i % 20},,\n"
+                                                                      for i in range(30))}
+    ds = pg.load(write_folder(tmp_path / "hand", {**HANDMADE, **extra}))
+    opened = Opened(browser, pg.network_map(ds).save(tmp_path / "hand.html"))
+    try:
+        page = opened.page
+        assert overlapping(page.evaluate(BOXES)) == []
+        assert len(shown_ids(page)) == 36 and opened.errors == []
+        # the check sees an overlap when there is one: a node moved onto its neighbour's label
+        page.evaluate("""() => { const n = window.network.body.nodes['N1'];
+                                 window.network.moveNode('N2', n.x + 10, n.y + n.options.size + 14); }""")
+        assert ("N1", "label", "N2", "node") in overlapping(page.evaluate(BOXES))
     finally:
         opened.close()

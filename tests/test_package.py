@@ -18,6 +18,7 @@ MODULES = ["partnergraph", "partnergraph.asof", "partnergraph.atomic", "partnerg
            "partnergraph.info", "partnergraph.load", "partnergraph.validate", "partnergraph.cli",
            "partnergraph.centrality", "partnergraph.coverage", "partnergraph.membership", "partnergraph.structure",
            "partnergraph.export", "partnergraph.export.html", "partnergraph.export.files", "partnergraph.export.image",
+           "partnergraph.export.layout",
            "partnergraph.columns", "partnergraph.tables", "partnergraph.importers", "partnergraph.progress",
            "partnergraph.pairs"]
 

@@ -61,7 +61,8 @@
   function edgeHeading(e) { return labelOf(e.from) + " \u2014 " + labelOf(e.to); }
 
   /* ---- what is shown ---- */
-  var state = { date: data.date, kinds: table(), relations: table(), hideUnlinked: false, showInactive: true };
+  var state = { date: data.date, kinds: table(), relations: table(), hideUnlinked: !!data.hideUnlinked,
+                showInactive: true };
   data.kinds.forEach(function (k) { state.kinds[k.kind] = true; });
   data.relations.forEach(function (r) { state.relations[r.relation] = true; });
 
@@ -164,6 +165,7 @@
     box.addEventListener("change", function () { state.relations[box.dataset.relation] = box.checked; refresh(); });
   });
   var hide = document.getElementById("pg-hide-unlinked");
+  hide.checked = state.hideUnlinked;
   hide.addEventListener("change", function () { state.hideUnlinked = hide.checked; refresh(); });
   var showInactive = document.getElementById("pg-show-inactive");
   if (showInactive) {
