@@ -93,8 +93,14 @@ class NetworkMap:
         return f"<NetworkMap {self.meta['title']!r}: {self.meta['nodes']} nodes, {self.meta['edges']} edges>"
 
 
+#: The most nodes a map page holds unless told otherwise: measured in Chromium (README, "Maps at scale"), a
+#: 10,000-node page draws in about 7 s and a 20,000-node one in about 16 s, past the 15 s a user will wait.
+MAX_NODES = 15_000
+
+
 def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, focus: str | None = None,
-                radius: int = 1, size_by: str = "degree", seed: int = 7) -> NetworkMap:
+                radius: int = 1, size_by: str = "degree", seed: int = 7, max_nodes: int | None = MAX_NODES
+                ) -> NetworkMap:
     """An interactive, self-contained HTML map of a dataset.
 
     The page holds every node and edge of every date: its year slider shows
@@ -124,6 +130,9 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         The centrality measure node size shows, computed at ``as_of``.
     seed : int
         The layout's seed.
+    max_nodes : int or None
+        Refuse (:class:`PartnergraphError`, with advice) a page of more nodes
+        than this, before any work: a browser cannot draw it usably. None: no limit.
 
     Returns
     -------
@@ -154,6 +163,11 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
                                     f"add it to the kinds or focus on another node")
         near = nx.single_source_shortest_path_length(nx.Graph(full.graph), focus, cutoff=radius)
         nodes = nodes[nodes["id"].isin(set(near))]
+    if max_nodes is not None and len(nodes) > max_nodes:
+        raise PartnergraphError(
+            f"the map would hold {len(nodes):,} nodes (of every date), more than {max_nodes:,}: a browser takes "
+            f"too long to draw it; narrow it with --focus ID, --kinds K1,K2 or a folder of one period, or export "
+            f"--format gexf for Gephi (--max-nodes N draws it anyway)")
     keep = set(nodes["id"])
     chosen = (full.edges["u"].isin(keep) & full.edges["v"].isin(keep)).to_numpy()
     edges = full.edges[chosen]

@@ -399,15 +399,18 @@ def info(data, as_of, fmt):
 @data_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The HTML file to write (atomically).")
-@click.option("--title", default=None, help="The page title (default: 'Partnership map: <dataset>').")
+@click.option("--title", default=None, help="The page title (default: the data's title, else 'Partnership map: "
+                                            "<folder>').")
 @click.option("--kinds", default=None, metavar="K1,K2", help="Show only nodes of these kinds, comma-separated.")
 @click.option("--focus", default=None, metavar="ID", help="Show only the neighbourhood of this node.")
 @click.option("--radius", type=click.IntRange(min=0), default=1, show_default=True,
               help="With --focus: how many steps out.")
 @click.option("--size-by", type=click.Choice(list(SIZE_MEASURES)),
               default="degree", show_default=True,
-              help="The centrality measure node size shows (at --as-of), or none.")
-def map_(data, as_of, output, title, kinds, focus, radius, size_by):
+              help="The centrality measure node size shows (it follows the slider), or none.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Draw a page of up to N nodes (default 15,000: larger pages take a browser too long).")
+def map_(data, as_of, output, title, kinds, focus, radius, size_by, max_nodes):
     """Write an interactive HTML map: one self-contained file that opens with no network.
 
     The page has a year slider (the network as it stood at the end of each year), a search box,
@@ -425,7 +428,9 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by):
     refuse_input_folder(output, data)
     ds = load_or_fail(data)
     kind_list = [k for k in kinds.split(",")] if kinds else None
-    page = network_map(ds, as_of=as_of, title=title, kinds=kind_list, focus=focus, radius=radius, size_by=size_by)
+    limit = {} if max_nodes is None else {"max_nodes": max_nodes}
+    page = network_map(ds, as_of=as_of, title=title, kinds=kind_list, focus=focus, radius=radius, size_by=size_by,
+                       **limit)
     page.save(output)
     when = f"as of {page.meta['as_of']}" if page.meta["as_of"] else "undated"
     click.echo(f"wrote {output} ({page.meta['nodes']} nodes, {page.meta['edges_as_of']} edges {when}, "

@@ -177,3 +177,20 @@ def test_a_relation_looks_the_same_in_every_map_and_picture_of_a_dataset():
     picture = static_map(nato, kinds=["country", "threat", "activity"])
     handles = {h.get_label(): h.get_color() for h in picture.figure.legends[0].legend_handles if h.get_label() in styles}
     assert handles and all(color == styles[r]["color"] for r, color in handles.items())
+
+
+def test_a_map_too_large_for_a_browser_is_refused_with_advice_before_any_work(tmp_path):
+    from click.testing import CliRunner
+    from partnergraph.cli import cli
+
+    nato = pg.load()
+    with pytest.raises(pg.PartnergraphError, match=r"the map would hold 91 nodes \(of every date\), more than 90: .*"
+                                                   r"--focus ID, --kinds K1,K2"):
+        network_map(nato, max_nodes=90)
+    assert network_map(nato, max_nodes=91).meta["nodes"] == 91
+    assert network_map(nato, max_nodes=90, focus="md").meta["nodes"] == 19  # a focus map is small enough
+    out = tmp_path / "map.html"
+    refused = CliRunner().invoke(cli, ["map", "-o", str(out), "--max-nodes", "90"])
+    assert refused.exit_code == 1 and not out.exists()
+    assert refused.stderr.startswith("Error: the map would hold 91 nodes") and len(refused.stderr.splitlines()) == 1
+    assert CliRunner().invoke(cli, ["map", "-o", str(out), "--max-nodes", "91"]).exit_code == 0 and out.exists()

@@ -118,15 +118,25 @@
     for (var i = 0; i < yearly.years.length; i++) { if (yearly.years[i] <= year) at = i; }
     return at < 0 ? null : yearly.values[at];
   }
+  var sizes = null;  /* the sizes on the date shown, once the slider has moved */
   function resize(year) {
-    var values = sizesFor(year);
-    if (!values) return;
-    nodeSet.update(data.nodes.map(function (n, i) { return { id: n.id, size: values[i] }; }));
+    sizes = sizesFor(year) || sizes;
   }
 
+  /* what each node is drawn with now: only the nodes whose fading or size changes are handed to vis-network */
+  var drawn = data.nodes.map(function (n) { return { opacity: linked[n.id] ? 1 : 0.3, size: n.size }; });
   function refresh() {
     computeLinked();
-    nodeSet.update(data.nodes.map(function (n) { return { id: n.id, opacity: linked[n.id] ? 1 : 0.3 }; }));
+    var changes = [];
+    data.nodes.forEach(function (n, i) {
+      var opacity = linked[n.id] ? 1 : 0.3, size = sizes ? sizes[i] : n.size, was = drawn[i];
+      if (opacity !== was.opacity || size !== was.size) {
+        changes.push({ id: n.id, opacity: opacity, size: size });
+        was.opacity = opacity;
+        was.size = size;
+      }
+    });
+    if (changes.length) nodeSet.update(changes);
     nodeView.refresh();
     edgeView.refresh();
     showStatus();
