@@ -268,14 +268,22 @@ def _bands(kinds: np.ndarray, a: np.ndarray, b: np.ndarray, boxes: np.ndarray, o
     widths = 2 * boxes[:, 0]
     # the band width: the one at which the whole map fits the screen at the largest scale
     low, high = float(widths.max()), float(sum(widths[s].sum() for s in sequences))
+    from partnergraph.progress import Progress
+
     best = None
-    for target in np.unique(np.geomspace(low, max(high, low), 60).round()):
-        placed = [_packed_band(s, widths, boxes, float(target)) for s in sequences]
-        width = max(p[2] for p in placed)
-        height = sum(p[3] for p in placed) + _BAND_GAP * (len(placed) - 1)
-        scale = min(_SCREEN[0] / width, _SCREEN[1] / height)
-        if best is None or scale > best[0] + 1e-9:
-            best = (scale, placed)
+    targets = np.unique(np.geomspace(low, max(high, low), 60).round())
+    bar = Progress("laying out the map", len(targets))
+    try:
+        for done, target in enumerate(targets, 1):
+            placed = [_packed_band(s, widths, boxes, float(target)) for s in sequences]
+            bar.update(done)
+            width = max(p[2] for p in placed)
+            height = sum(p[3] for p in placed) + _BAND_GAP * (len(placed) - 1)
+            scale = min(_SCREEN[0] / width, _SCREEN[1] / height)
+            if best is None or scale > best[0] + 1e-9:
+                best = (scale, placed)
+    finally:
+        bar.close()
     xy = np.zeros((n, 2))
     top = 0.0
     for members, (x, y, width, height) in zip(sequences, best[1]):

@@ -46,7 +46,9 @@ SEARCH = """(text) => new Promise(done => {
     window.pgFocus(text); window.network.redraw(); })"""
 
 
-def open_ours(browser, path: Path) -> dict:
+def _offline_page(browser, path: Path, hook: str):
+    """A new page that may load ``path`` and nothing else, which runs ``hook`` on vis-network's object as soon as
+    the page has made it: (context, page, url)."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     url = path.resolve().as_uri()
@@ -55,10 +57,16 @@ def open_ours(browser, path: Path) -> dict:
         const timer = setInterval(() => {
             if (window.network && !window.__hooked) {
                 window.__hooked = true;
-                window.network.once('afterDrawing', () => { window.__first = performance.now(); });
+                %s;
                 clearInterval(timer);
             }
-        }, 1);""")
+        }, 1);""" % hook)
+    return context, page, url
+
+
+def open_ours(browser, path: Path) -> dict:
+    context, page, url = _offline_page(
+        browser, path, "window.network.once('afterDrawing', () => { window.__first = performance.now(); })")
     page.goto(url, wait_until="commit", timeout=600_000)
     first = page.evaluate(FIRST_DRAW) / 1000
     last = int(page.get_attribute("#pg-year", "max"))
@@ -70,18 +78,9 @@ def open_ours(browser, path: Path) -> dict:
 
 
 def open_baseline(browser, path: Path, cap: float) -> float | None:
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    url = path.resolve().as_uri()
-    context.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
-    page.add_init_script("""
-        const timer = setInterval(() => {
-            if (window.network && !window.__hooked) {
-                window.__hooked = true;
-                window.network.on('stabilizationIterationsDone', () => { window.__stable = performance.now(); });
-                clearInterval(timer);
-            }
-        }, 1);""")
+    context, page, url = _offline_page(
+        browser, path,
+        "window.network.on('stabilizationIterationsDone', () => { window.__stable = performance.now(); })")
     try:
         page.goto(url, wait_until="commit", timeout=int(cap * 1000))
         page.wait_for_function("window.__stable !== undefined", timeout=int(cap * 1000), polling=100)
