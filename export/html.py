@@ -23,7 +23,7 @@ from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError, UnknownIdError, a_kind
 from partnergraph.vocabulary import SIZE_MEASURES
 
-from .layout import BASE_SIZE, GROWTH, OTHER_BASE_SIZE, layout_positions
+from .layout import BASE_SIZE, GROWTH, LARGE_MAP, OTHER_BASE_SIZE, events_like, layout_positions
 
 __all__ = ["NetworkMap", "network_map", "kind_styles", "relation_styles", "layout_positions", "SIZE_MEASURES",
            "INACTIVE_STYLE"]
@@ -178,7 +178,14 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     node_start, node_end = all_node_start[at], all_node_end[at]
     nodes = full.nodes[at]
     inactive = full.inactive()[chosen]
-    active = within(edge_start, edge_end, when) if when else np.ones(len(edges), dtype=bool)
+    during = bool(when) and events_like(full)  # events: the slider shows each year's, not its last day's
+    if during:
+        first_day = np.datetime64(f"{when.year:04d}-01-01", "D")
+        active = (np.isnat(edge_start) | (edge_start <= np.datetime64(when, "D"))) & \
+            (np.isnat(edge_end) | (edge_end > first_day))
+        snap = _during_year(full, when.year)
+    else:
+        active = within(edge_start, edge_end, when) if when else np.ones(len(edges), dtype=bool)
 
     styles = kind_styles(full.nodes["kind"])
     whole = focus is None and not kinds  # a map of part of the data gets a layout of that part
@@ -213,7 +220,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
             **({"inactive": True, "width": 1.0} if off else {}),
         ).options)
 
-    yearly = _yearly_sizes(full, nodes, size_by, [edge_start, edge_end, node_start, node_end], when)
+    yearly = _yearly_sizes(full, nodes, size_by, [edge_start, edge_end, node_start, node_end], when, during)
     counts = nodes["kind"].value_counts().to_dict()
     shown_kinds = [k for k in all_kinds if k in counts]
     relation_counts = edges["relation"].value_counts().to_dict()
@@ -238,6 +245,7 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         "nodes": node_records,
         "edges": edge_records,
         "date": when.isoformat() if when else None,
+        "during": during,
         "years": years,
         "kinds": [{"kind": k, **styles[k], "count": int(counts[k])} for k in shown_kinds],
         "relations": [{"relation": r, **relations[r], "count": int(relation_counts[r])} for r in relations],
@@ -252,7 +260,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         meta["focus"] = focus
         focus_text = (f"focus: {full.labels().get(focus, focus)} ({focus}), within {radius} "
                       f"step{'s' if radius != 1 else ''} \u00b7 ")
-    subtitle = (f'<span id="pg-asof">{html.escape(f"as of {when.isoformat()}" if when else "undated")}</span>'
+    shown_date = (f"during {when.year}" if during else f"as of {when.isoformat()}") if when else "undated"
+    subtitle = (f'<span id="pg-asof">{html.escape(shown_date)}</span>'
                 + html.escape(f" \u00b7 {focus_text}data: {name} (sha256 {meta['content_hash'][:12]}) \u00b7 "
                               f"partnergraph {__version__}"))
     page = _render(
@@ -262,8 +271,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         meta=_json_for_script(meta),
         data=_json_for_script(data),
         legend=_legend(shown_kinds, styles, counts, relations, relation_counts, int(inactive.sum()),
-                       full.inactive_statuses) + _reading(size_by, when, yearly is not None, bool(years)),
-        slider=_slider(years, when),
+                       full.inactive_statuses) + _reading(size_by, when, yearly is not None, bool(years), during),
+        slider=_slider(years, when, during),
     )
     return NetworkMap(page, meta)
 
@@ -342,15 +351,23 @@ def _sizes(snap, nodes, size_by: str) -> dict:
 #: zooming in brings the labels back.
 LABEL_THRESHOLD = 6
 
-#: From this many nodes a map opens with "hide unlinked" checked: the first view shows the network of its date.
-LARGE_MAP = 500
-
 #: The most node sizes a page carries for its slider (years in which something changes, times nodes); past it, sizes
 #: stay those of the date the map opens at, and the legend says so.
 YEARLY_SIZES_MAX = 300_000
 
 
-def _yearly_sizes(full, nodes, size_by: str, bounds: list, when) -> dict | None:
+def _during_year(full, year: int):
+    """Everything of ``year`` (1 January to 31 December), as a map of events shows a year; no coverage warning."""
+    import warnings
+
+    from partnergraph.errors import CoverageWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CoverageWarning)
+        return full.during(f"{year:04d}", f"{year:04d}")
+
+
+def _yearly_sizes(full, nodes, size_by: str, bounds: list, when, during: bool = False) -> dict | None:
     """Node sizes for the slider: for each year in which a window begins or ends (so the snapshot at its end
     differs from the year before's), the sizes at 31 December, in the order of ``nodes``. None when sizes do not
     depend on the date (``none``, undated data) or the page would carry too many (:data:`YEARLY_SIZES_MAX`)."""
@@ -370,23 +387,27 @@ def _yearly_sizes(full, nodes, size_by: str, bounds: list, when) -> dict | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CoverageWarning)  # the slider's last year may end past the coverage
         for year in changes:
-            sizes = _sizes(full.as_of(f"{year}-12-31"), nodes, size_by)
+            sizes = _sizes(_during_year(full, year) if during else full.as_of(f"{year}-12-31"), nodes, size_by)
             values.append([sizes[n] for n in nodes["id"]])
     return {"measure": size_by, "years": changes, "values": values}
 
 
-def _reading(size_by: str, when, follows: bool, dated: bool) -> str:
+def _reading(size_by: str, when, follows: bool, dated: bool, during: bool = False) -> str:
     """The legend's "Reading the map": what size, fading and line styles mean."""
+    shown = "in the year shown" if during else "on the date shown"
     if size_by == "none":
         size = "Size: by kind only."
     elif follows:
-        size = f"Size: {size_by} centrality on the date shown (it follows the slider); suspended ties do not count."
+        size = f"Size: {size_by} centrality {shown} (it follows the slider); suspended ties do not count."
     else:
-        size = (f"Size: {size_by} centrality as of {when.isoformat() if when else 'every date'} (too many nodes "
-                f"to follow the slider); suspended ties do not count.")
-    lines = [size,
-             "Faded: no active tie on the date shown" + ("." if dated else " (the data is undated)."),
-             "Lines: each relation keeps its colour and line style in every map of this dataset."]
+        size = (f"Size: {size_by} centrality {f'in {when.year}' if during else f'as of {when.isoformat()}'} "
+                f"(too many nodes to follow the slider); suspended ties do not count." if when else
+                f"Size: {size_by} centrality; suspended ties do not count.")
+    lines = ([f"Years: the ties are events, so each year shows those that held on at least one day of it."]
+             if during else []) + [
+        size,
+        f"Faded: no active tie {shown}" + ("." if dated else " (the data is undated)."),
+        "Lines: each relation keeps its colour and line style in every map of this dataset."]
     return "\n".join(['<h2>Reading the map</h2>', '<ul class="pg-reading">',
                       *(f"<li>{html.escape(t)}</li>" for t in lines), "</ul>"])
 
@@ -521,12 +542,12 @@ def _legend(kinds, styles, counts, relations, relation_counts, inactive_count: i
     return "\n".join(lines)
 
 
-def _slider(years, when) -> str:
+def _slider(years, when, during: bool = False) -> str:
     """The year slider (absent for an undated dataset)."""
     if not years:
         return '<span class="pg-undated">undated data: no time slider</span>'
     value = when.year if when else years[1]
-    label = when.isoformat() if when else str(years[1])
+    label = (str(when.year) if during else when.isoformat()) if when else str(years[1])
     return (f'<label for="pg-year">Year</label><input type="range" id="pg-year" min="{years[0]}" max="{years[1]}" '
             f'step="1" value="{value}"><output id="pg-date" for="pg-year">{html.escape(label)}</output>')
 

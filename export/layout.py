@@ -56,6 +56,9 @@ _PAD = 5.0
 _BAND_GAP = 70.0
 #: Rounds of barycentre sweeps (each down the bands and up again).
 _SWEEPS = 4
+#: From this many nodes a map opens with "hide unlinked" checked (its first view shows the network of its date), and
+#: the band width is chosen for that view.
+LARGE_MAP = 500
 #: The screen shape the band width is chosen for (the map's drawing area on a laptop).
 _SCREEN = (1100.0, 800.0)
 
@@ -215,9 +218,27 @@ def kind_order(kinds, a: np.ndarray, b: np.ndarray) -> list:
     return best[1]
 
 
+def events_like(full) -> bool:
+    """Whether the data's ties are events (exercises of a few days) rather than standing ties (memberships of
+    years): most dated ties hold for less than a year. A map of events shows each year's ties *during* the year,
+    since few hold on its last day.
+
+    >>> events_like(pg.load())
+    False
+    """
+    cached = full.__dict__.get("_events_like")
+    if cached is None:
+        start, end = full.windows[2:]
+        both = ~np.isnat(start) & ~np.isnat(end)
+        lengths = (end[both] - start[both]).astype("timedelta64[D]").astype(np.int64)
+        cached = bool(both.mean() >= 0.5 and np.median(lengths) < 365) if len(start) and both.any() else False
+        full.__dict__["_events_like"] = cached
+    return cached
+
+
 def _current(full, ids: np.ndarray) -> np.ndarray:
-    """Which of ``ids`` have an active tie on the data's default date (the date a map opens at unless told): they
-    come first in their band, so the view of that date, unlinked nodes hidden, is compact. The same for every map
+    """Which of ``ids`` have an active tie on the data's default date (the date a map opens at unless told; for
+    events, in its year): they come first in their band, so the view of that date, unlinked nodes hidden, is compact. The same for every map
     of the dataset, whatever date it opens at."""
     import warnings
 
@@ -229,7 +250,10 @@ def _current(full, ids: np.ndarray) -> np.ndarray:
         return np.ones(len(ids), dtype=bool)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CoverageWarning)
-        snap = full.snapshot(when, include_suspended=False)
+        if events_like(full):  # events: those of the default date's year
+            snap = full.during(f"{when.year:04d}", when).without_inactive()
+        else:
+            snap = full.snapshot(when, include_suspended=False)
     linked = set(snap.edges["u"].astype(str)) | set(snap.edges["v"].astype(str))
     return np.array([str(i) in linked for i in ids], dtype=bool)
 
@@ -261,13 +285,20 @@ def _bands(kinds: np.ndarray, a: np.ndarray, b: np.ndarray, boxes: np.ndarray, o
             lonely = degree[members] == 0  # nodes with no link here go to the end of their band
             order = members[np.lexsort((rank[members], centre[members], stale[members], lonely))]
             rank[order] = np.arange(len(order)) / max(len(order) - 1, 1)
-    sequences = []
+    # a large map: each band in two blocks, the nodes linked on the default date, then the rest; every band's first
+    # block is stacked, then the rest, so its first view (unlinked nodes hidden) is compact
+    first_view = n >= LARGE_MAP
+    blocks = []
     for k in range(len(order_of_kinds)):
         members = np.flatnonzero(band == k)
-        sequences.append(members[np.argsort(rank[members], kind="stable")])
+        members = members[np.argsort(rank[members], kind="stable")]  # the linked ones first
+        if first_view:
+            blocks.append((members[~stale[members]], members[stale[members]]))
+        else:  # a small map: one block per band, the rest at its end
+            blocks.append((members, members[:0]))
     widths = 2 * boxes[:, 0]
-    # the band width: the one at which the whole map fits the screen at the largest scale
-    low, high = float(widths.max()), float(sum(widths[s].sum() for s in sequences))
+    # the band width: the one at which the map fits the screen at the largest scale (a large map: its first view)
+    low, high = float(widths.max()), float(widths.sum())
     from partnergraph.progress import Progress
 
     best = None
@@ -275,21 +306,28 @@ def _bands(kinds: np.ndarray, a: np.ndarray, b: np.ndarray, boxes: np.ndarray, o
     bar = Progress("laying out the map", len(targets))
     try:
         for done, target in enumerate(targets, 1):
-            placed = [_packed_band(s, widths, boxes, float(target)) for s in sequences]
+            placed = [(_packed_band(now, widths, boxes, float(target)), _packed_band(rest, widths, boxes, float(target)))
+                      for now, rest in blocks]
             bar.update(done)
-            width = max(p[2] for p in placed)
-            height = sum(p[3] for p in placed) + _BAND_GAP * (len(placed) - 1)
-            scale = min(_SCREEN[0] / width, _SCREEN[1] / height)
+            seen = [(p[0],) if first_view else p for p in placed]
+            width = max(part[2] for parts in seen for part in parts)
+            height = sum(part[3] for parts in seen for part in parts) + _BAND_GAP * (len(seen) - 1)
+            scale = min(_SCREEN[0] / width, _SCREEN[1] / height) if width and height else 0.0
             if best is None or scale > best[0] + 1e-9:
                 best = (scale, placed)
     finally:
         bar.close()
     xy = np.zeros((n, 2))
     top = 0.0
-    for members, (x, y, width, height) in zip(sequences, best[1]):
-        xy[members, 0] = x - width / 2  # each band centred
-        xy[members, 1] = y + top
-        top += height + _BAND_GAP
+    if first_view:  # a large map: every band's linked block, then (below, out of the first view) the rest
+        stacked = [(m[0], p[0]) for m, p in zip(blocks, best[1])] + [(m[1], p[1]) for m, p in zip(blocks, best[1])]
+    else:  # each band's two blocks together
+        stacked = [(group, part) for m, p in zip(blocks, best[1]) for group, part in zip(m, p)]
+    for i, (group, (x, y, width, height)) in enumerate(stacked):
+        xy[group, 0] = x - width / 2  # each block centred
+        xy[group, 1] = y + top
+        ends_band = len(group) > 0 if first_view else i % 2 == 1
+        top += height + (_BAND_GAP if ends_band else 0.0)
     return xy
 
 

@@ -557,3 +557,29 @@ def test_a_hand_made_dataset_with_other_kinds_is_laid_out_without_overlaps(brows
         assert ("N1", "label", "N2", "node") in overlapping(page.evaluate(BOXES))
     finally:
         opened.close()
+
+
+def test_a_map_of_events_shows_each_year_s_events(browser, tmp_path):
+    """Exercises last days: few hold on 31 December, so the slider shows what held on at least one day of the year."""
+    from conftest import write_folder
+    from test_pairs import EXERCISE_FILES
+
+    ds = pg.load(write_folder(tmp_path / "ex", EXERCISE_FILES))
+    opened = Opened(browser, pg.network_map(ds).save(tmp_path / "ex.html"))
+    try:
+        page = opened.page
+        assert page.inner_text("#pg-asof") == "during 2015" and page.inner_text("#pg-date") == "2015"
+        for year in (1999, 2000, 2005, 2012):
+            set_year(page, year)
+            assert page.inner_text("#pg-asof") == f"during {year}"
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", pg.CoverageWarning)
+                span = ds.during(year, year)
+            expected = sorted(int(i) for i in ds.edges.reset_index().merge(
+                span.edges, on=list(span.edges.columns))["index"])
+            assert visible_edge_ids(page) == expected, year
+            assert shown_ids(page) == set(span.nodes["id"]), year
+        assert "each year shows those that held on at least one day of it" in page.inner_text("#pg-legend")
+        assert opened.errors == []
+    finally:
+        opened.close()

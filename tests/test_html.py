@@ -194,3 +194,21 @@ def test_a_map_too_large_for_a_browser_is_refused_with_advice_before_any_work(tm
     assert refused.exit_code == 1 and not out.exists()
     assert refused.stderr.startswith("Error: the map would hold 91 nodes") and len(refused.stderr.splitlines()) == 1
     assert CliRunner().invoke(cli, ["map", "-o", str(out), "--max-nodes", "91"]).exit_code == 0 and out.exists()
+
+
+def test_a_large_map_opens_on_its_date_with_the_linked_nodes_together_above_the_rest(tmp_path):
+    from conftest import write_folder
+    from partnergraph.export.layout import LARGE_MAP
+
+    n = LARGE_MAP + 100
+    rows = "".join(f"C{i:03d},f{i % 3},1990,{'' if i % 2 else '2000'}\n" for i in range(n))
+    ds = pg.load(write_folder(tmp_path / "big", {"memberships.csv": "country,framework,since,until\n" + rows}))
+    page = network_map(ds)
+    data = json.loads(block(page.html(), "pg-data"))
+    assert data["hideUnlinked"] is True and page.meta["nodes"] == n + 3
+    pos = layout_positions(ds)
+    linked = [pos[f"C{i:03d}"][1] for i in range(1, n, 2)]  # still members on the default date (2000's end)
+    former = [pos[f"C{i:03d}"][1] for i in range(0, n, 2)]
+    assert max(linked) < min(former)  # the first view (unlinked hidden) is one compact block
+    small = json.loads(block(network_map(pg.load()).html(), "pg-data"))
+    assert small["hideUnlinked"] is False

@@ -66,9 +66,14 @@
   data.kinds.forEach(function (k) { state.kinds[k.kind] = true; });
   data.relations.forEach(function (r) { state.relations[r.relation] = true; });
 
+  /* standing ties: those that hold on the date; events (data.during): those that held on a day of its year */
   function within(item) {
     var t = state.date;
     if (!t) return true;
+    if (data.during) {
+      var first = t.slice(0, 4) + "-01-01";
+      return (!item.start || item.start <= t) && (!item.end || first < item.end);
+    }
     return (!item.start || item.start <= t) && (!item.end || t < item.end);
   }
   /* An edge's start/end are its active window by the one time rule (computed in Python:
@@ -160,8 +165,8 @@
     var asOf = document.getElementById("pg-asof");
     slider.addEventListener("input", function () {
       state.date = slider.value + "-12-31";
-      dateOut.textContent = state.date;
-      if (asOf) asOf.textContent = "as of " + state.date;
+      dateOut.textContent = data.during ? slider.value : state.date;
+      if (asOf) asOf.textContent = data.during ? "during " + slider.value : "as of " + state.date;
       resize(Number(slider.value));
       refresh();
     });
