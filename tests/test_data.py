@@ -25,9 +25,9 @@ def test_every_edge_has_a_source_and_memberships_have_dates(nato):
     assert cited.str.match(r"https?://[^\s]+$").all()
     members = edges[edges["relation"] == "memberships"]
     assert members["since"].notna().all()
-    ended = members["status"].isin(["joined-nato", "withdrew", "ended"])
+    ended = members["status"].isin(["joined-nato", "ended", "observer"])
     assert members.loc[ended, "until"].notna().all()
-    assert set(members["status"]) <= {"active", "joined-nato", "suspended", "withdrew", "ended"}
+    assert set(members["status"]) <= {"active", "joined-nato", "suspended", "ended", "observer"}
     # an active or suspended period that ends is followed, that day, by the next period of the same pair
     periods = members.set_index(["u", "v", "since"])
     for row in members[members["until"].notna() & members["status"].isin(["active", "suspended"])].itertuples():
@@ -114,13 +114,37 @@ def test_countries_that_joined_nato_left_the_partnership_on_accession_day(nato):
     assert "SWE" in members(nato, "pfp", "2024-03-06") and "SWE" not in members(nato, "pfp", 2024)
 
 
-def test_malta_left_and_came_back(nato):
+def test_malta_suspended_its_participation_and_came_back(nato):
+    # NATO: "Malta joined the PfP in April 1995, but suspended its participation in October 1996" (news_7192)
     rows = nato.edges[(nato.edges["u"] == "MLT") & (nato.edges["v"] == "pfp")]
     assert rows[["since", "until", "status"]].fillna("").values.tolist() == [
-        ["1995-04-26", "1996", "withdrew"], ["2008-04-03", "", "active"]]
-    assert "MLT" in members(nato, "pfp", 1995)
-    assert "MLT" not in members(nato, "pfp", 2000)
-    assert "MLT" in members(nato, "pfp", 2010)
+        ["1995-04-26", "1996-10", "active"], ["1996-10", "2008-04-03", "suspended"], ["2008-04-03", "", "active"]]
+    status = lambda when: pg.members(nato, "pfp", as_of=when).set_index("id")["status"].get("MLT")
+    assert (status("1996-09"), status(2000), status("2008-04-02"), status("2008-04-03")) == (
+        "active", "suspended", "suspended", "active")
+    # who takes part in what leaves the suspension out
+    assert pg.reach(nato, "MLT", as_of=2000).empty and not pg.reach(nato, "MLT", as_of=2010).empty
+
+
+def test_ukraine_joined_the_nacc_in_january_1992_not_at_its_inaugural_meeting(nato):
+    rows = nato.edges[(nato.edges["u"] == "UKR") & (nato.edges["v"] == "nacc")]
+    assert rows[["since", "until", "source"]].values.tolist() == [
+        ["1992-01", "1997-05-30", "https://mfa.gov.ua/en/about-ukraine/cooperation-international-organizations/nato"]]
+    assert "UKR" not in members(nato, "nacc", "1991-12-31") and "UKR" in members(nato, "nacc", "1992-01-31")
+    founders = ["BGR", "EST", "HUN", "LTU", "LVA", "POL", "ROU", "RUS"]  # the inaugural statement, Russia succeeding
+    assert members(nato, "nacc", "1991-12-20") == founders
+    assert "ALB" not in members(nato, "nacc", "1992-06-04") and "ALB" in members(nato, "nacc", "1992-06-05")
+
+
+def test_nacc_observers_are_listed_as_observers_and_left_out_of_who_does_what(nato):
+    listed = pg.members(nato, "nacc", as_of=1995).set_index("id")["status"]
+    assert listed[["FIN", "SVN", "SWE"]].tolist() == ["observer"] * 3
+    assert "FIN" not in set(listed.index[listed == "ended"])
+    assert "observer" in nato.inactive_statuses
+    assert {"FIN", "SVN", "SWE"} <= set(nato.as_of(1995).edges["u"])
+    active = nato.snapshot(1995, include_suspended=False).edges
+    assert not (active["u"].isin(["FIN", "SVN", "SWE"]) & (active["v"] == "nacc")).any()
+    assert "FIN" not in members(nato, "nacc", "1994-06-09") and "FIN" in members(nato, "nacc", "1994-06-10")
 
 
 def test_suspensions_begin_on_their_day_and_earlier_periods_stay_active(nato):
