@@ -59,8 +59,9 @@ _SWEEPS = 4
 #: From this many nodes a map opens with "hide unlinked" checked (its first view shows the network of its date), and
 #: the band width is chosen for that view.
 LARGE_MAP = 500
-#: The screen shape the band width is chosen for (the map's drawing area on a laptop).
-_SCREEN = (1100.0, 800.0)
+#: The screen shapes the band width is chosen for: the map's drawing area on a laptop, and in a notebook's output
+#: (the legend under the map); the width chosen is the one whose worse fit of the two is best.
+_SCREENS = ((1100.0, 800.0), (980.0, 590.0))
 
 
 def layout_positions(dataset, *, seed: int = 7, nodes=None, emphasis: str | None = None
@@ -312,7 +313,7 @@ def _bands(kinds: np.ndarray, a: np.ndarray, b: np.ndarray, boxes: np.ndarray, o
             seen = [(p[0],) if first_view else p for p in placed]
             width = max(part[2] for parts in seen for part in parts)
             height = sum(part[3] for parts in seen for part in parts) + _BAND_GAP * (len(seen) - 1)
-            scale = min(_SCREEN[0] / width, _SCREEN[1] / height) if width and height else 0.0
+            scale = min(min(w / width, h / height) for w, h in _SCREENS) if width and height else 0.0
             if best is None or scale > best[0] + 1e-9:
                 best = (scale, placed)
     finally:

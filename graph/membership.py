@@ -108,7 +108,7 @@ def members(dataset, framework: str, *, kind: str = "country", as_of=None, histo
     >>> members(pg.load(), "ici", as_of=2024)["id"].tolist()
     ['ARE', 'BHR', 'KWT', 'QAT']
     >>> members(pg.load(), "pfp", history=True).query("id == 'MLT'")[["since", "until"]].values.tolist()
-    [['1995-04-26', '1996'], ['2008-04-03', nan]]
+    [['1995-04-26', '1996-10'], ['1996-10', '2008-04-03'], ['2008-04-03', nan]]
     """
     return linked(dataset, framework, kind=kind, as_of=as_of, history=history)
 

@@ -372,7 +372,7 @@ def test_png_and_svg_of_the_nato_map(nato, tmp_path):
     texts = {t.text for t in root.iter("{http://www.w3.org/2000/svg}text")}
     labels = nato.nodes.set_index("id")["label"]
     assert {labels[n] for n in picture.meta["node_ids"]} <= texts
-    assert {"NATO's partnerships with non-member countries", "memberships", "suspended (not active)"} <= texts
+    assert {"NATO's partnerships with non-member countries", "memberships", "observer or suspended (not active)"} <= texts
     snap = nato.as_of("2026-11-30")  # the default date: the end of the declared coverage
     assert {k: v for k, v in picture.meta.items() if k != "node_ids"} == {
         "as_of": "2026-11-30", "nodes": len(snap.nodes), "edges": len(snap.edges), "suspended": int(snap.inactive().sum()),

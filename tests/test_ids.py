@@ -139,4 +139,4 @@ def test_whatif_ends_with_a_summary():
 def test_an_empty_listing_points_to_the_history():
     result = run("frameworks", "FIN")
     assert result.stdout == "  (none)\n"
-    assert result.stderr == "note: nothing as of 2026-11-30; --history lists 3 past periods\n"
+    assert result.stderr == "note: nothing as of 2026-11-30; --history lists 4 past periods\n"  # PfP, EAPC, EOP, NACC observer
