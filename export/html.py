@@ -8,6 +8,7 @@ page's script puts every text from the data into the page as text.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import json
 import math
@@ -18,7 +19,7 @@ import numpy as np
 from pyvis.edge import Edge
 from pyvis.node import Node
 
-from partnergraph.asof import default_date, parse_date, within
+from partnergraph.asof import default_date, overlapping, parse_date, within
 from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError, UnknownIdError, a_kind
 from partnergraph.vocabulary import SIZE_MEASURES
@@ -180,10 +181,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     inactive = full.inactive()[chosen]
     during = bool(when) and events_like(full)  # events: the slider shows each year's, not its last day's
     if during:
-        first_day = np.datetime64(f"{when.year:04d}-01-01", "D")
-        active = (np.isnat(edge_start) | (edge_start <= np.datetime64(when, "D"))) & \
-            (np.isnat(edge_end) | (edge_end > first_day))
-        snap = _during_year(full, when.year)
+        active = overlapping(edge_start, edge_end, _dt.date(when.year, 1, 1), when)
+        snap = _shown_at(full, when.year, during)
     else:
         active = within(edge_start, edge_end, when) if when else np.ones(len(edges), dtype=bool)
 
@@ -220,13 +219,13 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
             **({"inactive": True, "width": 1.0} if off else {}),
         ).options)
 
-    yearly = _yearly_sizes(full, nodes, size_by, [edge_start, edge_end, node_start, node_end], when, during)
+    years = _year_range([edge_start, edge_end, node_start, node_end], when)
+    yearly = _yearly_sizes(full, nodes, size_by, [edge_start, edge_end, node_start, node_end], years, during)
     counts = nodes["kind"].value_counts().to_dict()
     shown_kinds = [k for k in all_kinds if k in counts]
     relation_counts = edges["relation"].value_counts().to_dict()
     name = full.name or "dataset"
     title = title if title is not None else default_title(full)
-    years = _year_range([edge_start, edge_end, node_start, node_end], when)
     meta = {
         "generator": "partnergraph",
         "version": __version__,
@@ -356,26 +355,23 @@ LABEL_THRESHOLD = 6
 YEARLY_SIZES_MAX = 300_000
 
 
-def _during_year(full, year: int):
-    """Everything of ``year`` (1 January to 31 December), as a map of events shows a year; no coverage warning."""
+def _shown_at(full, year: int, during: bool):
+    """What the slider shows at ``year``: the snapshot at its 31 December, or for events everything of the year (1
+    January to 31 December); no coverage warning (the slider's last year may end past the coverage)."""
     import warnings
 
     from partnergraph.errors import CoverageWarning
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", CoverageWarning)
-        return full.during(f"{year:04d}", f"{year:04d}")
+        return full.during(f"{year:04d}", f"{year:04d}") if during else full.as_of(f"{year:04d}-12-31")
 
 
-def _yearly_sizes(full, nodes, size_by: str, bounds: list, when, during: bool = False) -> dict | None:
+def _yearly_sizes(full, nodes, size_by: str, bounds: list, years, during: bool = False) -> dict | None:
     """Node sizes for the slider: for each year in which a window begins or ends (so the snapshot at its end
-    differs from the year before's), the sizes at 31 December, in the order of ``nodes``. None when sizes do not
-    depend on the date (``none``, undated data) or the page would carry too many (:data:`YEARLY_SIZES_MAX`)."""
-    import warnings
-
-    from partnergraph.errors import CoverageWarning
-
-    years = _year_range(bounds, when)
+    differs from the year before's), the sizes then (:func:`_shown_at`), in the order of ``nodes``. None when sizes
+    do not depend on the date (``none``, undated data: no ``years``) or the page would carry too many
+    (:data:`YEARLY_SIZES_MAX`)."""
     if size_by == "none" or not years:
         return None
     stamps = np.concatenate([b[~np.isnat(b)] for b in bounds])
@@ -384,11 +380,9 @@ def _yearly_sizes(full, nodes, size_by: str, bounds: list, when, during: bool = 
     if len(changes) * len(nodes) > YEARLY_SIZES_MAX:
         return None
     values = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CoverageWarning)  # the slider's last year may end past the coverage
-        for year in changes:
-            sizes = _sizes(_during_year(full, year) if during else full.as_of(f"{year}-12-31"), nodes, size_by)
-            values.append([sizes[n] for n in nodes["id"]])
+    for year in changes:
+        sizes = _sizes(_shown_at(full, year, during), nodes, size_by)
+        values.append([sizes[n] for n in nodes["id"]])
     return {"measure": size_by, "years": changes, "values": values}
 
 

@@ -29,7 +29,7 @@ from .errors import DateError
 from .vocabulary import DEFAULT_DATE_RULE  # noqa: F401 (re-exported)
 
 __all__ = ["parse_date", "first_day", "date_cells", "date_bounds", "windows", "edge_windows", "effective_windows",
-           "active_mask", "within", "latest_date", "default_date", "describe_date", "describe_period", "DATE_PATTERN",
+           "active_mask", "within", "overlapping", "latest_date", "default_date", "describe_date", "describe_period", "DATE_PATTERN",
            "DEFAULT_DATE_RULE"]
 
 #: What a ``since``/``until`` cell or an ``--as-of`` value may look like: a year, a month or an ISO date.
@@ -256,6 +256,25 @@ def within(start: np.ndarray, end: np.ndarray, date) -> np.ndarray:
     """
     t = np.datetime64(parse_date(date), "D")
     return (np.isnat(start) | (start <= t)) & (np.isnat(end) | (t < end))
+
+
+def overlapping(start: np.ndarray, end: np.ndarray, first=None, last=None) -> np.ndarray:
+    """A boolean array: which ``[start, end)`` windows hold at least one day from ``first`` to ``last`` (both
+    datetime.date or None for open; both days included). A window cut to nothing holds no day.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> start, end = windows(pd.DataFrame({"since": ["1995", "1999-12-20"], "until": ["1999-12-31", "2000-01-06"]}))
+    >>> overlapping(start, end, dt.date(2000, 1, 1), dt.date(2000, 12, 31)).tolist()
+    [False, True]
+    """
+    keep = np.isnat(start) | np.isnat(end) | (start < end)
+    if last is not None:
+        keep &= np.isnat(start) | (start <= np.datetime64(last, "D"))
+    if first is not None:
+        keep &= np.isnat(end) | (end > np.datetime64(first, "D"))
+    return keep
 
 
 def latest_date(*tables: pd.DataFrame) -> _dt.date | None:

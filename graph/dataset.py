@@ -11,8 +11,8 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from .asof import (date_cells, default_date, describe_date, describe_period, effective_windows, first_day, parse_date,
-                   windows, within)
+from .asof import (date_cells, default_date, describe_date, describe_period, effective_windows, first_day, overlapping,
+                   parse_date, windows, within)
 from .columns import taken
 from .errors import CoverageWarning, DateError, PartnergraphError, UnknownIdError
 
@@ -256,17 +256,8 @@ class Dataset:
             if when is not None:
                 full.check_coverage(when, stacklevel=4)
         node_start, node_end, edge_start, edge_end = full.windows
-
-        def overlapping(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-            keep = np.isnat(lo) | np.isnat(hi) | (lo < hi)  # a window cut to nothing holds no day
-            if end is not None:
-                keep &= np.isnat(lo) | (lo <= np.datetime64(end, "D"))
-            if start is not None:
-                keep &= np.isnat(hi) | (hi > np.datetime64(start, "D"))
-            return keep
-
-        nodes = full.nodes[overlapping(node_start, node_end)].reset_index(drop=True)
-        return full._subset(overlapping(edge_start, edge_end), nodes=nodes, date=None, period=(start, end))
+        nodes = full.nodes[overlapping(node_start, node_end, start, end)].reset_index(drop=True)
+        return full._subset(overlapping(edge_start, edge_end, start, end), nodes=nodes, date=None, period=(start, end))
 
     def default_date(self) -> _dt.date | None:
         """The date questions are asked at when none is given; see :func:`partnergraph.asof.default_date`."""

@@ -209,9 +209,11 @@ def country_crosswalk() -> pd.DataFrame:
     return _country_table("crosswalk.csv")
 
 
-def _iso3_rows(periods: pd.DataFrame, shown: str) -> tuple[pd.DataFrame, dict, list[Problem]]:
+def _iso3_rows(periods: pd.DataFrame, shown: str, where: dict | None = None
+               ) -> tuple[pd.DataFrame, dict, list[Problem]]:
     """Periods by COW code (``member``) -> periods by node id (``id``), a period cut where the code's state changes
-    its ISO code (the USSR, Yugoslavia); the nodes' labels; warnings for codes the crosswalk lacks."""
+    its ISO code (the USSR, Yugoslavia); the nodes' labels; warnings for codes the crosswalk lacks, at the first row
+    of the code's periods in column ``member`` (or where ``where`` says: code -> (row, column))."""
     walk = country_crosswalk()
     states = cow_states().drop_duplicates("cow", keep="last").set_index("cow")
     labels, problems, pieces = {}, [], []
@@ -220,7 +222,8 @@ def _iso3_rows(periods: pd.DataFrame, shown: str) -> tuple[pd.DataFrame, dict, l
         if lines.empty:
             node = f"cow-{code}"
             labels[node] = node
-            problems.append(_unknown_code(shown, int(group["row"].min()), "member", code))
+            row, column = (where or {}).get(code, (int(group["row"].min()), "member"))
+            problems.append(_unknown_code(shown, row, column, code))
             pieces.append(group.assign(id=node))
             continue
         for line in lines.itertuples(index=False):
@@ -247,14 +250,15 @@ def _unknown_code(shown: str, row, column: str, code: str) -> Problem:
                                        f"cow-{code}", "warning")
 
 
-def cow_country_nodes(codes, *, shown: str = "file", column: str = "member", rows=None
+def cow_country_nodes(codes, *, shown: str = "file", column: str = "member", rows=None, where: dict | None = None
                       ) -> tuple[pd.DataFrame, dict, list[Problem]]:
     """Country nodes for Correlates of War codes: (nodes, code -> id, warnings).
 
     A code of the state list becomes its letter code (``200`` -> ``UKG``),
     labelled with the state's name in its latest tenure. A code the list lacks
     is never guessed: it becomes ``cow-<code>``, and a warning names the first
-    row that uses it (``rows``: the file row of each code, when known).
+    row that uses it (``rows``: the file row of each code, when known; or
+    ``where``: code -> (row, column), when codes come from several columns).
 
     Examples
     --------
@@ -271,7 +275,8 @@ def cow_country_nodes(codes, *, shown: str = "file", column: str = "member", row
             ids[code], labels[code] = states.at[code, "cowc"], states.at[code, "name"]
         else:
             ids[code] = labels[code] = f"cow-{code}"
-            problems.append(_unknown_code(shown, first_row.get(code), column, code))
+            row, at = (where or {}).get(code, (first_row.get(code), column))
+            problems.append(_unknown_code(shown, row, at, code))
     nodes = pd.DataFrame({"id": [ids[c] for c in codes], "kind": "country", "label": [labels[c] for c in codes]})
     return nodes, ids, problems
 
@@ -600,23 +605,24 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
     runs["until"] = ["" if y == last_year else f"{y + 1:04d}-01-01" for y in runs["last"]]
     runs["phase_text"] = ""
     codes = runs.assign(member=runs["a"].astype(str))
-    problems: list[Problem] = []
+    # where each code is first seen in the file (row, then ccode1 before ccode2): the place an unknown code is named
+    seen = pd.DataFrame({"code": np.r_[numbers["ccode1"], numbers["ccode2"]].astype(str), "row": np.r_[rows, rows],
+                         "column": np.repeat(["ccode1", "ccode2"], len(rows))})
+    seen = seen.sort_values(["row", "column"], kind="stable").drop_duplicates("code")
+    where = dict(zip(seen["code"], zip(seen["row"].astype(int), seen["column"])))
     if ids == "cow":
         every = pd.unique(pd.concat([runs["a"], runs["b"]]).astype(str))
-        countries, by_code, problems = cow_country_nodes(every, shown=shown, column="ccode1")
+        countries, by_code, problems = cow_country_nodes(every, shown=shown, where=where)
         named = runs.assign(u=runs["a"].astype(str).map(by_code), v=runs["b"].astype(str).map(by_code))
     else:  # each end placed by its code and the dates: a tie with the USSR in 1990-1993 is cut on 1991-12-26
-        first_end, labels, problems = _iso3_rows(codes, shown)
+        first_end, labels, problems = _iso3_rows(codes, shown, where)
         second_end, more, later = _iso3_rows(first_end.rename(columns={"id": "u"}).assign(
-            member=lambda f: f["b"].astype(str)), shown)
+            member=lambda f: f["b"].astype(str)), shown, where)
         labels.update(more)
-        problems += [p for p in later if p.message not in {q.message for q in problems}]
+        problems += [p for p in later if p not in problems]
         named = second_end.rename(columns={"id": "v"})
         every = pd.unique(pd.concat([named["u"], named["v"]]))
         countries = pd.DataFrame({"id": every, "kind": "country", "label": [labels[n] for n in every]})
-    first_code = numbers["ccode1"].to_numpy()
-    problems = [dataclass_replace(p, column="ccode1" if str(first_code[p.row - 2]) == p.message.split()[4] else "ccode2")
-                for p in problems]  # the column of the row the unknown code was first seen in
     if strict and problems:
         first = problems[0]
         raise DataError(dataclass_replace(first, severity="error", message=first.message.split(":")[0]

@@ -486,3 +486,12 @@ def test_import_dcad_bad_files_are_one_line_and_write_nothing(tmp_path, rows, ar
     assert result.exit_code in (1, 2) and not (tmp_path / "out").exists()
     assert len(result.stderr.strip().splitlines()) == 1 or "Usage" in result.stderr, result.stderr
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_import_dcad_names_an_unknown_code_where_the_file_first_has_it_with_either_kind_of_id(tmp_path):
+    source = dcad_file(tmp_path, [*DCAD_ROWS[:2], "999,XXX,2,USA,1980,0,0,0,0,0,0", "2,USA,999,XXX,1981,1,1,1,1,1,1"])
+    for ids in ("cow", "iso3"):
+        result = run("import", "dcad", source, "-o", tmp_path / ids, "--ids", ids)
+        assert result.exit_code == 0, result.output
+        assert result.stderr.splitlines()[0] == (f"Warning: {source}:4:ccode1: Correlates of War code 999 is not in "
+                                                 f"the state system list: kept as node cow-999")
