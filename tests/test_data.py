@@ -1,4 +1,5 @@
 """The bundled NATO dataset: sourced, dated, and right on facts checked against nato.int pages."""
+import pandas as pd
 import pytest
 
 import partnergraph as pg
@@ -235,3 +236,35 @@ def test_every_country_carries_its_correlates_of_war_and_gleditsch_ward_codes(na
     assert nato.nodes.loc[nato.nodes["kind"] != "country", ["cow", "gwcode"]].isna().all().all()
     assert countries.loc[["SRB", "RUS", "JPN"], ["cow", "gwcode"]].values.tolist() == [
         ["345", "340"], ["365", "365"], ["740", "740"]]
+
+
+def test_every_edge_lies_within_both_endpoints_lifetimes(nato):
+    """No anachronism: each row's own dates sit inside both ends' lifetimes, at the precision written.
+
+    A row may leave ``since`` empty only where an endpoint's lifetime starts it, and ``until`` empty only
+    where neither endpoint has ended, so no row counts before 1990 or past an end a source gives.
+    """
+    from partnergraph.asof import date_bounds
+
+    nodes = nato.nodes.set_index("id")
+    e = nato.edges.reset_index(drop=True)
+    e_since, e_until = date_bounds(e["since"]), date_bounds(e["until"])
+    problems = []
+    for side in ("u", "v"):
+        n_since = date_bounds(nodes.loc[e[side], "since"].reset_index(drop=True))
+        n_until = date_bounds(nodes.loc[e[side], "until"].reset_index(drop=True))
+        starts_before = e_since[1] < n_since[0]  # NaT compares False: an open side is checked below
+        ends_after = e_until[0] > n_until[1]
+        open_past_end = e["until"].isna().to_numpy() & ~pd.isna(n_until[0])
+        for mask, what in ((starts_before, "starts before"), (ends_after, "ends after"),
+                           (open_past_end, "stays open past the end of")):
+            problems += [f"{r.relation} {r.u}-{r.v} {r.since}..{r.until} {what} {getattr(r, side)}"
+                         for r in e[mask].itertuples()]
+    some_start = e["since"].notna() | nodes.loc[e["u"], "since"].notna().to_numpy() \
+        | nodes.loc[e["v"], "since"].notna().to_numpy()
+    problems += [f"{r.relation} {r.u}-{r.v}: nothing dates its start" for r in e[~some_start].itertuples()]
+    assert problems == []
+    # so at every year's end from 1990, each tie of the snapshot holds inside its ends' lifetimes
+    for year in range(1990, 2027):
+        snap = nato.as_of(year)
+        assert set(snap.edges["u"]) | set(snap.edges["v"]) <= set(snap.nodes["id"])
