@@ -40,7 +40,7 @@ def selection(dataset, *, as_of=None, kinds=None) -> Dataset:
     Examples
     --------
     >>> len(selection(pg.load(), kinds=["country", "framework"]).nodes)
-    68
+    75
     """
     ds = dataset.full.as_of(as_of) if as_of is not None else dataset
     if kinds:

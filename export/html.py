@@ -24,7 +24,7 @@ from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError, UnknownIdError, a_kind
 from partnergraph.vocabulary import SIZE_MEASURES
 
-from .layout import BASE_SIZE, GROWTH, LARGE_MAP, OTHER_BASE_SIZE, events_like, layout_positions
+from .layout import BASE_SIZE, GROWTH, OTHER_BASE_SIZE, compact_view, events_like, label_lines, layout_positions
 
 __all__ = ["NetworkMap", "network_map", "kind_styles", "relation_styles", "layout_positions", "SIZE_MEASURES",
            "INACTIVE_STYLE"]
@@ -203,7 +203,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         emphasis = {"borderWidth": 4, "color": {"background": styles[kind]["color"], "border": "#1d2530"},
                     "font": {"size": 16, "bold": True}} if nid == focus else {"color": styles[kind]["color"]}
         node_records.append(Node(
-            vis[nid], styles[kind]["shape"], label=str(rec["label"]) or vis[nid],
+            vis[nid], styles[kind]["shape"], label="\n".join(label_lines(str(rec["label"]) or vis[nid], **(
+                {"font": 16, "bold": True} if nid == focus else {}))), pgLabel=str(rec["label"]) or vis[nid],
             size=sizes[nid], x=x, y=y, physics=False, kind=kind, start=start, end=end, pgId=nid,
             info=_fields(rec, extra_node_cols), **emphasis,
         ).options)
@@ -251,7 +252,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         "inactive": {"count": int(inactive.sum()), "statuses": sorted(full.inactive_statuses), **INACTIVE_STYLE},
         "options": _options(len(nodes)),
         "sizes": yearly,
-        "hideUnlinked": len(nodes) >= LARGE_MAP,  # a large map opens on what is linked on its date
+        "hideUnlinked": compact_view(full, nodes["id"].to_numpy()),  # a large map, or one of many past ties,
+        # opens on what is linked on its date
         "focus": vis[focus] if focus is not None else None,
     }
     focus_text = ""
@@ -439,8 +441,8 @@ def relation_styles(full) -> dict:
     Examples
     --------
     >>> styles = relation_styles(pg.load())
-    >>> styles["memberships"]
-    {'color': '#8a96a3', 'dashes': False}
+    >>> styles["participates"], styles["memberships"]
+    ({'color': '#8a96a3', 'dashes': False}, {'color': '#e15759', 'dashes': [8, 5]})
     """
     counts = full.edges["relation"].value_counts()
     names = list(dict.fromkeys([*full.relations["relation"], *counts.index]))

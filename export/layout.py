@@ -53,12 +53,16 @@ LABEL_GAP = 11.0
 LABEL_HEIGHT = 18.0
 #: Room kept clear around each box, and between bands.
 _PAD = 5.0
-_BAND_GAP = 70.0
+_BAND_GAP = 56.0
 #: Rounds of barycentre sweeps (each down the bands and up again).
 _SWEEPS = 4
 #: From this many nodes a map opens with "hide unlinked" checked (its first view shows the network of its date), and
 #: the band width is chosen for that view.
 LARGE_MAP = 500
+#: A map of at least COMPACT_FROM nodes where at least STALE_SHARE of them have no tie on the default date (ended
+#: operations, past exercises) lays out the view of that date first, like a large map, and the rest below it.
+COMPACT_FROM = 100
+STALE_SHARE = 0.25
 #: The screen shapes the band width is chosen for: the map's drawing area on a laptop, and in a notebook's output
 #: (the legend under the map); the width chosen is the one whose worse fit of the two is best.
 _SCREENS = ((1100.0, 800.0), (980.0, 590.0))
@@ -90,20 +94,60 @@ def layout_positions(dataset, *, seed: int = 7, nodes=None, emphasis: str | None
     return dict(cache[key])
 
 
+#: Labels longer than this many characters are drawn on two lines (three past twice as many), broken between words
+LABEL_WRAP = 18
+
+
+def label_lines(label: str, font: float = LABEL_FONT, *, bold: bool = False) -> list:
+    """A label as the map draws it: one line, or for a long one two or three lines broken between words so the
+    widest line is as narrow as can be.
+
+    >>> label_lines("Georgia")
+    ['Georgia']
+    >>> label_lines("Defence and Related Security Capacity Building Initiative")
+    ['Defence and Related', 'Security Capacity', 'Building Initiative']
+    """
+    label = str(label)
+    words = label.split()
+    if len(label) <= LABEL_WRAP or len(words) < 2:
+        return [label]
+    count = 2 if len(label) <= 2 * LABEL_WRAP or len(words) < 3 else 3
+    width = lambda ws: text_width(" ".join(ws), font, bold=bold)
+    best = None
+    for i in range(1, len(words)):
+        if count == 2:
+            parts = [words[:i], words[i:]]
+            cost = max(map(width, parts))
+            if best is None or cost < best[0]:
+                best = (cost, parts)
+        else:
+            for j in range(i + 1, len(words)):
+                parts = [words[:i], words[i:j], words[j:]]
+                cost = max(map(width, parts))
+                if best is None or cost < best[0]:
+                    best = (cost, parts)
+    return [" ".join(p) for p in best[1]]
+
+
 def node_box(kind: str, label: str, emphasised: bool = False) -> tuple[float, float, float]:
     """The room a node needs on the map, around its centre: (half width, above, below), in pixels.
 
     Its largest size (the kind's base plus the size measure's growth) above and
-    below the centre, its label under it, as wide as its text, and a margin.
+    below the centre, its label under it (one line, or a long label on two or
+    three, :func:`label_lines`), as wide as its widest line, and a margin.
 
     >>> node_box("country", "Georgia")
     (33.0, 32.0, 61.0)
+    >>> node_box("country", "Bosnia and Herzegovina")  # on two lines
+    (49.0, 32.0, 79.0)
     """
     size = BASE_SIZE.get(str(kind).casefold(), OTHER_BASE_SIZE) + GROWTH
     font = LABEL_FONT + 2 if emphasised else LABEL_FONT
-    width = text_width(label, font, bold=emphasised)
+    lines = label_lines(label, font, bold=emphasised)
+    width = max(text_width(line, font, bold=emphasised) for line in lines)
     half = max(size, width / 2) + _PAD
-    return float(round(half)), size + _PAD, size + LABEL_GAP + LABEL_HEIGHT + (2 if emphasised else 0) + _PAD
+    return (float(round(half)), size + _PAD,
+            size + LABEL_GAP + LABEL_HEIGHT * len(lines) + (2 if emphasised else 0) + _PAD)
 
 
 _ADVANCES: dict = {}
@@ -231,10 +275,24 @@ def events_like(full) -> bool:
     if cached is None:
         start, end = full.windows[2:]
         both = ~np.isnat(start) & ~np.isnat(end)
-        lengths = (end[both] - start[both]).astype("timedelta64[D]").astype(np.int64)
-        cached = bool(both.mean() >= 0.5 and np.median(lengths) < 365) if len(start) and both.any() else False
+        dated = ~np.isnat(start) | ~np.isnat(end)
+        short = np.zeros(len(start), dtype=bool)
+        short[both] = (end[both] - start[both]).astype("timedelta64[D]").astype(np.int64) < 365
+        cached = bool(short.sum() >= 0.5 * dated.sum()) if dated.any() else False
         full.__dict__["_events_like"] = cached
     return cached
+
+
+def compact_view(full, ids) -> bool:
+    """Whether a map of ``ids`` opens on what is linked on its date, unlinked nodes hidden: a large map, or one of
+    :data:`COMPACT_FROM` nodes or more where at least :data:`STALE_SHARE` of them have no tie on the default date (the
+    layout puts them below the rest).
+
+    >>> compact_view(pg.load(), pg.load().nodes["id"].to_numpy())
+    True
+    """
+    ids = np.asarray(ids, dtype=object)
+    return bool(len(ids) >= LARGE_MAP or (len(ids) >= COMPACT_FROM and (~_current(full, ids)).mean() >= STALE_SHARE))
 
 
 def _current(full, ids: np.ndarray) -> np.ndarray:
@@ -288,7 +346,7 @@ def _bands(kinds: np.ndarray, a: np.ndarray, b: np.ndarray, boxes: np.ndarray, o
             rank[order] = np.arange(len(order)) / max(len(order) - 1, 1)
     # a large map: each band in two blocks, the nodes linked on the default date, then the rest; every band's first
     # block is stacked, then the rest, so its first view (unlinked nodes hidden) is compact
-    first_view = n >= LARGE_MAP
+    first_view = n >= LARGE_MAP or (n >= COMPACT_FROM and stale.mean() >= STALE_SHARE)
     blocks = []
     for k in range(len(order_of_kinds)):
         members = np.flatnonzero(band == k)

@@ -70,8 +70,8 @@ def projection(dataset, kind: str, *, as_of=None, include_suspended: bool = Fals
     >>> P = projection(pg.load(), "country", as_of=2024)
     >>> P["BHR"]["QAT"]["weight"]
     1
-    >>> P["GEO"]["UKR"]["weight"]  # pfp, eapc and eop
-    3
+    >>> P["GEO"]["UKR"]["weight"]  # pfp, eapc, eop and the Annual National Programmes
+    4
     """
     import networkx as nx
 

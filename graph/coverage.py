@@ -290,8 +290,8 @@ def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", 
     Examples
     --------
     >>> r = reach(pg.load(), "JPN", as_of=2024)
-    >>> r.loc[r["threat"] == "cyber", "framework"].item()
-    'pag'
+    >>> r.loc[r["threat"] == "cyber", "framework"].item()  # partners across the globe, its ITPP
+    'itpp;pag'
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
     node = dataset.resolve(node)

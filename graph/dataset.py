@@ -214,7 +214,7 @@ class Dataset:
         --------
         >>> snap = pg.load().as_of(1991)
         >>> snap.date, int((snap.edges["relation"] == "memberships").sum()), "ici" in set(snap.nodes["id"])
-        (datetime.date(1991, 12, 31), 8, False)
+        (datetime.date(1991, 12, 31), 9, False)
         """
         return self.full._on(parse_date(date))
 

@@ -119,9 +119,9 @@ def frameworks(dataset, country: str, *, kind: str = "framework", as_of=None, hi
     Examples
     --------
     >>> frameworks(pg.load(), "JPN", as_of=2024)["id"].tolist()
-    ['pag']
+    ['itpp', 'pag']
     >>> frameworks(pg.load(), "FIN", as_of=2022)["id"].tolist()
-    ['eapc', 'eop', 'pfp']
+    ['eapc', 'eop', 'pfp', 'pii']
     """
     return linked(dataset, country, kind=kind, as_of=as_of, history=history)
 
@@ -313,7 +313,7 @@ def diff(dataset, date1, date2) -> pd.DataFrame:
     --------
     >>> d = diff(pg.load(), 2022, 2024)
     >>> d[d["relation"] == "memberships"][["change", "u", "v"]].head(3).values.tolist()
-    [['added', 'BIH', 'dcb'], ['added', 'UKR', 'nuc'], ['removed', 'FIN', 'eapc']]
+    [['added', 'AUS', 'itpp'], ['added', 'BIH', 'dcb'], ['added', 'JPN', 'itpp']]
     """
     full = dataset.full
     for when in (date1, date2):

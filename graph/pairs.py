@@ -45,8 +45,8 @@ def pairs(dataset, kind: str = "country", *, via: str | None = None, as_of=None,
     Examples
     --------
     >>> top = pairs(pg.load(), "country", via="framework", as_of=2024, top=2)
-    >>> top[["a", "b", "shared"]].values.tolist()  # Partnership for Peace, the EAPC, Defence Capacity Building
-    [['BIH', 'GEO', 3], ['BIH', 'MDA', 3]]
+    >>> top[["a", "b", "shared"]].values.tolist()  # BIH, MDA: PfP, the EAPC, Defence Capacity Building, IPAPs
+    [['BIH', 'MDA', 4], ['GEO', 'UKR', 4]]
     """
     if as_of is not None and between is not None:
         raise ValueError("give as_of (one date) or between (a range), not both")

@@ -38,7 +38,7 @@ def path(dataset, source: str, target: str, *, as_of=None, include_suspended: bo
     Examples
     --------
     >>> path(pg.load(), "JPN", "terrorism", as_of=2024)[["id", "relation"]].values.tolist()
-    [['JPN', ''], ['pag', 'memberships'], ['terrorism', 'covers']]
+    [['JPN', ''], ['joint-exercises', 'participates'], ['terrorism', 'addresses']]
     """
     import networkx as nx
 
@@ -108,7 +108,7 @@ def communities(dataset, *, as_of=None, seed: int = 42, resolution: float = 1.0,
     >>> c = communities(pg.load(), as_of=2024)
     >>> sizes = c.groupby("community").size().tolist()
     >>> sizes == sorted(sizes, reverse=True), len(c)
-    (True, 69)
+    (True, 79)
     """
     import networkx as nx
 

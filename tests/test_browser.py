@@ -72,7 +72,15 @@ def test_nato_map_opens_offline_and_draws(browser, tmp_path):
         assert opened.errors == []
         assert drawn_pixels(opened.page) > 5000
         n = opened.page.evaluate("() => window.network.body.data.nodes.length")
-        assert n == len(pg.load().as_of("2026-11-30").nodes)  # the nodes alive on the default date
+        # the map opens on the nodes linked on the default date: most of the past (ended operations, past
+        # exercises, former partners) is hidden until the slider goes back or "hide unlinked" is unchecked
+        snap = pg.load().as_of("2026-11-30")
+        active = pg.load().snapshot("2026-11-30", include_suspended=False).edges
+        assert opened.page.is_checked("#pg-hide-unlinked")
+        assert n == len(set(active["u"]) | set(active["v"]))
+        opened.page.uncheck("#pg-hide-unlinked")
+        n = opened.page.evaluate("() => window.network.body.data.nodes.length")
+        assert n == len(snap.nodes)  # every node alive on the default date
         legend = opened.page.inner_text("#pg-legend")
         assert "country" in legend and "framework" in legend
         ARTIFACTS.mkdir(exist_ok=True)
@@ -286,6 +294,7 @@ def test_jupyter_display_draws_inside_its_iframe(browser, tiny, tmp_path):
 def nato_page(browser, tmp_path_factory):
     ds = pg.load()
     opened = Opened(browser, pg.network_map(ds).save(tmp_path_factory.mktemp("nato") / "nato.html"))
+    opened.page.uncheck("#pg-hide-unlinked")  # these tests look at every node alive on a date, linked or not
     yield ds, opened
     opened.close()
 
@@ -416,13 +425,14 @@ def test_the_page_follows_the_slider_subtitle_counts_and_sizes(nato_page):
 def test_search_ranks_exact_then_prefix_then_words_and_offers_a_list(nato_page):
     ds, opened = nato_page
     page = opened.page
-    assert page.evaluate("() => window.pgMatches('georg')") == ["GEO", "ngc"]  # Georgia before the Commission
+    # Georgia before the Commission, then the labels with a word that begins so, shorter first
+    assert page.evaluate("() => window.pgMatches('georg')") == ["GEO", "ngc", "nato-georgia-exercise-2016", "anp"]
     assert page.evaluate("() => window.pgMatches('pfp')")[0] == "pfp"  # an exact id first
     assert page.evaluate("() => window.pgMatches('ukraine')")[0] == "UKR"
     page.fill("#pg-search", "georg")
     page.dispatch_event("#pg-search", "input")
     items = page.evaluate("() => [...document.querySelectorAll('#pg-matches li')].map(li => li.textContent)")
-    assert items == ["Georgiacountry \u00b7 GEO", "NATO-Georgia Commissionframework \u00b7 ngc"]
+    assert items[:2] == ["Georgiacountry \u00b7 GEO", "NATO-Georgia Commissionframework \u00b7 ngc"] and len(items) == 4
     page.press("#pg-search", "Enter")
     assert page.evaluate("() => window.network.getSelectedNodes()") == ["GEO"]
     assert page.is_hidden("#pg-matches")
@@ -486,17 +496,18 @@ def test_a_focus_map_names_and_selects_its_focus_and_speaks_the_same_language(br
 
 
 #: Every node's shape and label as the page draws them: the shape a square of the node's size around its centre,
-#: the label hung below it (vis-network: 11 px under the shape), as wide as the canvas measures its text in the
-#: node's own font.
+#: the label hung below it (vis-network: 11 px under the shape), as wide as the canvas measures its widest line in
+#: the node's own font, a line's height each.
 BOXES = """() => {
   const net = window.network, ctx = document.createElement('canvas').getContext('2d');
   const boxes = [];
   for (const id of net.body.data.nodes.getIds()) {
     const n = net.body.nodes[id], f = n.labelModule.fontOptions, s = n.options.size;
     ctx.font = (f.mod ? f.mod + ' ' : '') + f.size + 'px ' + f.face;
-    const w = ctx.measureText(n.options.label).width, top = n.y + s + 11;
+    const lines = String(n.options.label).split('\\n'), top = n.y + s + 11;
+    const w = Math.max(...lines.map(line => ctx.measureText(line).width));
     boxes.push({id: id, what: 'node', l: n.x - s, r: n.x + s, t: n.y - s, b: n.y + s});
-    boxes.push({id: id, what: 'label', l: n.x - w / 2, r: n.x + w / 2, t: top, b: top + f.size + 3});
+    boxes.push({id: id, what: 'label', l: n.x - w / 2, r: n.x + w / 2, t: top, b: top + lines.length * (f.size + 3)});
   }
   return boxes;
 }"""
@@ -525,12 +536,13 @@ def test_no_two_labels_and_no_two_nodes_overlap(browser, tmp_path, options):
             boxes = page.evaluate(BOXES)
             assert len(boxes) == 2 * len(shown_ids(page)) > 0
             assert overlapping(boxes) == [], (options, year)
-        if not options:  # the bands read top to bottom: who is in what, what it offers, what that addresses
+        if not options:  # the bands read top to bottom: the frameworks, who is in them and takes part in what, the
+            # activities, what those address
             tops = page.evaluate("""() => { const y = {}; for (const id of window.network.body.data.nodes.getIds()) {
                 const n = window.network.body.nodes[id]; (y[n.options.kind] = y[n.options.kind] || []).push(n.y); }
                 return Object.fromEntries(Object.entries(y).map(([k, v]) => [k, [Math.min(...v), Math.max(...v)]])); }""")
             order = sorted(tops, key=lambda k: tops[k][0])
-            assert order == ["country", "framework", "activity", "threat"]
+            assert order == ["framework", "country", "activity", "threat"]
             assert all(tops[x][1] < tops[y][0] for x, y in zip(order, order[1:]))  # bands do not mix
         assert opened.errors == []
     finally:

@@ -113,7 +113,7 @@ def test_graphml_reads_back_with_igraph(nato, tmp_path):
     assert by_id["JPN"]["kind"] == "country" and by_id["JPN"]["label"] == "Japan"
     assert by_id["pfp"]["since"] == "1994-01-10"
     relations = sorted(set(g.es["relation"]))
-    assert relations == ["addresses", "covers", "memberships", "offers"]
+    assert relations == ["addresses", "covers", "memberships", "offers", "part_of", "participates"]
     finland = [e for e in g.es if {g.vs[e.source]["id"], g.vs[e.target]["id"]} == {"FIN", "pfp"}]
     assert [(e["since"], e["until"], e["status"]) for e in finland] == [("1994", "2023-04-04", "joined-nato")]
     assert g["partnergraph_content_hash"] == nato.content_hash()
@@ -399,7 +399,7 @@ def test_coverage_heatmap_from_the_cli(tmp_path):
     out = tmp_path / "cov.png"
     result = run("coverage", "--matrix", "--as-of", 2024, "-o", out)
     assert result.exit_code == 0
-    assert result.stderr == f"wrote {out} (11 x 10 heatmap)\n"  # the 11 frameworks alive on the default date
+    assert result.stderr == f"wrote {out} (17 x 10 heatmap)\n"  # the 17 frameworks alive at the end of 2024
     width, height = png_size(out.read_bytes())
     assert width > 600 and height > 400
 

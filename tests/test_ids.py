@@ -54,7 +54,7 @@ def test_map_focus_takes_a_label(tmp_path):
     (["reach", "joint-exercises"], "'joint-exercises' is an activity: reach starts from a framework or from a node "
                                    "that belongs to one (country)"),
     (["timeline", "--framework", "JPN"], "'JPN' is a country, not something country nodes belong to; they are "
-                                         "linked to framework"),
+                                         "linked to framework, activity"),
     (["coverage", "--explain", "terrorism", "ici"], "'terrorism' is a threat, not a framework"),
     (["coverage", "--col", "pfp"], "'pfp' is a framework, not a threat"),
     (["gaps", "--col", "JPN"], "'JPN' is a country, not a threat"),
@@ -139,4 +139,4 @@ def test_whatif_ends_with_a_summary():
 def test_an_empty_listing_points_to_the_history():
     result = run("frameworks", "FIN")
     assert result.stdout == "  (none)\n"
-    assert result.stderr == "note: nothing as of 2026-11-30; --history lists 4 past periods\n"  # PfP, EAPC, EOP, NACC observer
+    assert result.stderr == "note: nothing as of 2026-11-30; --history lists 5 past periods\n"  # PfP, EAPC, EOP, the Interoperability Platform, NACC observer

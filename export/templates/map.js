@@ -57,7 +57,8 @@
   function table() { return Object.create(null); }
   var byId = table();
   data.nodes.forEach(function (n) { byId[n.id] = n; });
-  function labelOf(id) { return byId[id] ? byId[id].label : id; }
+  function nameOf(n) { return n.pgLabel || n.label; }  /* the label, unbroken */
+  function labelOf(id) { return byId[id] ? nameOf(byId[id]) : id; }
   function edgeHeading(e) { return labelOf(e.from) + " \u2014 " + labelOf(e.to); }
 
   /* ---- what is shown ---- */
@@ -97,7 +98,7 @@
   computeLinked();
   var nodeSet = new vis.DataSet(data.nodes.map(function (n) {
     var copy = Object.assign({}, n);
-    copy.title = card("pg-tip", n.label, n.kind + " \u00b7 " + n.pgId, n.info);
+    copy.title = card("pg-tip", nameOf(n), n.kind + " \u00b7 " + n.pgId, n.info);
     copy.opacity = linked[n.id] ? 1 : 0.3;
     return copy;
   }));
@@ -195,7 +196,7 @@
     selected = { kind: kind, id: id };
     if (kind === "node") {
       var n = byId[id];
-      details.appendChild(card("pg-card", n.label, n.kind + " \u00b7 " + n.pgId, n.info));
+      details.appendChild(card("pg-card", nameOf(n), n.kind + " \u00b7 " + n.pgId, n.info));
       var shown = edgeView.get({ filter: function (e) { return e.from === id || e.to === id; } });
       details.appendChild(el("h3", null, "Links shown (" + shown.length + ")"));
       var list = el("ul", "pg-links");
@@ -236,7 +237,7 @@
     if (!q) return [];
     var ranked = [];
     data.nodes.forEach(function (n) {
-      var id = n.pgId.toLowerCase(), label = String(n.label).toLowerCase(), rank;
+      var id = n.pgId.toLowerCase(), label = String(nameOf(n)).toLowerCase(), rank;
       if (id === q || label === q) rank = 0;
       else if (id.indexOf(q) === 0 || label.indexOf(q) === 0) rank = 1;
       else if (label.split(/[^0-9a-z\u00c0-\uffff]+/).some(function (w) { return w.indexOf(q) === 0; })) rank = 2;
@@ -246,9 +247,9 @@
     });
     ranked.sort(function (a, b) {
       if (a.rank !== b.rank) return a.rank - b.rank;
-      var x = String(a.node.label).length, y = String(b.node.label).length;
+      var x = String(nameOf(a.node)).length, y = String(nameOf(b.node)).length;
       if (x !== y) return x - y;
-      return a.node.label < b.node.label ? -1 : a.node.label > b.node.label ? 1 : 0;
+      return nameOf(a.node) < nameOf(b.node) ? -1 : nameOf(a.node) > nameOf(b.node) ? 1 : 0;
     });
     return ranked.map(function (r) { return r.node; });
   }
@@ -256,7 +257,7 @@
     hideMatches();
     showStatus();
     if (!nodeView.get(n.id)) {
-      status.textContent = n.label + " is hidden by the filters or the date";
+      status.textContent = nameOf(n) + " is hidden by the filters or the date";
       showDetails("node", n.id);
       return n.id;
     }
@@ -287,9 +288,9 @@
       var item = el("li");
       item.setAttribute("role", "option");
       item.setAttribute("aria-selected", i === 0 ? "true" : "false");
-      item.appendChild(el("span", null, n.label));
+      item.appendChild(el("span", null, nameOf(n)));
       item.appendChild(el("span", "pg-match-kind", n.kind + " \u00b7 " + n.pgId));
-      item.addEventListener("mousedown", function (event) { event.preventDefault(); search.value = n.label; focusOn(n); });
+      item.addEventListener("mousedown", function (event) { event.preventDefault(); search.value = nameOf(n); focusOn(n); });
       list.appendChild(item);
     });
     list.hidden = false;
@@ -302,16 +303,20 @@
   search.addEventListener("blur", function () { window.setTimeout(hideMatches, 150); });
 
   /* ---- the whole view: the button, or Escape anywhere ---- */
+  function fitAll() { network.fit({ animation: false }); }
   function wholeView() {
     hideMatches();
     showStatus();
-    network.fit({ animation: false });
+    fitAll();
   }
   window.pgWholeView = wholeView;
   document.getElementById("pg-fit").addEventListener("click", wholeView);
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") wholeView();
   });
+
+  /* vis-network measures a label when it first draws it: fit once more then, so no label reaches past the edge */
+  network.once("afterDrawing", function () { if (!(data.focus !== null && data.focus !== undefined)) fitAll(); });
 
   /* ---- a --focus map opens on its focus node, selected and described ---- */
   if (data.focus !== null && data.focus !== undefined && byId[data.focus]) {
