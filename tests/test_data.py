@@ -282,3 +282,114 @@ def test_every_edge_lies_within_both_endpoints_lifetimes(nato):
     for year in range(1990, 2027):
         snap = nato.as_of(year)
         assert set(snap.edges["u"]) | set(snap.edges["v"]) <= set(snap.nodes["id"])
+
+
+def test_partners_across_the_globe_follow_one_rule_and_keep_the_dialogue_start(nato):
+    """A global partner's row starts with the first formal document NATO names (a joint declaration, an IPCP, for
+    Pakistan the first annual package of activities); the start of dialogue, where NATO gives one, is its own column."""
+    rows = nato.edges[(nato.edges["relation"] == "memberships") & (nato.edges["v"] == "pag")]
+    first = rows.sort_values("since").drop_duplicates("u").set_index("u")
+    assert first.loc[["AUS", "NZL", "JPN", "KOR", "MNG", "PAK", "IRQ", "AFG", "COL"], "since"].tolist() == [
+        "2012-06-14", "2012-06-04", "2013-04", "2012-09", "2012-03", "2009", "2012-09", "2006-09-06", "2017-05"]
+    assert first.loc[["AUS", "NZL", "KOR", "MNG", "PAK", "IRQ", "AFG", "COL"], "dialogue_since"].tolist() == [
+        "2005", "2001", "2005", "2005", "2005", "2004", "2005-12", "2013"]
+    assert pd.isna(first.loc["JPN", "dialogue_since"])  # NATO says "the early 1990s", no year
+    assert first["dialogue_source"].dropna().str.match(r"https?://(www\.)?nato\.int/").all()
+    # Australia: the joint political declaration of 14 June 2012 came before its IPCP of 21 February 2013
+    ipcp = nato.edges[(nato.edges["u"] == "AUS") & (nato.edges["v"] == "ipcp")]
+    assert ipcp[["since", "until", "status"]].values.tolist() == [["2013-02-21", "2023", "ended"]]
+
+
+def test_eapc_nacc_and_pfp_rows_cite_what_dates_them(nato):
+    m = nato.edges[nato.edges["relation"] == "memberships"].set_index(["u", "v"])
+    founders = ["ALB", "BGR", "CZE", "EST", "HUN", "LTU", "LVA", "MKD", "POL", "ROU", "SVK", "SVN"]
+    sintra = {"EST": "s970530d", "MKD": "s970530g", "SVK": "s970530m", "LTU": "opinions_25675"}
+    for c in founders:
+        row = m.loc[(c, "eapc")]
+        assert row["since"] == "1997-05-30" and row["status"] == "joined-nato"
+        assert sintra.get(c, "b970530a") in row["source"]  # the start: Sintra or the EAPC Basic Document
+        assert row["dates_source"] != row["source"]  # the end: the accession page
+    for c in ("BIH", "MNE", "SRB"):  # invited to PfP and the EAPC at Riga
+        assert m.loc[(c, "eapc"), "source"].endswith("official_texts_37920.htm") and m.loc[(c, "eapc"), "since"] == "2006"
+    nacc = m.xs("nacc", level="v")
+    assert nacc.loc["CSK", ["since", "until", "status"]].tolist() == ["1991-12-20", "1993-01-01", "ended"]
+    assert nacc.loc[["CZE", "SVK"], "since"].tolist() == ["1993-03-29", "1993-03-29"]
+    assert nato.nodes.set_index("id").loc["CSK", "until"] == "1993-01-01"  # the state ended; its ties with it
+    pfp = m.xs("pfp", level="v").reset_index().sort_values("since").drop_duplicates("u").set_index("u")  # first periods
+    assert pfp.loc[["CHE", "AUT", "BLR", "SVK"], "since"].tolist() == ["1996-12-11", "1995-02", "1995-01", "1994-02"]
+    assert pfp.loc[["CHE", "AUT", "BLR", "SVK"], "dates_source"].notna().all()
+
+
+@pytest.mark.parametrize("framework, when, expected", [
+    ("itpp", "2021-12-07", []),
+    ("itpp", "2021-12-08", ["COL"]),
+    ("itpp", 2025, ["AUS", "COL", "JPN", "KOR", "MNG"]),
+    ("ipcp", 2020, ["AUS", "COL", "IRQ", "JPN", "KOR", "MNG", "NZL"]),
+    ("ipcp", 2024, ["IRQ", "NZL"]),  # the others moved to an ITPP
+    ("ipap", "2004-10-28", []),
+    ("ipap", "2004-10-29", ["GEO"]),  # the first IPAP
+    ("ipap", 2010, ["ARM", "AZE", "BIH", "KAZ", "MDA", "MNE"]),
+    ("map", 2003, ["ALB", "BGR", "EST", "HRV", "LTU", "LVA", "MKD", "ROU", "SVK", "SVN"]),
+    ("map", 2005, ["ALB", "HRV", "MKD"]),
+    ("map", 2011, ["BIH", "MKD", "MNE"]),
+    ("intensified-dialogue", 2007, ["GEO", "UKR"]),
+    ("anp", 2024, ["GEO", "UKR"]),
+    ("pii", 2017, ["AUT", "CHE", "FIN", "IRL", "SWE"]),  # the Interoperability Platform
+    ("pii", 2025, ["AUT", "CHE", "IRL"]),
+])
+def test_programme_and_platform_members_as_of(nato, framework, when, expected):
+    assert members(nato, framework, when) == expected
+
+
+@pytest.mark.parametrize("country, activity, since, until", [
+    ("RUS", "ifor", "1996-01-05", "1996-12"),
+    ("RUS", "sfor", "1996-12", "2003-06-14"),
+    ("CHE", "kfor", "1999-10", None),
+    ("MAR", "kfor", "1999", "2014-01-18"),
+    ("KOR", "isaf", "2010-04", "2014-06-23"),
+    ("FIN", "resolute-support", "2015-01-01", "2021-06"),
+    ("RUS", "active-endeavour", "2006-09", "2010-07"),
+    ("UKR", "ocean-shield", "2013-10-12", "2014-01-03"),
+    ("SWE", "unified-protector", "2011-03-23", "2011-10-31"),
+    ("AUS", "nato-mission-iraq", "2024-05", None),
+    ("GEO", "sea-guardian", "2016-11-09", None),
+    ("UZB", "parp", "2002", "2018-01-01"),
+])
+def test_who_takes_part_in_what_sample_per_operation(nato, country, activity, since, until):
+    rows = nato.edges[(nato.edges["relation"] == "participates") & (nato.edges["u"] == country)
+                      & (nato.edges["v"] == activity)]
+    assert rows[["since", "until"]].values.tolist() == [[since, until if until else rows["until"].iloc[0]]]
+    assert (until is None) == rows["until"].isna().all()
+
+
+def test_participation_rests_on_natos_own_word(nato):
+    """Who takes part in what: a nato.int page, or a copy of a NATO document; other pages only date a row."""
+    part = nato.edges[nato.edges["relation"] == "participates"]
+    nato_int = part["source"].str.contains(r"^https?://(?:[a-z0-9-]+\.)*nato\.int/")
+    copies = part.loc[~nato_int, "source"].str.contains(
+        r"nato\.org\.tr/|atlanticcouncil\.org/blogs/natosource/|chronicle|kosovo-force|joint-effects-cell|scribd\.com")
+    assert copies.all() and nato_int.mean() > 0.9
+    assert sorted(set(part.loc[part["v"] == "cooperative-bridge-1994", "u"])) == [
+        "BGR", "CZE", "LTU", "POL", "ROU", "SVK", "UKR"]  # the first PfP exercise, September 1994
+    # operations and exercises are instances of activity types, over their own lifetimes
+    part_of = nato.edges[nato.edges["relation"] == "part_of"].set_index("u")
+    assert part_of.loc["isaf", "v"] == "crisis-management-operations"
+    assert part_of.loc["cooperative-bridge-1994", ["v", "since", "until"]].tolist() == [
+        "joint-exercises", "1994-09-12", "1994-09-17"]
+
+
+def test_coverage_answers_which_partners_engage_on_maritime_security_and_through_what(nato):
+    at = lambda when: pg.coverage(nato, rows="country", col="maritime-security", as_of=when)[
+        ["country", "via"]].values.tolist()
+    assert at(2008) == [["RUS", "active-endeavour"], ["UKR", "active-endeavour"]]
+    assert at(2014) == [["GEO", "active-endeavour"], ["MAR", "active-endeavour"], ["NZL", "ocean-shield"]]
+    assert at(2000) == []  # no partner in a maritime operation yet
+
+
+def test_the_dataset_is_deep_enough_and_mostly_sourced_on_nato_int(nato):
+    e = nato.edges
+    assert len(e) >= 600
+    assert e["source"].str.contains(r"^https?://(?:[a-z0-9-]+\.)*nato\.int/").mean() >= 0.85
+    nodes = nato.nodes
+    assert nodes.loc[nodes["kind"].isin(["framework", "activity"]), "since"].notna().sum() == \
+        nodes["kind"].isin(["framework", "activity"]).sum() - 1  # all but the undated umbrella 'pag'
