@@ -146,7 +146,7 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
     ``attrs["summary"]`` sums it up: how many pairs are lost, the column nodes
     (threats) no row node covers any more (``uncovered``), how many members lose
     at least one, and whether reach could be checked (``reach_checked``: the
-    dataset has nodes of the ``members`` kind).
+    dataset has nodes of the ``members`` kind, another kind than ``rows``).
 
     Returns
     -------
@@ -204,6 +204,6 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
         "reach_lost": len(reach_members),
         "uncovered": sorted(uncovered),
         "members_losing": len(set(reach_members)),
-        "reach_checked": members in snap.kinds(),
+        "reach_checked": members in snap.kinds() and members != rows,  # a row kind's own members: none to check
     }
     return out
