@@ -28,6 +28,7 @@ _LAZY = {
     "bundled_path": "load", "load": "load",
     "diff": "membership", "frameworks": "membership", "members": "membership", "timeline": "membership",
     "pairs": "pairs",
+    "similarity": "portfolio", "portfolio_matrix": "portfolio",
     "communities": "structure", "ego": "structure", "path": "structure", "whatif": "structure",
     "validate": "validate",
 }
@@ -108,8 +109,10 @@ __all__ = [
     "members",
     "pairs",
     "path",
+    "portfolio_matrix",
     "projection",
     "reach",
+    "similarity",
     "timeline",
     "whatif",
     "Dataset",

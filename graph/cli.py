@@ -54,6 +54,7 @@ _coverage = _Later("partnergraph.coverage")
 _membership = _Later("partnergraph.membership")
 _structure = _Later("partnergraph.structure")
 _pairs = _Later("partnergraph.pairs")
+_portfolio = _Later("partnergraph.portfolio")
 describe_date = _later("partnergraph.asof", "describe_date")
 describe_period = _later("partnergraph.asof", "describe_period")
 first_day = _later("partnergraph.asof", "first_day")
@@ -540,6 +541,37 @@ def pairs(data, as_of, fmt, output, kind, via, first, last, top, include_suspend
     shown = f"the first {len(frame):,} of {total:,} pairs" if len(frame) < total else \
         f"{total:,} pair{'s' if total != 1 else ''}"
     click.echo(f"{shown} of {ds.kind_spelling(kind)} nodes sharing {shared}, {when}", err=True)
+    emit(frame, fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@click.argument("a", required=False, metavar="[A")
+@click.argument("b", required=False, metavar="[B]]")
+@click.option("--kind", default="country", show_default=True, metavar="KIND", help="The kind whose portfolios are compared.")
+@click.option("--via", default="framework", show_default=True, metavar="KIND",
+              help="The kind of the portfolios' dimensions: every node of it on the date.")
+@click.option("--method", type=click.Choice(["s", "kappa", "pi", "jaccard", "cosine"]), default="s", show_default=True,
+              help="s: Signorino and Ritter's S; kappa, pi: corrected for chance (Häge 2011); jaccard; cosine.")
+@click.option("--weight", default=None, metavar="COLUMN",
+              help="Weigh ties by this edge column of numbers (s and cosine).")
+@click.option("--top", type=click.IntRange(min=0), default=None, help="Show the first N lines.")
+@suspended_option
+def similarity(data, as_of, fmt, output, a, b, kind, via, method, weight, top, include_suspended):
+    """How alike KIND nodes' portfolios are: columns a,a_label,b,b_label,similarity, most similar first.
+
+    Every pair, the pairs of one node (A), or one pair (A B), at one date.
+    """
+    ds = load_or_fail(data)
+    frame = _portfolio.similarity(ds, kind, via, method=method, weight=weight, a=a, b=b, as_of=as_of,
+                                  include_suspended=include_suspended, top=top)
+    when = describe_date(ds.snapshot(as_of).date)
+    name = {"s": "Signorino and Ritter's S", "kappa": "Cohen's kappa", "pi": "Scott's pi", "jaccard": "Jaccard",
+            "cosine": "cosine"}[method]
+    click.echo(f"{name} over {frame.attrs['dimensions']:,} {ds.kind_spelling(via)} node"
+               f"{'s' if frame.attrs['dimensions'] != 1 else ''}"
+               + (f", ties weighed by {weight}" if weight else "") + f", {when}", err=True)
     emit(frame, fmt, output, data)
 
 
