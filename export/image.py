@@ -24,7 +24,7 @@ from partnergraph.errors import PartnergraphError
 from .html import (INACTIVE_STYLE, _shown_relations, _sizes, default_title, drawing_scope, kind_styles,
                    layout_positions, relation_styles)
 
-__all__ = ["StaticMap", "static_map", "coverage_heatmap", "FORMATS"]
+__all__ = ["StaticMap", "static_map", "coverage_heatmap", "evolution_picture", "FORMATS"]
 
 FORMATS = ("png", "svg", "pdf")
 _MARKERS = {"dot": "o", "diamond": "D", "square": "s", "triangle": "^", "triangleDown": "v", "hexagon": "h", "star": "*"}
@@ -280,3 +280,47 @@ def coverage_heatmap(matrix, *, title: str = "Coverage", dpi: int = 150) -> Stat
     fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02, label="paths")
     fig.suptitle(title, x=0.02, y=0.98, ha="left", va="top", fontsize=12, fontweight="bold", parse_math=False)
     return StaticMap(fig, [], {"rows": len(rows), "cols": len(cols)}, dpi)
+
+
+#: The panels of :func:`evolution_picture`: a title and the columns drawn in it.
+EVOLUTION_PANELS = (
+    ("Nodes and ties", ("nodes", "linked", "ties")),
+    ("Density", ("density", "projection_density")),
+    ("Connected parts", ("components",)),
+    ("Mean degree", ("mean_degree",)),
+    ("Transitivity of the projection", ("transitivity",)),
+    ("Churn (ties changed since the year before)", ("churn",)),
+)
+
+
+def evolution_picture(frame, *, title: str = "Structure over time", dpi: int = 150) -> StaticMap:
+    """Small multiples of :func:`partnergraph.yearly.evolution`: one panel per measure, years along the bottom.
+
+    Examples
+    --------
+    >>> from partnergraph.yearly import evolution
+    >>> evolution_picture(evolution(pg.load(), first=1994, last=2000)).to_bytes("svg")[:5]
+    b'<?xml'
+    """
+    fig = Figure(figsize=(12.0, 7.0))
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(2, 3, sharex=True)
+    years = frame["year"].to_numpy()
+    for ax, (name, columns) in zip(axes.ravel(), EVOLUTION_PANELS):
+        for column in columns:
+            ax.plot(years, frame[column].to_numpy(dtype=float), marker="o", markersize=2.5, linewidth=1.4,
+                    label=_plain(column.replace("_", " ")))
+        ax.set_title(name, fontsize=10, loc="left")
+        if columns == ("components",):
+            from matplotlib.ticker import MaxNLocator
+
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.grid(True, linewidth=0.4, alpha=0.5)
+        ax.tick_params(labelsize=8)
+        if len(columns) > 1:
+            ax.legend(fontsize=7, frameon=False)
+    for ax in axes[1]:
+        ax.set_xlabel("year", fontsize=9)
+    fig.suptitle(_plain(title), x=0.02, y=0.99, ha="left", va="top", fontsize=12, fontweight="bold")
+    fig.subplots_adjust(left=0.06, right=0.98, top=0.88, bottom=0.09, wspace=0.25, hspace=0.35)
+    return StaticMap(fig, [], {"years": len(years)}, dpi)

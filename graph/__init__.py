@@ -28,7 +28,7 @@ _LAZY = {
     "bundled_path": "load", "load": "load",
     "diff": "membership", "frameworks": "membership", "members": "membership", "timeline": "membership",
     "pairs": "pairs",
-    "similarity": "portfolio", "portfolio_matrix": "portfolio",
+    "similarity": "portfolio", "portfolio_matrix": "portfolio", "evolution": "yearly",
     "communities": "structure", "ego": "structure", "path": "structure", "whatif": "structure",
     "validate": "validate",
 }
@@ -104,6 +104,7 @@ __all__ = [
     "default_date",
     "diff",
     "ego",
+    "evolution",
     "frameworks",
     "gaps",
     "members",

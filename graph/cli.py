@@ -55,6 +55,7 @@ _membership = _Later("partnergraph.membership")
 _structure = _Later("partnergraph.structure")
 _pairs = _Later("partnergraph.pairs")
 _portfolio = _Later("partnergraph.portfolio")
+_yearly = _Later("partnergraph.yearly")
 describe_date = _later("partnergraph.asof", "describe_date")
 describe_period = _later("partnergraph.asof", "describe_period")
 first_day = _later("partnergraph.asof", "first_day")
@@ -541,6 +542,42 @@ def pairs(data, as_of, fmt, output, kind, via, first, last, top, include_suspend
     shown = f"the first {len(frame):,} of {total:,} pairs" if len(frame) < total else \
         f"{total:,} pair{'s' if total != 1 else ''}"
     click.echo(f"{shown} of {ds.kind_spelling(kind)} nodes sharing {shared}, {when}", err=True)
+    emit(frame, fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
+@click.option("--kind", default="country", show_default=True, metavar="KIND",
+              help="The nodes of the two-mode part measured and of its projection.")
+@click.option("--via", default="framework", show_default=True, metavar="KIND",
+              help="The other side of the two-mode part: KIND nodes are projected through it.")
+@click.option("--from", "first", type=int, default=None, metavar="YEAR", help="The first year (default: the first dated).")
+@click.option("--to", "last", type=int, default=None, metavar="YEAR", help="The last year (default: the default date's).")
+@suspended_option
+def evolution(data, as_of, fmt, output, kind, via, first, last, include_suspended):
+    """The network's shape year by year: one row per year (-o FILE.png, .svg or .pdf draws small multiples).
+
+    Columns year,date,nodes,ties,linked,components,mean_degree,density,
+    projection_ties,projection_density,transitivity,churn; each year read at
+    its last day.
+    """
+    if as_of is not None:
+        raise click.UsageError("evolution reads every year: give --from and --to, not --as-of")
+    picture = output is not None and output.suffix.lower() in (".png", ".svg", ".pdf")
+    if picture and fmt is not None:
+        raise click.UsageError(f"-o {output.name} draws small multiples; --format {fmt} names a table: drop one of them")
+    ds = load_or_fail(data)
+    frame = _yearly.evolution(ds, kind, via, first=first, last=last, include_suspended=include_suspended)
+    if picture:
+        from partnergraph.export.image import evolution_picture
+
+        refuse_input_folder(output, data)
+        title = f"{ds.title or 'Structure over time'}: {ds.kind_spelling(kind)} x {ds.kind_spelling(via)}, " \
+                f"{frame['year'].iloc[0]}-{frame['year'].iloc[-1]}"
+        evolution_picture(frame, title=title).save(output)
+        click.echo(f"wrote {output} ({len(frame)} years)", err=True)
+        return
     emit(frame, fmt, output, data)
 
 

@@ -20,7 +20,7 @@ MODULES = ["partnergraph", "partnergraph.asof", "partnergraph.atomic", "partnerg
            "partnergraph.export", "partnergraph.export.html", "partnergraph.export.files", "partnergraph.export.image",
            "partnergraph.export.layout",
            "partnergraph.columns", "partnergraph.tables", "partnergraph.importers", "partnergraph.progress",
-           "partnergraph.pairs", "partnergraph.portfolio"]
+           "partnergraph.pairs", "partnergraph.portfolio", "partnergraph.yearly"]
 
 
 def test_public_names():
@@ -29,7 +29,7 @@ def test_public_names():
         "bundled_path", "info", "load", "network_map", "parse_date", "default_date", "validate", "__version__",
         "MEASURES", "centrality", "projection", "coverage", "coverage_matrix", "coverage_paths", "gaps", "reach",
         "members", "frameworks", "timeline", "diff", "path", "ego", "communities", "whatif", "pairs",
-        "similarity", "portfolio_matrix"])
+        "similarity", "portfolio_matrix", "evolution"])
     for name in pg.__all__:
         assert hasattr(pg, name), name
     assert sorted(partnergraph.export.__all__) == [
