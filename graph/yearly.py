@@ -64,8 +64,8 @@ def evolution(dataset, kind: str = "country", via: str = "framework", *, first=N
     Examples
     --------
     >>> e = evolution(pg.load(), first=1994, last=1995)
-    >>> e[["year", "projection_ties"]].values.tolist()
-    [[1994, 406], [1995, 630]]
+    >>> e[["year", "ties", "projection_ties"]].values.tolist()
+    [[1994, 50, 292], [1995, 66, 386]]
     """
     from scipy import sparse
     from scipy.sparse.csgraph import connected_components
