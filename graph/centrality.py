@@ -12,7 +12,11 @@ from .vocabulary import MEASURES
 if TYPE_CHECKING:  # networkx is imported where a graph is built (a table query needs none)
     import networkx as nx
 
-__all__ = ["centrality", "projection", "pivots_for", "MEASURES"]
+__all__ = ["centrality", "projection", "pivots_for", "MEASURES", "WEIGHTINGS", "backbone"]
+
+#: How a projection weighs a pair: shared neighbours counted, each shared neighbour of degree d counted
+#: 1/(d - 1) (Newman 2001), or the shared neighbours over those either has (Jaccard).
+WEIGHTINGS = ("count", "newman", "jaccard")
 
 
 def endpoint_pairs(edges: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -57,13 +61,34 @@ def simple_pairs(snap):
     return ids, pair // max(len(ids), 1), pair % max(len(ids), 1), None
 
 
-def projection(dataset, kind: str, *, as_of=None, include_suspended: bool = False) -> nx.Graph:
+def projection(dataset, kind: str, *, via: str | None = None, weighting: str = "count", backbone: float | None = None,
+               as_of=None, include_suspended: bool = False) -> nx.Graph:
     """The one-mode projection on ``kind``: two nodes are linked when they share neighbours of other kinds.
 
-    The link's ``weight`` is how many neighbours they share (for countries: how
-    many frameworks they are both in on the date); ``distance`` is 1/weight,
-    so sharing more makes two nodes closer. Suspended ties are left out unless
-    ``include_suspended``.
+    Parameters
+    ----------
+    dataset : Dataset
+    kind : str
+        The kind projected (``country``).
+    via : str, optional
+        Count only shared neighbours of this kind (``framework``); default every other kind.
+    weighting : {"count", "newman", "jaccard"}
+        The link's ``weight``: how many neighbours the two share (for countries:
+        how many frameworks they are both in on the date); Newman's collaboration
+        weight, the sum over the shared neighbours of 1/(d - 1), d a neighbour's
+        number of ``kind`` nodes, so a small framework binds more than a large one;
+        or the Jaccard overlap, shared over either's.
+    backbone : float, optional
+        Keep only the links the disparity filter finds significant at this
+        level for at least one end (:func:`backbone`).
+    as_of, include_suspended
+        As for every query; suspended ties are left out unless ``include_suspended``.
+
+    Returns
+    -------
+    networkx.Graph
+        Every ``kind`` node alive on the date; ``weight`` on each link and
+        ``distance`` = 1/weight, so sharing more makes two nodes closer.
 
     Examples
     --------
@@ -72,20 +97,54 @@ def projection(dataset, kind: str, *, as_of=None, include_suspended: bool = Fals
     1
     >>> P["GEO"]["UKR"]["weight"]  # pfp, eapc, eop and the Annual National Programmes
     4
+    >>> projection(pg.load(), "country", via="framework", weighting="jaccard", as_of=2024)["GEO"]["UKR"]["weight"]
+    0.5
     """
     import networkx as nx
 
-    ids, a, b, weight = _projection_pairs(dataset, kind, as_of=as_of, include_suspended=include_suspended)
+    ids, a, b, weight = _projection_pairs(dataset, kind, as_of=as_of, include_suspended=include_suspended, via=via,
+                                          weighting=weighting, backbone=backbone)
     P = nx.Graph()
     P.add_nodes_from(ids)
-    P.add_edges_from((ids[x], ids[y], {"weight": int(w), "distance": 1.0 / int(w)}) for x, y, w in zip(a, b, weight))
+    plain = weighting == "count"
+    P.add_edges_from((ids[x], ids[y], {"weight": int(w) if plain else float(w), "distance": 1.0 / float(w)})
+                     for x, y, w in zip(a, b, weight))
     return P
 
 
-def _projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool = False, via: str | None = None):
+def backbone(a: np.ndarray, b: np.ndarray, weight: np.ndarray, alpha: float, n: int | None = None) -> np.ndarray:
+    """Which links of a weighted graph the disparity filter keeps (Serrano, Boguñá and Vespignani 2009).
+
+    For a node of strength s (its weights summed) and degree k, a link of
+    weight w is significant when ``(1 - w/s) ** (k - 1) < alpha``: it carries
+    more of the node's weight than k - 1 links drawn at random would. A link is
+    kept when it is significant for at least one of its ends (a node of one
+    link gives 1, never significant from its side).
+
+    >>> backbone(np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), np.array([2.0, 1, 1, 1]), 0.4).tolist()
+    [True, False, False, False]
+    """
+    if not 0 < alpha <= 1:
+        raise PartnergraphError(f"the backbone's alpha is a level between 0 and 1, got {alpha}")
+    if not len(a):
+        return np.zeros(0, dtype=bool)
+    n = int(max(a.max(), b.max()) + 1) if n is None else n
+    w = np.asarray(weight, dtype=float)
+    strength = np.bincount(a, w, n) + np.bincount(b, w, n)
+    degree = np.bincount(a, minlength=n) + np.bincount(b, minlength=n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        from_a = (1 - w / strength[a]) ** (degree[a] - 1)
+        from_b = (1 - w / strength[b]) ** (degree[b] - 1)
+    return (from_a < alpha) | (from_b < alpha)
+
+
+def _projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool = False, via: str | None = None,
+                      weighting: str = "count", backbone: float | None = None):
     """The projection on ``kind`` as arrays: the sorted ids of the kind's nodes, and per linked pair the positions
-    of its two nodes in the ids (lower first) and how many neighbours they share (of kind ``via`` only, if given);
-    pairs in id order."""
+    of its two nodes in the ids (lower first) and its weight (``weighting``: how many neighbours they share, of kind
+    ``via`` only if given; Newman's; Jaccard's); pairs in id order, only the backbone's if ``backbone`` is given."""
+    if weighting not in WEIGHTINGS:
+        raise PartnergraphError(f"unknown weighting {weighting!r}; choose one of {', '.join(WEIGHTINGS)}")
     kind = dataset.require_kind(kind)
     via = dataset.require_kind(via) if via is not None else None
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
@@ -107,18 +166,28 @@ def _projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool
     via, node = incidence // max(len(ids), 1), incidence % max(len(ids), 1)
     starts = np.flatnonzero(np.r_[True, via[1:] != via[:-1]]) if len(via) else np.empty(0, dtype=np.int64)
     sizes = np.diff(np.r_[starts, len(via)])
-    x_parts, y_parts = [], []
+    x_parts, y_parts, share_parts = [], [], []
     for size in np.unique(sizes[sizes > 1]):  # the pairs within each via's members, all vias of one size at once
         members = node[starts[sizes == size][:, None] + np.arange(size)]
         i, j = np.triu_indices(size, 1)
         x_parts.append(members[:, i].ravel())
         y_parts.append(members[:, j].ravel())
+        share_parts.append(np.full(members.shape[0] * len(i), 1.0 / (size - 1)))
     if not x_parts:
         empty = np.empty(0, dtype=np.int64)
         return ids, empty, empty, empty
     pair = np.concatenate(x_parts) * len(ids) + np.concatenate(y_parts)  # members are sorted: x < y
-    pair, weight = np.unique(pair, return_counts=True)
-    return ids, pair // len(ids), pair % len(ids), weight
+    pair, at, weight = np.unique(pair, return_inverse=True, return_counts=True)
+    x, y = pair // len(ids), pair % len(ids)
+    if weighting == "newman":
+        weight = np.bincount(at, weights=np.concatenate(share_parts), minlength=len(pair))
+    elif weighting == "jaccard":
+        degree = np.bincount(node, minlength=len(ids))  # how many via nodes each is tied to
+        weight = weight / (degree[x] + degree[y] - weight)
+    if backbone is not None:
+        keep = globals()["backbone"](x, y, weight, backbone, len(ids))
+        x, y, weight = x[keep], y[keep], weight[keep]
+    return ids, x, y, weight
 
 
 #: How many pivots ``sample="auto"`` takes: about this many node-and-edge visits in all (a minute on the
@@ -283,6 +352,7 @@ def _eigenvector(G: nx.Graph, weighted: bool) -> dict:
 
 
 def centrality(dataset, measure: str = "degree", *, kind: str | None = None, project: str | None = None,
+               weighting: str = "count", backbone: float | None = None,
                as_of=None, top: int | None = None, include_suspended: bool = False, sample=None) -> pd.DataFrame:
     """Nodes ranked by a centrality measure.
 
@@ -297,6 +367,8 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
     project : str, optional
         Compute the measure on the one-mode projection on this kind instead
         (see :func:`projection`; weights count shared neighbours).
+    weighting, backbone
+        The projection's weights and backbone filter (:func:`projection`).
     as_of : year, month or ISO date, optional
         Default: the dataset's own date, or for a loaded dataset the default
         date (:func:`partnergraph.asof.default_date`). Only the nodes alive
@@ -338,11 +410,12 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
         raise PartnergraphError(f"sample applies to betweenness and closeness, not to {measure}")
     sampled = None
     if measure == "eigenvector":
-        G = projection(snap, project, include_suspended=include_suspended) if project is not None else simple_graph(snap)
+        G = (projection(snap, project, include_suspended=include_suspended, weighting=weighting, backbone=backbone)
+             if project is not None else simple_graph(snap))
         scores = _eigenvector(G, weighted=project is not None)
     else:
-        arrays = (_projection_pairs(snap, project, include_suspended=include_suspended) if project is not None
-                  else simple_pairs(snap))
+        arrays = (_projection_pairs(snap, project, include_suspended=include_suspended, weighting=weighting,
+                                    backbone=backbone) if project is not None else simple_pairs(snap))
         scores, sampled = _scores_igraph(*arrays, measure, sample)
     out = snap.with_labels(pd.DataFrame({"id": list(scores), measure: [float(v) for v in scores.values()]}))
     if kind is not None:

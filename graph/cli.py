@@ -467,18 +467,24 @@ _MEASURE_HELP = "; ".join(f"{name}: {text}" for name, text in MEASURES.items())
 @click.option("--project", default=None, metavar="KIND",
               help="Measure on the one-mode projection on KIND: e.g. countries linked by the frameworks they share, "
                    "weighted by how many.")
+@click.option("--weighting", type=click.Choice(["count", "newman", "jaccard"]), default="count", show_default=True,
+              help="With --project: shared neighbours, Newman's 1/(d-1) per shared neighbour, or Jaccard.")
+@click.option("--backbone", type=click.FloatRange(0, 1, min_open=True), default=None, metavar="ALPHA",
+              help="With --project: keep only the links the disparity filter finds significant at ALPHA.")
 @click.option("--top", type=click.IntRange(min=0), default=None, help="Show the first N lines.")
 @click.option("--sample", default=None, metavar="K|auto", callback=lambda ctx, param, value: _sample(value),
               help="Betweenness and closeness: estimate from K pivot nodes drawn with a fixed seed (the same every "
                    "run); auto picks K to take about a minute on a large graph and measures a small one exactly.")
 @suspended_option
-def centrality(data, as_of, fmt, output, measure, kind, project, top, sample, include_suspended):
+def centrality(data, as_of, fmt, output, measure, kind, project, weighting, backbone, top, sample, include_suspended):
     """Rank nodes by a centrality measure: columns id,label,kind,<measure>; ties broken by id."""
     if sample is not None and measure not in ("betweenness", "closeness"):
         raise click.UsageError(f"--sample applies to --measure betweenness or closeness, not {measure}")
+    if project is None and (weighting != "count" or backbone is not None):
+        raise click.UsageError("--weighting and --backbone weigh a projection: add --project KIND")
     ds = load_or_fail(data)
-    frame = _centrality.centrality(ds, measure, kind=kind, project=project, as_of=as_of, top=top,
-                                   include_suspended=include_suspended, sample=sample)
+    frame = _centrality.centrality(ds, measure, kind=kind, project=project, weighting=weighting, backbone=backbone,
+                                   as_of=as_of, top=top, include_suspended=include_suspended, sample=sample)
     sampled = frame.attrs.get("sampled")
     if sampled:
         click.echo(f"{measure} estimated from {sampled['pivots']:,} of {sampled['nodes']:,} nodes as pivots "
@@ -546,24 +552,24 @@ def pairs(data, as_of, fmt, output, kind, via, first, last, top, include_suspend
 
 
 @cli.command()
-@data_options
+@data_option
 @output_options
 @click.option("--kind", default="country", show_default=True, metavar="KIND",
               help="The nodes of the two-mode part measured and of its projection.")
 @click.option("--via", default="framework", show_default=True, metavar="KIND",
               help="The other side of the two-mode part: KIND nodes are projected through it.")
 @click.option("--from", "first", type=int, default=None, metavar="YEAR", help="The first year (default: the first dated).")
-@click.option("--to", "last", type=int, default=None, metavar="YEAR", help="The last year (default: the default date's).")
+@click.option("--to", "last", type=int, default=None, metavar="YEAR",
+              help="The last year, read at the default date (default: that date's year). The default date: "
+                   + DEFAULT_DATE_RULE + ".")
 @suspended_option
-def evolution(data, as_of, fmt, output, kind, via, first, last, include_suspended):
+def evolution(data, fmt, output, kind, via, first, last, include_suspended):
     """The network's shape year by year: one row per year (-o FILE.png, .svg or .pdf draws small multiples).
 
     Columns year,date,nodes,ties,linked,components,mean_degree,density,
     projection_ties,projection_density,transitivity,churn; each year read at
     its last day.
     """
-    if as_of is not None:
-        raise click.UsageError("evolution reads every year: give --from and --to, not --as-of")
     picture = output is not None and output.suffix.lower() in (".png", ".svg", ".pdf")
     if picture and fmt is not None:
         raise click.UsageError(f"-o {output.name} draws small multiples; --format {fmt} names a table: drop one of them")
@@ -804,11 +810,20 @@ def ego(data, as_of, fmt, output, node_id, radius, include_suspended):
 @data_options
 @output_options
 @click.option("--seed", type=int, default=42, show_default=True, help="The Louvain method's seed.")
+@click.option("--project", default=None, metavar="KIND",
+              help="The communities of the one-mode projection on KIND (countries linked by what they share).")
+@click.option("--weighting", type=click.Choice(["count", "newman", "jaccard"]), default="count", show_default=True,
+              help="The projection's weights: shared neighbours, Newman's 1/(d-1) per shared neighbour, or Jaccard.")
+@click.option("--backbone", type=click.FloatRange(0, 1, min_open=True), default=None, metavar="ALPHA",
+              help="Keep only the projection's links the disparity filter finds significant at ALPHA.")
 @suspended_option
-def communities(data, as_of, fmt, output, seed, include_suspended):
+def communities(data, as_of, fmt, output, seed, project, weighting, backbone, include_suspended):
     """Communities (Louvain, seeded, so the same every run): columns community,id,label,kind."""
     ds = load_or_fail(data)
-    emit(_structure.communities(ds, as_of=as_of, seed=seed, include_suspended=include_suspended), fmt, output, data)
+    if project is None and (weighting != "count" or backbone is not None):
+        raise click.UsageError("--weighting and --backbone weigh a projection: add --project KIND")
+    emit(_structure.communities(ds, as_of=as_of, seed=seed, include_suspended=include_suspended, project=project,
+                                weighting=weighting, backbone=backbone), fmt, output, data)
 
 
 @cli.command()

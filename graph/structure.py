@@ -91,12 +91,15 @@ def ego(dataset, node: str, *, radius: int = 1, as_of=None, include_suspended: b
 
 
 def communities(dataset, *, as_of=None, seed: int = 42, resolution: float = 1.0,
-                include_suspended: bool = False) -> pd.DataFrame:
+                include_suspended: bool = False, project: str | None = None, weighting: str = "count",
+                backbone: float | None = None) -> pd.DataFrame:
     """Communities of the graph on a date, by the Louvain method with a fixed seed.
 
     Nodes with no link on the date are left out, and so are suspended ties
     unless ``include_suspended``. Communities are numbered from 1,
-    largest first (ties by their first id).
+    largest first (ties by their first id). With ``project``, the communities
+    of the weighted one-mode projection on that kind (``weighting`` and
+    ``backbone`` as for :func:`partnergraph.projection`).
 
     Returns
     -------
@@ -113,11 +116,16 @@ def communities(dataset, *, as_of=None, seed: int = 42, resolution: float = 1.0,
     import networkx as nx
 
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
-    G = simple_graph(snap)
+    if project is not None:
+        from .centrality import projection
+
+        G = projection(snap, project, weighting=weighting, backbone=backbone, include_suspended=include_suspended)
+    else:
+        G = simple_graph(snap)
     G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
     if G.number_of_edges() == 0:
         return pd.DataFrame(columns=["community", "id", "label", "kind"])
-    found = nx.community.louvain_communities(G, seed=seed, resolution=resolution)
+    found = nx.community.louvain_communities(G, seed=seed, resolution=resolution)  # a projection's weights count
     groups = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
     found = pd.DataFrame([(i, n) for i, group in enumerate(groups, start=1) for n in group], columns=["community", "id"])
     return snap.with_labels(found)[["community", "id", "label", "kind"]]
