@@ -28,7 +28,7 @@ _LAZY = {
     "bundled_path": "load", "load": "load",
     "diff": "membership", "frameworks": "membership", "members": "membership", "timeline": "membership",
     "pairs": "pairs",
-    "similarity": "portfolio", "portfolio_matrix": "portfolio", "evolution": "yearly",
+    "similarity": "portfolio", "portfolio_matrix": "portfolio", "roles": "portfolio", "evolution": "yearly",
     "communities": "structure", "ego": "structure", "path": "structure", "whatif": "structure",
     "validate": "validate",
 }
@@ -113,6 +113,7 @@ __all__ = [
     "portfolio_matrix",
     "projection",
     "reach",
+    "roles",
     "similarity",
     "timeline",
     "whatif",

@@ -590,6 +590,32 @@ def evolution(data, fmt, output, kind, via, first, last, include_suspended):
 @cli.command()
 @data_options
 @output_options
+@click.option("--kind", default="country", show_default=True, metavar="KIND", help="The kind whose roles are found.")
+@click.option("--via", default="framework", show_default=True, metavar="KIND",
+              help="The kind of the portfolios' dimensions: every node of it on the date.")
+@click.option("--groups", type=click.IntRange(min=1), default=4, show_default=True, help="How many roles at most.")
+@click.option("--method", type=click.Choice(["s", "kappa", "pi", "jaccard", "cosine"]), default="s", show_default=True,
+              help="The similarity the grouping reads (see `partnergraph similarity --help`).")
+@click.option("--weight", default=None, metavar="COLUMN", help="Weigh ties by this edge column (s and cosine).")
+@suspended_option
+def roles(data, as_of, fmt, output, kind, via, groups, method, weight, include_suspended):
+    """Structural equivalence: KIND nodes grouped by alike portfolios; columns role,id,label,ties.
+
+    Average-linkage clustering on the similarity's distance, cut into at most
+    --groups roles, numbered from the largest.
+    """
+    ds = load_or_fail(data)
+    frame = _portfolio.roles(ds, kind, via, groups=groups, method=method, weight=weight, as_of=as_of,
+                             include_suspended=include_suspended)
+    found = frame["role"].nunique() if len(frame) else 0
+    click.echo(f"{len(frame):,} {ds.kind_spelling(kind)} nodes in {found} role{'s' if found != 1 else ''}, "
+               f"{describe_date(ds.snapshot(as_of).date)}", err=True)
+    emit(frame, fmt, output, data)
+
+
+@cli.command()
+@data_options
+@output_options
 @click.argument("a", required=False, metavar="[A")
 @click.argument("b", required=False, metavar="[B]]")
 @click.option("--kind", default="country", show_default=True, metavar="KIND", help="The kind whose portfolios are compared.")

@@ -34,7 +34,7 @@ import pandas as pd
 
 from .errors import PartnergraphError, a_kind
 
-__all__ = ["similarity", "SIMILARITY_METHODS", "portfolio_matrix"]
+__all__ = ["similarity", "roles", "SIMILARITY_METHODS", "portfolio_matrix"]
 
 #: The measures :func:`similarity` computes, and whether each takes a tie weight.
 SIMILARITY_METHODS = {"s": True, "kappa": False, "pi": False, "jaccard": False, "cosine": True}
@@ -212,4 +212,70 @@ def similarity(dataset, kind: str = "country", via: str = "framework", *, method
     out.insert(1, "a_label", out["a"].map(labels).to_numpy())
     out.insert(3, "b_label", out["b"].map(labels).to_numpy())
     out.attrs.update(method=method, dimensions=len(columns), weight=weight)
+    return out
+
+
+def roles(dataset, kind: str = "country", via: str = "framework", *, groups: int = 4, method: str = "s",
+          weight: str | None = None, as_of=None, include_suspended: bool = False) -> pd.DataFrame:
+    """Structural equivalence: ``kind`` nodes grouped by how alike their portfolios are, into ``groups`` roles.
+
+    Average-linkage hierarchical clustering on the distance ``(1 - similarity) / 2``
+    for S (which runs from -1 to 1), ``1 - similarity`` for the other measures,
+    an undefined similarity counting as the largest distance; the tree is cut
+    into at most ``groups`` groups. Two nodes with the same ties are always in
+    one role.
+
+    Parameters
+    ----------
+    groups : int
+        How many roles at most (1 or more).
+    method, weight, as_of, include_suspended
+        As for :func:`similarity`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``role`` (1 for the largest, ties by their first id), ``id``,
+        ``label``, ``ties`` (how many ``via`` nodes the node is tied to); sorted
+        by role, then id. ``attrs`` holds ``method`` and ``groups``.
+
+    Examples
+    --------
+    >>> r = roles(pg.load(), groups=3, as_of=2024).set_index("id")
+    >>> r.loc[["BHR", "KWT", "QAT"], "role"].nunique()  # the ICI partners alike
+    1
+    """
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    if groups < 1:
+        raise PartnergraphError(f"groups must be 1 or more, got {groups}")
+    if method not in SIMILARITY_METHODS:
+        raise PartnergraphError(f"unknown similarity method {method!r}; choose one of {', '.join(SIMILARITY_METHODS)}")
+    if weight is not None and not SIMILARITY_METHODS[method]:
+        raise PartnergraphError(f"{method} reads ties as present or absent; a weight works with s and cosine")
+    rows, columns, matrix = portfolio_matrix(dataset, kind, via, weight=weight, as_of=as_of,
+                                             include_suspended=include_suspended)
+    labels = dataset.labels()
+    ties = np.asarray((matrix > 0).sum(axis=1)).ravel()
+    if len(rows) == 0:
+        return pd.DataFrame(columns=["role", "id", "label", "ties"])
+    if len(rows) == 1:
+        found = np.array([1])
+    else:
+        scores = _scores(matrix, method, weight is not None)
+        distance = (1 - scores) / 2 if method == "s" else 1 - scores
+        distance = np.clip(np.nan_to_num(distance, nan=1.0), 0.0, 1.0)
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform((distance + distance.T) / 2, checks=False), method="average")
+        found = fcluster(tree, t=groups, criterion="maxclust")
+    # number the roles: the largest first, then by their first id
+    sizes = pd.Series(found).value_counts()
+    first = pd.Series(rows).groupby(found).min()
+    order = sorted(sizes.index, key=lambda g: (-sizes[g], first[g]))
+    number = {g: i for i, g in enumerate(order, start=1)}
+    out = pd.DataFrame({"role": [number[g] for g in found], "id": rows, "label": pd.Index(rows).map(labels),
+                        "ties": ties.astype(np.int64)})
+    out = out.sort_values(["role", "id"], kind="stable").reset_index(drop=True)
+    out.attrs.update(method=method, groups=groups)
     return out

@@ -29,7 +29,7 @@ def test_public_names():
         "bundled_path", "info", "load", "network_map", "parse_date", "default_date", "validate", "__version__",
         "MEASURES", "centrality", "projection", "coverage", "coverage_matrix", "coverage_paths", "gaps", "reach",
         "members", "frameworks", "timeline", "diff", "path", "ego", "communities", "whatif", "pairs",
-        "similarity", "portfolio_matrix", "evolution"])
+        "similarity", "portfolio_matrix", "evolution", "roles"])
     for name in pg.__all__:
         assert hasattr(pg, name), name
     assert sorted(partnergraph.export.__all__) == [

@@ -128,3 +128,20 @@ def test_the_cli_gives_the_api_s_numbers(four, tmp_path):
         cli, ["similarity", "--data", str(folder), "--as-of", "2020", "--method", "kappa"]).stderr
     bad = CliRunner().invoke(cli, ["similarity", "--data", str(folder), "--method", "jaccard", "--weight", "weight"])
     assert bad.exit_code == 1 and bad.stderr.startswith("Error: jaccard reads ties as present or absent")
+
+
+def test_roles_group_alike_portfolios_as_worked_by_hand(four, tmp_path):
+    """Distances (1 - S) / 2 from the S worked above: A-D 0, A-B and B-D 0.4, C to the others 0.8. Average linkage:
+    two roles {A, B, D} and {C}; three: {A, D}, {B}, {C}; numbered from the largest, then by first id."""
+    two = pg.roles(four, groups=2, as_of=2020)
+    assert two[["role", "id"]].values.tolist() == [[1, "A"], [1, "B"], [1, "D"], [2, "C"]]
+    three = pg.roles(four, groups=3, as_of=2020)
+    assert three[["role", "id", "ties"]].values.tolist() == [[1, "A", 3], [1, "D", 3], [2, "B", 3], [3, "C", 1]]
+    assert pg.roles(four, groups=1, as_of=2020)["role"].eq(1).all()
+    with pytest.raises(pg.PartnergraphError, match="groups must be 1 or more"):
+        pg.roles(four, groups=0)
+    folder = write_folder(tmp_path / "r", FILES)
+    result = CliRunner().invoke(cli, ["roles", "--data", str(folder), "--as-of", "2020", "--groups", "3", "--format", "csv"])
+    assert result.exit_code == 0
+    pd.testing.assert_frame_equal(pd.read_csv(io.StringIO(result.stdout)), three, check_dtype=False)
+    assert result.stderr == "4 country nodes in 3 roles, as of 2020-12-31\n"

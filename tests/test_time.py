@@ -471,7 +471,7 @@ def test_the_map_and_pictures_open_at_the_default_date(nato):
 
 BUNDLED_ARGS = {"centrality": [], "communities": [], "coverage": [], "ego": ["JPN"], "frameworks": ["JPN"],
                 "gaps": [], "info": [], "members": ["pfp"], "pairs": ["--via", "framework"], "path": ["JPN", "cyber"],
-                "reach": ["JPN"], "similarity": ["GEO", "UKR"],
+                "reach": ["JPN"], "similarity": ["GEO", "UKR"], "roles": [],
                 "timeline": [], "whatif": ["--remove", "md"], "map": ["-o", "{out}.html"],
                 "export": ["--format", "svg", "-o", "{out}.svg"]}
 HANDMADE = {"nodes.csv": "id,kind,label,since,until\nFIN,nation,Finland,,\nSWE,nation,Sweden,,\nRUS,nation,Russia,,\n"
@@ -486,6 +486,7 @@ HANDMADE_ARGS = {"centrality": [], "communities": [], "coverage": KINDS, "ego": 
                  "members": ["pact", "--kind", "nation"], "pairs": ["--kind", "nation", "--via", "treaty"],
                  "path": ["FIN", "war"], "reach": ["RUS", *KINDS],
                  "similarity": ["--kind", "nation", "--via", "treaty"],
+                 "roles": ["--kind", "nation", "--via", "treaty", "--groups", "2"],
                  "timeline": ["--kind", "nation", "--framework-kind", "treaty"],
                  "whatif": ["--remove", "pact", *KINDS, "--members", "nation"], "map": ["-o", "{out}.html"],
                  "export": ["--format", "svg", "-o", "{out}.svg"]}
