@@ -99,9 +99,14 @@ class NetworkMap:
 MAX_NODES = 15_000
 
 
+#: The colours of roles (``color_by="role"``): colour-blind-safe, apart from the kinds' colours.
+ROLE_COLORS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#17becf"]
+
+
 def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, focus: str | None = None,
-                radius: int = 1, size_by: str = "degree", seed: int = 7, max_nodes: int | None = MAX_NODES
-                ) -> NetworkMap:
+                radius: int = 1, size_by: str = "degree", seed: int = 7, max_nodes: int | None = MAX_NODES,
+                color_by: str | None = None, groups: int = 4, role_kind: str = "country",
+                role_via: str = "framework") -> NetworkMap:
     """An interactive, self-contained HTML map of a dataset.
 
     The page holds every node and edge of every date: its year slider shows
@@ -129,6 +134,12 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     radius : int
     size_by : {"degree", "betweenness", "closeness", "eigenvector", "pagerank", "none"}
         The centrality measure node size shows, computed at ``as_of``.
+    color_by : {None, "role"}, optional
+        ``"role"``: colour the ``role_kind`` nodes by their role at ``as_of``
+        (:func:`partnergraph.roles`: ``groups`` roles of alike portfolios over
+        ``role_via`` nodes), with a legend of the roles.
+    groups, role_kind, role_via
+        For ``color_by="role"``.
     seed : int
         The layout's seed.
     max_nodes : int or None
@@ -154,7 +165,15 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     """
     from partnergraph import __version__
 
+    if color_by not in (None, "role"):
+        raise PartnergraphError(f"unknown colouring {color_by!r}; the map colours by kind, or by role")
     full, when, snap, nodes, all_kinds = drawing_scope(dataset, as_of=as_of, kinds=kinds, size_by=size_by)
+    role_of = {}
+    if color_by == "role":
+        from partnergraph.portfolio import roles
+
+        found = roles(full, role_kind, role_via, groups=groups, as_of=when.isoformat() if when else None)
+        role_of = dict(zip(found["id"], found["role"]))
     if focus is not None:
         focus = full.resolve(focus)
         if radius < 0:
@@ -200,8 +219,9 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     for rec, start, end in zip(nodes.to_dict("records"), _iso(node_start), _iso(node_end)):
         nid, kind = rec["id"], rec["kind"]
         x, y = pos[nid]
-        emphasis = {"borderWidth": 4, "color": {"background": styles[kind]["color"], "border": "#1d2530"},
-                    "font": {"size": 16, "bold": True}} if nid == focus else {"color": styles[kind]["color"]}
+        colour = ROLE_COLORS[(role_of[nid] - 1) % len(ROLE_COLORS)] if nid in role_of else styles[kind]["color"]
+        emphasis = {"borderWidth": 4, "color": {"background": colour, "border": "#1d2530"},
+                    "font": {"size": 16, "bold": True}} if nid == focus else {"color": colour}
         node_records.append(Node(
             vis[nid], styles[kind]["shape"], label="\n".join(label_lines(str(rec["label"]) or vis[nid], **(
                 {"font": 16, "bold": True} if nid == focus else {}))), pgLabel=str(rec["label"]) or vis[nid],
@@ -272,7 +292,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
         meta=_json_for_script(meta),
         data=_json_for_script(data),
         legend=_legend(shown_kinds, styles, counts, relations, relation_counts, int(inactive.sum()),
-                       full.inactive_statuses) + _reading(size_by, when, yearly is not None, bool(years), during),
+                       full.inactive_statuses) + _roles_legend(role_of, role_kind, role_via, when)
+        + _reading(size_by, when, yearly is not None, bool(years), during),
         slider=_slider(years, when, during),
     )
     return NetworkMap(page, meta)
@@ -535,6 +556,26 @@ def _legend(kinds, styles, counts, relations, relation_counts, inactive_count: i
                   f'<span class="pg-relation">{html.escape(" or ".join(sorted(inactive_statuses)))}: '
                   f'formally there, not active</span></label>'
                   f'<span class="pg-count">{inactive_count}</span></li>', "</ul>"]
+    return "\n".join(lines)
+
+
+def _roles_legend(role_of: dict, kind: str, via: str, when) -> str:
+    """The legend's roles (``color_by="role"``): each role's colour and how many nodes it holds."""
+    if not role_of:
+        return ""
+    from collections import Counter
+
+    counts = sorted(Counter(role_of.values()).items())
+    date = f", as of {when.isoformat()}" if when else ""
+    lines = [f"<h2>Roles</h2>", f'<p class="pg-note">{html.escape(kind)} nodes grouped by alike portfolios over '
+             f'{html.escape(via)} nodes (Signorino and Ritter\'s S{html.escape(date)}); other nodes keep their kind\'s '
+             f'colour.</p>', '<ul class="pg-filter">']
+    for role, count in counts:
+        colour = ROLE_COLORS[(int(role) - 1) % len(ROLE_COLORS)]
+        lines.append(f'<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><circle cx="8" cy="8" '
+                     f'r="6" fill="{colour}"/></svg><span class="pg-kind">role {int(role)}</span>'
+                     f'<span class="pg-count">{int(count)}</span></li>')
+    lines.append("</ul>")
     return "\n".join(lines)
 
 

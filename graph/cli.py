@@ -412,7 +412,11 @@ def info(data, as_of, fmt):
               help="The centrality measure node size shows (it follows the slider), or none.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Draw a page of up to N nodes (default 15,000: larger pages take a browser too long).")
-def map_(data, as_of, output, title, kinds, focus, radius, size_by, max_nodes):
+@click.option("--color-by", type=click.Choice(["kind", "role"]), default="kind", show_default=True,
+              help="role: colour the countries by their role, alike portfolios over frameworks (see `partnergraph roles`).")
+@click.option("--groups", type=click.IntRange(min=1), default=4, show_default=True,
+              help="With --color-by role: how many roles at most.")
+def map_(data, as_of, output, title, kinds, focus, radius, size_by, max_nodes, color_by, groups):
     """Write an interactive HTML map: one self-contained file that opens with no network.
 
     The page has a year slider (the network as it stood at the end of each year), a search box,
@@ -431,8 +435,10 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by, max_nodes):
     ds = load_or_fail(data)
     kind_list = [k for k in kinds.split(",")] if kinds else None
     limit = {} if max_nodes is None else {"max_nodes": max_nodes}
+    if given("groups") and color_by != "role":
+        raise click.UsageError("--groups counts roles: give --color-by role too")
     page = network_map(ds, as_of=as_of, title=title, kinds=kind_list, focus=focus, radius=radius, size_by=size_by,
-                       **limit)
+                       color_by=None if color_by == "kind" else color_by, groups=groups, **limit)
     page.save(output)
     when = f"as of {page.meta['as_of']}" if page.meta["as_of"] else "undated"
     click.echo(f"wrote {output} ({page.meta['nodes']} nodes, {page.meta['edges_as_of']} edges {when}, "

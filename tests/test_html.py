@@ -218,3 +218,23 @@ def test_a_large_map_opens_on_its_date_with_the_linked_nodes_together_above_the_
     few = pg.load(write_folder(tmp_path / "few", {"memberships.csv": "country,framework,since,until\n" + "".join(
         f"C{i:03d},f{i % 3},1990,{'' if i % 2 else '2000'}\n" for i in range(60))}))
     assert json.loads(block(network_map(few).html(), "pg-data"))["hideUnlinked"] is False
+
+
+def test_a_map_coloured_by_role_gives_each_country_its_role_s_colour(tmp_path):
+    from click.testing import CliRunner
+    from partnergraph.cli import cli
+    from partnergraph.export.html import ROLE_COLORS
+
+    nato = pg.load()
+    page = network_map(nato, color_by="role", groups=5)
+    data = json.loads(block(page.html(), "pg-data"))
+    colour = {n["pgId"]: n["color"] for n in data["nodes"]}
+    found = pg.roles(nato, groups=5, as_of=page.meta["as_of"]).set_index("id")["role"]
+    assert all(colour[c] == ROLE_COLORS[r - 1] for c, r in found.items())
+    plain = {n["pgId"]: n["color"] for n in json.loads(block(network_map(nato).html(), "pg-data"))["nodes"]}
+    assert colour["pfp"] == plain["pfp"] and colour["GEO"] != plain["GEO"]
+    assert "<h2>Roles</h2>" in page.html() and "<h2>Roles</h2>" not in network_map(nato).html()
+    refused = CliRunner().invoke(cli, ["map", "-o", str(tmp_path / "m.html"), "--groups", "3"])
+    assert refused.exit_code == 2 and "--groups counts roles" in refused.stderr
+    with pytest.raises(pg.PartnergraphError, match="unknown colouring 'size'"):
+        network_map(nato, color_by="size")
