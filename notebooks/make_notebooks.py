@@ -1,4 +1,4 @@
-"""Writes the three walkthrough notebooks (without outputs) beside this file: python notebooks/make_notebooks.py"""
+"""Writes the four walkthrough notebooks (without outputs) beside this file: python notebooks/make_notebooks.py"""
 import nbformat as nbf
 from pathlib import Path
 
@@ -70,9 +70,29 @@ byo = nb([
  ("code", "pg.network_map(alliance)"),
 ])
 
+portfolios = nb([
+ ("md", "# Partnership portfolios\n\nHow alike are two states' partnership portfolios, who is structurally equivalent, and how does the network's shape change year by year? This notebook uses the methods of the alliance literature on the bundled NATO data, then on a small made-up alliance. Each is a plain function returning a DataFrame, and each answers as of a date."),
+ ("code", "import partnergraph as pg\n\nnato = pg.load()\npg.similarity(nato, a=\"GEO\", b=\"UKR\", as_of=2024)"),
+ ("md", "## Similarity: S, and S corrected for chance\n\nSignorino and Ritter's S compares two portfolios over every framework alive on the date: `1 - 2d/d_max`, with `d` the frameworks one has and the other has not. Georgia and Ukraine share 4 of their 6 frameworks each, out of 17: S = 1 - 2 x 4 / 17. Shared absences raise S, so Häge (2011) corrects it for the agreement chance alone would give: Cohen's kappa and Scott's pi. The same pairs ranked both ways:"),
+ ("code", "s = pg.similarity(nato, a=\"JPN\", as_of=2024).set_index(\"b\")[\"similarity\"]\nkappa = pg.similarity(nato, a=\"JPN\", method=\"kappa\", as_of=2024).set_index(\"b\")[\"similarity\"]\nimport pandas as pd\npd.DataFrame({\"S\": s, \"kappa\": kappa}).sort_values(\"kappa\", ascending=False).head(8).round(3)"),
+ ("md", "## Roles: who is structurally equivalent\n\nCountries grouped by alike portfolios (average-linkage clustering on S's distance), at the end of 2024:"),
+ ("code", "roles = pg.roles(nato, groups=5, as_of=2024)\nroles.groupby(\"role\")[\"id\"].apply(\", \".join)"),
+ ("code", "pg.network_map(nato, as_of=2024, color_by=\"role\", groups=5)"),
+ ("md", "## A weighted projection and its backbone\n\nTwo countries linked by the frameworks they share: Newman's weighting counts a small framework for more than a large one, and the disparity filter keeps only the links significant for at least one end."),
+ ("code", "full = pg.projection(nato, \"country\", via=\"framework\", weighting=\"newman\", as_of=2024)\nbone = pg.projection(nato, \"country\", via=\"framework\", weighting=\"newman\", backbone=0.3, as_of=2024)\nfull.number_of_edges(), bone.number_of_edges()"),
+ ("code", "pg.communities(nato, project=\"country\", weighting=\"newman\", as_of=2024).groupby(\"community\")[\"id\"].apply(\", \".join)"),
+ ("md", "## Structure over time\n\nOne row per year: ties, density of the countries-in-frameworks part and of its projection, transitivity, and churn (how much of the year's ties were not there the year before)."),
+ ("code", "evolution = pg.evolution(nato, first=1991, last=2026)\nevolution[[\"year\", \"ties\", \"density\", \"projection_density\", \"transitivity\", \"churn\"]].iloc[::5].round(3)"),
+ ("code", "from partnergraph.export.image import evolution_picture\nevolution_picture(evolution, title=\"NATO's partnerships, 1991-2026\")"),
+ ("md", "## The same on a made-up alliance\n\nFive states in three alliances over time, written to a temporary folder (an ATOP import, `partnergraph import atop`, gives a folder of the same shape)."),
+ ("code", "import tempfile\nfrom pathlib import Path\n\nfolder = Path(tempfile.mkdtemp()) / \"pacts\"\nfolder.mkdir()\n(folder / \"alliances.csv\").write_text(\n    \"state,alliance,since,until,source\\n\"\n    \"north,entente,1950,,https://example.org/1\\nsouth,entente,1950,1970,https://example.org/2\\n\"\n    \"east,entente,1960,,https://example.org/3\\nnorth,league,1955,,https://example.org/4\\n\"\n    \"west,league,1955,,https://example.org/5\\nsouth,pact,1970,,https://example.org/6\\n\"\n    \"centre,pact,1972,,https://example.org/7\\ncentre,league,1980,,https://example.org/8\\n\"\n)\npacts = pg.load(folder)\npg.similarity(pacts, \"state\", \"alliance\", as_of=1975)"),
+ ("code", "pg.roles(pacts, \"state\", \"alliance\", groups=2, as_of=1985)"),
+ ("code", "pg.evolution(pacts, \"state\", \"alliance\", first=1950, last=1990).iloc[::10]"),
+])
+
 out = Path(__file__).resolve().parent
 for name, book in [("01-tour-of-nato-partnerships.ipynb", tour), ("02-coverage-and-gaps.ipynb", coverage),
-                   ("03-bring-your-own-data.ipynb", byo)]:
+                   ("03-bring-your-own-data.ipynb", byo), ("04-partnership-portfolios.ipynb", portfolios)]:
     nbf.validate(book)
     nbf.write(book, out / name)
     print("wrote", name)

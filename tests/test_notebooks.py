@@ -19,9 +19,9 @@ def outputs(book, mime):
             for o in cell.get("outputs", []) if "data" in o and mime in o["data"]]
 
 
-def test_there_are_three_walkthroughs():
+def test_there_are_four_walkthroughs():
     assert [p.name for p in NOTEBOOKS] == ["01-tour-of-nato-partnerships.ipynb", "02-coverage-and-gaps.ipynb",
-                                           "03-bring-your-own-data.ipynb"]
+                                           "03-bring-your-own-data.ipynb", "04-partnership-portfolios.ipynb"]
     for path in NOTEBOOKS:
         book = nbformat.read(path, as_version=4)
         prose = [c for c in book.cells if c.cell_type == "markdown"]
