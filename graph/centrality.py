@@ -12,7 +12,7 @@ from .vocabulary import MEASURES
 if TYPE_CHECKING:  # networkx is imported where a graph is built (a table query needs none)
     import networkx as nx
 
-__all__ = ["centrality", "projection", "pivots_for", "MEASURES", "WEIGHTINGS", "backbone"]
+__all__ = ["centrality", "projection", "projected", "pivots_for", "MEASURES", "WEIGHTINGS", "backbone"]
 
 #: How a projection weighs a pair: shared neighbours counted, each shared neighbour of degree d counted
 #: 1/(d - 1) (Newman 2001), or the shared neighbours over those either has (Jaccard).
@@ -110,6 +110,45 @@ def projection(dataset, kind: str, *, via: str | None = None, weighting: str = "
     P.add_edges_from((ids[x], ids[y], {"weight": int(w) if plain else float(w), "distance": 1.0 / float(w)})
                      for x, y, w in zip(a, b, weight))
     return P
+
+
+def projected(dataset, kind: str, *, via: str | None = None, weighting: str = "count", backbone: float | None = None,
+              as_of=None, include_suspended: bool = False):
+    """The one-mode projection as a dataset of its own, for the map and the exports: ``kind`` nodes alive on the
+    date, one ``shares`` edge per linked pair with its ``weight`` (:func:`projection`'s weighting and backbone).
+
+    The projection holds on one date, so the dataset is undated (its title names the date): a map of it has
+    no year slider, and its edges are not sourced (their ``note`` says what they share).
+
+    Examples
+    --------
+    >>> p = projected(pg.load(), "country", via="framework", as_of=2024)
+    >>> p.title, len(p.edges), p.edges.loc[(p.edges["u"] == "GEO") & (p.edges["v"] == "UKR"), "weight"].item()
+    ("NATO's partnerships with non-member countries: country projection via framework, as of 2024-12-31", 194, 4)
+    """
+    from .asof import describe_date
+    from .dataset import Dataset
+
+    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
+    ids, a, b, weight = _projection_pairs(snap, kind, via=via, weighting=weighting, backbone=backbone,
+                                          include_suspended=include_suspended)
+    kind = snap.require_kind(kind)
+    ku, kv, names = snap.endpoint_kinds()  # the kind's nodes with a tie on the date to what they would share
+    k = names.index(kind)
+    w = names.index(snap.require_kind(via)) if via is not None else None
+    u_other = (ku != k) if w is None else (ku == w)
+    v_other = (kv != k) if w is None else (kv == w)
+    tied = set(snap.edges["u"].to_numpy()[(ku == k) & v_other]) | set(snap.edges["v"].to_numpy()[(kv == k) & u_other])
+    keep = (snap.nodes["kind"] == kind).to_numpy() & snap.nodes["id"].isin(tied).to_numpy()
+    nodes = snap.nodes[keep].drop(columns=["since", "until"], errors="ignore")
+    shared = f"{snap.kind_spelling(via)} nodes" if via is not None else "neighbours"
+    edges = pd.DataFrame({"relation": "shares", "u": ids[a], "v": ids[b],
+                          "weight": weight.astype(np.int64) if weighting == "count" else weight.astype(float),
+                          "note": f"{weighting} weight of the {shared} both are tied to"})
+    title = (f"{dataset.full.title}: {kind} projection via {snap.kind_spelling(via) if via else 'every other kind'}"
+             f"{', backbone at ' + str(backbone) if backbone is not None else ''}, {describe_date(snap.date)}")
+    return Dataset(nodes.reset_index(drop=True), edges, name=f"{dataset.full.name or 'data'}-{kind}-projection",
+                   meta={"title": title})
 
 
 def backbone(a: np.ndarray, b: np.ndarray, weight: np.ndarray, alpha: float, n: int | None = None) -> np.ndarray:

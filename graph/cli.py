@@ -204,6 +204,36 @@ def data_option(func):
     return wrapper
 
 
+def projection_options(func):
+    """--project and its weighting, for the commands that draw or export a dataset."""
+
+    @click.option("--project", default=None, metavar="KIND",
+                  help="Draw or export the one-mode projection on KIND at the date instead (countries linked by what "
+                       "they share, with a weight).")
+    @click.option("--via", default=None, metavar="KIND", help="With --project: share only nodes of this kind.")
+    @click.option("--weighting", type=click.Choice(["count", "newman", "jaccard"]), default="count", show_default=True,
+                  help="With --project: shared neighbours, Newman's 1/(d-1) per shared neighbour, or Jaccard.")
+    @click.option("--backbone", type=click.FloatRange(0, 1, min_open=True), default=None, metavar="ALPHA",
+                  help="With --project: keep only the links the disparity filter finds significant at ALPHA.")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def projected_or_same(ds, as_of, kinds, project, via, weighting, backbone):
+    """The dataset to draw or export, and the date to draw it at: the projection on ``project`` (undated, its title
+    naming the date), or the dataset itself."""
+    if project is None:
+        if via is not None or weighting != "count" or backbone is not None:
+            raise click.UsageError("--via, --weighting and --backbone shape a projection: add --project KIND")
+        return ds, as_of
+    if kinds:
+        raise click.UsageError("--kinds filters the dataset; a --project map or export holds one kind already")
+    return _centrality.projected(ds, project, via=via, weighting=weighting, backbone=backbone, as_of=as_of), None
+
+
 def data_options(func):
     """--data and --as-of, which every command that answers as of a date takes."""
 
@@ -412,11 +442,17 @@ def info(data, as_of, fmt):
               help="The centrality measure node size shows (it follows the slider), or none.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Draw a page of up to N nodes (default 15,000: larger pages take a browser too long).")
+@projection_options
 @click.option("--color-by", type=click.Choice(["kind", "role"]), default="kind", show_default=True,
               help="role: colour the countries by their role, alike portfolios over frameworks (see `partnergraph roles`).")
 @click.option("--groups", type=click.IntRange(min=1), default=4, show_default=True,
               help="With --color-by role: how many roles at most.")
-def map_(data, as_of, output, title, kinds, focus, radius, size_by, max_nodes, color_by, groups):
+@click.option("--role-kind", default="country", show_default=True, metavar="KIND",
+              help="With --color-by role: the kind coloured by role.")
+@click.option("--role-via", default="framework", show_default=True, metavar="KIND",
+              help="With --color-by role: the kind of the portfolios compared.")
+def map_(data, as_of, output, title, kinds, focus, radius, size_by, max_nodes, project, via, weighting, backbone,
+         color_by, groups, role_kind, role_via):
     """Write an interactive HTML map: one self-contained file that opens with no network.
 
     The page has a year slider (the network as it stood at the end of each year), a search box,
@@ -435,10 +471,14 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by, max_nodes, c
     ds = load_or_fail(data)
     kind_list = [k for k in kinds.split(",")] if kinds else None
     limit = {} if max_nodes is None else {"max_nodes": max_nodes}
-    if given("groups") and color_by != "role":
-        raise click.UsageError("--groups counts roles: give --color-by role too")
+    if (given("groups") or given("role_kind") or given("role_via")) and color_by != "role":
+        raise click.UsageError("--groups, --role-kind and --role-via shape roles: give --color-by role too")
+    if project is not None and color_by == "role":
+        raise click.UsageError("--color-by role colours the dataset's countries: not with --project")
+    ds, as_of = projected_or_same(ds, as_of, kinds, project, via, weighting, backbone)
     page = network_map(ds, as_of=as_of, title=title, kinds=kind_list, focus=focus, radius=radius, size_by=size_by,
-                       color_by=None if color_by == "kind" else color_by, groups=groups, **limit)
+                       color_by=None if color_by == "kind" else color_by, groups=groups, role_kind=role_kind,
+                       role_via=role_via, **limit)
     page.save(output)
     when = f"as of {page.meta['as_of']}" if page.meta["as_of"] else "undated"
     click.echo(f"wrote {output} ({page.meta['nodes']} nodes, {page.meta['edges_as_of']} edges {when}, "
@@ -967,7 +1007,8 @@ EXPORTS = {
               help="The file to write (for csv: a new or empty folder), atomically.")
 @click.option("--kinds", default=None, metavar="K1,K2", help="Export only nodes of these kinds.")
 @click.option("--title", default=None, help="The picture's title (png, svg, pdf).")
-def export(data, as_of, fmt, output, kinds, title):
+@projection_options
+def export(data, as_of, fmt, output, kinds, title, project, via, weighting, backbone):
     """Write the dataset for other tools: every date (each edge with its window), or the snapshot --as-of.
 
     Pictures (png, svg, pdf) show one date: --as-of, else the default date.
@@ -997,6 +1038,7 @@ def export(data, as_of, fmt, output, kinds, title):
         raise click.UsageError(f"--title names a picture (png, svg, pdf); a {fmt} export has no title")
     refuse_input_folder(output, data)
     ds = load_or_fail(data)
+    ds, as_of = projected_or_same(ds, as_of, kinds, project, via, weighting, backbone)
     kind_list = kinds.split(",") if kinds else None
     if fmt in ("png", "svg", "pdf"):
         picture = image.static_map(ds, as_of=as_of, kinds=kind_list, title=title)
@@ -1008,5 +1050,6 @@ def export(data, as_of, fmt, output, kinds, title):
               "cyjs": files.write_cyjs, "xlsx": files.write_xlsx, "csv": files.write_csv_folder}[fmt]
     writer(ds, output, as_of=as_of, kinds=kind_list)
     chosen = files.selection(ds, as_of=as_of, kinds=kind_list)
-    click.echo(f"wrote {output} ({len(chosen.nodes)} nodes, {len(chosen.edges)} edges"
-               + (f" {describe_date(chosen.date)})" if as_of is not None else ", every date)"), err=True)
+    when = f"; {ds.title}" if project is not None else \
+        (f" {describe_date(chosen.date)}" if as_of is not None else ", every date")
+    click.echo(f"wrote {output} ({len(chosen.nodes)} nodes, {len(chosen.edges)} edges{when})", err=True)

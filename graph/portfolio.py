@@ -222,8 +222,9 @@ def roles(dataset, kind: str = "country", via: str = "framework", *, groups: int
     Average-linkage hierarchical clustering on the distance ``(1 - similarity) / 2``
     for S (which runs from -1 to 1), ``1 - similarity`` for the other measures,
     an undefined similarity counting as the largest distance; the tree is cut
-    into at most ``groups`` groups. Two nodes with the same ties are always in
-    one role.
+    into at most ``groups`` groups: fewer where distances tie (nodes with one tie
+    each to different nodes are all equally far apart, and no cut separates them
+    into exactly ``groups``). Two nodes with the same ties are always in one role.
 
     Parameters
     ----------

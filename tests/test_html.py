@@ -235,6 +235,6 @@ def test_a_map_coloured_by_role_gives_each_country_its_role_s_colour(tmp_path):
     assert colour["pfp"] == plain["pfp"] and colour["GEO"] != plain["GEO"]
     assert "<h2>Roles</h2>" in page.html() and "<h2>Roles</h2>" not in network_map(nato).html()
     refused = CliRunner().invoke(cli, ["map", "-o", str(tmp_path / "m.html"), "--groups", "3"])
-    assert refused.exit_code == 2 and "--groups counts roles" in refused.stderr
+    assert refused.exit_code == 2 and "--groups, --role-kind and --role-via shape roles" in refused.stderr
     with pytest.raises(pg.PartnergraphError, match="unknown colouring 'size'"):
         network_map(nato, color_by="size")

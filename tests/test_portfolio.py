@@ -145,3 +145,10 @@ def test_roles_group_alike_portfolios_as_worked_by_hand(four, tmp_path):
     assert result.exit_code == 0
     pd.testing.assert_frame_equal(pd.read_csv(io.StringIO(result.stdout)), three, check_dtype=False)
     assert result.stderr == "4 country nodes in 3 roles, as of 2020-12-31\n"
+
+
+def test_the_methods_are_deterministic(four):
+    nato = pg.load()
+    for call in (lambda: pg.similarity(nato, method="kappa", as_of=2024), lambda: pg.roles(nato, groups=5, as_of=2024),
+                 lambda: pg.evolution(nato, first=2000, last=2010)):
+        pd.testing.assert_frame_equal(call(), call())

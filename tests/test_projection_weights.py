@@ -76,3 +76,32 @@ def test_the_cli_takes_the_weights_and_refuses_them_without_a_projection(ds, tmp
     assert communities.exit_code == 0 and communities.stdout.splitlines()[1:] == ["1,A,A,country", "1,B,B,country"]
     refused = run("centrality", "--weighting", "jaccard")
     assert refused.exit_code == 2 and "add --project KIND" in refused.stderr
+
+
+def test_a_projection_is_drawn_and_exported_as_a_dataset_of_its_own(ds, tmp_path):
+    import json
+    import networkx as nx
+
+    from partnergraph.centrality import projected
+
+    p = projected(ds, "country", weighting="newman")
+    assert sorted(p.nodes["id"]) == ["A", "B", "C", "D"] and "since" not in p.nodes
+    assert {tuple(sorted(r)): w for *r, w in p.edges[["u", "v", "weight"]].itertuples(index=False)} == pytest.approx(
+        {("A", "B"): 1.5, ("A", "C"): 0.5, ("B", "C"): 0.5, ("C", "D"): 1.0})
+    folder = write_folder(tmp_path / "f", FILES)
+    out = tmp_path / "p.graphml"
+    result = CliRunner().invoke(cli, ["export", "--data", str(folder), "--format", "graphml", "-o", str(out),
+                                      "--project", "country", "--backbone", "0.4"])
+    assert result.exit_code == 0 and "; f: country projection via every other kind, backbone at 0.4" in result.stderr
+    g = nx.read_graphml(out)
+    assert sorted(g.nodes) == ["A", "B", "C", "D"] and [tuple(sorted(e)) for e in g.edges] == [("A", "B")]
+    page = tmp_path / "p.html"
+    drawn = CliRunner().invoke(cli, ["map", "--data", str(folder), "-o", str(page), "--project", "country",
+                                     "--weighting", "jaccard"])
+    assert drawn.exit_code == 0 and drawn.stderr.startswith(f"wrote {page} (4 nodes, 4 edges undated")
+    import re
+
+    meta = json.loads(re.search(r'id="pg-meta">(.*?)</script>', page.read_text(), re.S).group(1))
+    assert meta["dataset_title"] == "f: country projection via every other kind, undated"
+    refused = CliRunner().invoke(cli, ["map", "--data", str(folder), "-o", str(page), "--weighting", "newman"])
+    assert refused.exit_code == 2 and "add --project KIND" in refused.stderr
