@@ -1,6 +1,6 @@
 """Time: parsing dates, and the one rule that decides what exists on a date.
 
-The rules (README, "Time"):
+The rules (README, "Time and status"):
 
 * an *as-of date* written as a year means the end of that year (31 December),
   as a month the end of that month, as an ISO date that day;

@@ -67,9 +67,19 @@ def info(dataset, *, as_of=None) -> dict:
     for c in ("edges", "current", "suspended", "dated", "sourced"):
         relations[c] = relations[c].astype(int)
 
-    # dates are a year or YYYY-MM-DD, so text order is time order
+    # the range as written: the stamp whose first day is earliest, and the one whose last day is latest (a bare
+    # year stands for all of it: "2004" ends after "2004-03-29", though it sorts before it as text)
     stamps = pd.concat([t[c] for t in (edges, nodes) for c in ("since", "until") if c in t]).dropna().astype(str)
-    first, last = (stamps.min(), stamps.max()) if len(stamps) else (None, None)
+    stamps = stamps[stamps.str.strip() != ""].reset_index(drop=True)
+    first = last = None
+    if len(stamps):
+        from .asof import date_bounds
+
+        low, high = date_bounds(stamps)
+        readable = ~np.isnat(low)
+        if readable.any():
+            first = stamps[readable].iloc[int(np.argmin(low[readable]))]
+            last = stamps[readable].iloc[int(np.argmax(high[readable]))]
 
     sites = pd.Series(per_distinct(edges["source"].dropna(), _site), dtype=object)
     sources = sites.value_counts().rename_axis("source").rename("edges").reset_index()

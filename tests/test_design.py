@@ -46,3 +46,13 @@ def test_every_command_has_help_and_is_named_in_the_readme():
         assert command.help and command.help.strip(), name
         assert re.search(rf"^(\$ )?partnergraph {re.escape(name)}\b", README, flags=re.M), \
             f"`partnergraph {name}` appears in no example line of the README"
+
+
+def test_info_reads_a_bare_until_year_as_its_last_day(tmp_path):
+    """A bare year stands for all of it: a tie until 2004 ends after one until 2004-03-29, though "2004" sorts first."""
+    from conftest import write_folder
+
+    folder = write_folder(tmp_path / "d", {"memberships.csv": "country,framework,since,until\nA,f,1994-05,2004\n"
+                                                              "B,f,1994,2004-03-29\n"})
+    summary = pg.info(pg.load(folder))
+    assert summary["dates"] == {"first": "1994", "last": "2004"}
