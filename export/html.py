@@ -567,7 +567,7 @@ def _roles_legend(role_of: dict, kind: str, via: str, when) -> str:
 
     counts = sorted(Counter(role_of.values()).items())
     date = f", as of {when.isoformat()}" if when else ""
-    lines = [f"<h2>Roles</h2>", f'<p class="pg-note">{html.escape(kind)} nodes grouped by alike portfolios over '
+    lines = ["<h2>Roles</h2>", f'<p class="pg-note">{html.escape(kind)} nodes grouped by alike portfolios over '
              f'{html.escape(via)} nodes (Signorino and Ritter\'s S{html.escape(date)}); other nodes keep their kind\'s '
              f'colour.</p>', '<ul class="pg-filter">']
     for role, count in counts:

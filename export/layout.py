@@ -111,22 +111,13 @@ def label_lines(label: str, font: float = LABEL_FONT, *, bold: bool = False) -> 
     words = label.split()
     if len(label) <= LABEL_WRAP or len(words) < 2:
         return [label]
+    from itertools import combinations
+
     count = 2 if len(label) <= 2 * LABEL_WRAP or len(words) < 3 else 3
-    width = lambda ws: text_width(" ".join(ws), font, bold=bold)
-    best = None
-    for i in range(1, len(words)):
-        if count == 2:
-            parts = [words[:i], words[i:]]
-            cost = max(map(width, parts))
-            if best is None or cost < best[0]:
-                best = (cost, parts)
-        else:
-            for j in range(i + 1, len(words)):
-                parts = [words[:i], words[i:j], words[j:]]
-                cost = max(map(width, parts))
-                if best is None or cost < best[0]:
-                    best = (cost, parts)
-    return [" ".join(p) for p in best[1]]
+    cuts = min(combinations(range(1, len(words)), count - 1),  # the first of the narrowest, as cuts come in order
+               key=lambda cut: max(text_width(" ".join(words[a:b]), font, bold=bold)
+                                   for a, b in zip((0, *cut), (*cut, len(words)))))
+    return [" ".join(words[a:b]) for a, b in zip((0, *cuts), (*cuts, len(words)))]
 
 
 def node_box(kind: str, label: str, emphasised: bool = False) -> tuple[float, float, float]:

@@ -133,13 +133,8 @@ def projected(dataset, kind: str, *, via: str | None = None, weighting: str = "c
     ids, a, b, weight = _projection_pairs(snap, kind, via=via, weighting=weighting, backbone=backbone,
                                           include_suspended=include_suspended)
     kind = snap.require_kind(kind)
-    ku, kv, names = snap.endpoint_kinds()  # the kind's nodes with a tie on the date to what they would share
-    k = names.index(kind)
-    w = names.index(snap.require_kind(via)) if via is not None else None
-    u_other = (ku != k) if w is None else (ku == w)
-    v_other = (kv != k) if w is None else (kv == w)
-    tied = set(snap.edges["u"].to_numpy()[(ku == k) & v_other]) | set(snap.edges["v"].to_numpy()[(kv == k) & u_other])
-    keep = (snap.nodes["kind"] == kind).to_numpy() & snap.nodes["id"].isin(tied).to_numpy()
+    every, node, _ = _incidence(snap, kind, via)  # the kind's nodes with a tie on the date to what they would share
+    keep = (snap.nodes["kind"] == kind).to_numpy() & snap.nodes["id"].isin(every[np.unique(node)]).to_numpy()
     nodes = snap.nodes[keep].drop(columns=["since", "until"], errors="ignore")
     shared = f"{snap.kind_spelling(via)} nodes" if via is not None else "neighbours"
     edges = pd.DataFrame({"relation": "shares", "u": ids[a], "v": ids[b],
@@ -177,16 +172,14 @@ def backbone(a: np.ndarray, b: np.ndarray, weight: np.ndarray, alpha: float, n: 
     return (from_a < alpha) | (from_b < alpha)
 
 
-def _projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool = False, via: str | None = None,
-                      weighting: str = "count", backbone: float | None = None):
-    """The projection on ``kind`` as arrays: the sorted ids of the kind's nodes, and per linked pair the positions
-    of its two nodes in the ids (lower first) and its weight (``weighting``: how many neighbours they share, of kind
-    ``via`` only if given; Newman's; Jaccard's); pairs in id order, only the backbone's if ``backbone`` is given."""
-    if weighting not in WEIGHTINGS:
-        raise PartnergraphError(f"unknown weighting {weighting!r}; choose one of {', '.join(WEIGHTINGS)}")
-    kind = dataset.require_kind(kind)
-    via = dataset.require_kind(via) if via is not None else None
-    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
+_disparity_filter = backbone  # the name inside functions whose ``backbone`` argument is an alpha
+
+
+def _incidence(snap, kind: str, via: str | None):
+    """The ties of ``kind`` nodes to other nodes (of kind ``via`` only, if given) in a snapshot, each pair once: the
+    sorted ids of the kind's nodes, and per tie the node's position in them and the other end's code, by code."""
+    kind = snap.require_kind(kind)
+    via = snap.require_kind(via) if via is not None else None
     ids = np.sort(snap.nodes.loc[snap.nodes["kind"] == kind, "id"].to_numpy(dtype=object))
     ku, kv, names = snap.endpoint_kinds()
     k = names.index(kind) if kind in names else -2
@@ -202,7 +195,21 @@ def _projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool
     node = np.concatenate([index.get_indexer(e["u"][one]), index.get_indexer(e["v"][two])])
     via, _ = pd.factorize(np.concatenate([e["v"].to_numpy(dtype=object)[one], e["u"].to_numpy(dtype=object)[two]]))
     incidence = np.unique(via.astype(np.int64) * max(len(ids), 1) + node)  # each (via, node) once, by via
-    via, node = incidence // max(len(ids), 1), incidence % max(len(ids), 1)
+    return ids, incidence % max(len(ids), 1), incidence // max(len(ids), 1)
+
+
+def _projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool = False, via: str | None = None,
+                      weighting: str = "count", backbone: float | None = None):
+    """The projection on ``kind`` as arrays: the sorted ids of the kind's nodes, and per linked pair the positions
+    of its two nodes in the ids (lower first) and its weight (``weighting``: how many neighbours they share, of kind
+    ``via`` only if given; Newman's; Jaccard's); pairs in id order, only the backbone's if ``backbone`` (an alpha)
+    is given."""
+    if weighting not in WEIGHTINGS:
+        raise PartnergraphError(f"unknown weighting {weighting!r}; choose one of {', '.join(WEIGHTINGS)}")
+    dataset.require_kind(kind)
+    if via is not None:
+        dataset.require_kind(via)
+    ids, node, via = _incidence(dataset.snapshot(as_of, include_suspended=include_suspended), kind, via)
     starts = np.flatnonzero(np.r_[True, via[1:] != via[:-1]]) if len(via) else np.empty(0, dtype=np.int64)
     sizes = np.diff(np.r_[starts, len(via)])
     x_parts, y_parts, share_parts = [], [], []
@@ -223,8 +230,8 @@ def _projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool
     elif weighting == "jaccard":
         degree = np.bincount(node, minlength=len(ids))  # how many via nodes each is tied to
         weight = weight / (degree[x] + degree[y] - weight)
-    if backbone is not None:
-        keep = globals()["backbone"](x, y, weight, backbone, len(ids))
+    if backbone is not None:  # the argument is an alpha; the filter is the module's backbone()
+        keep = _disparity_filter(x, y, weight, backbone, len(ids))
         x, y, weight = x[keep], y[keep], weight[keep]
     return ids, x, y, weight
 

@@ -204,6 +204,14 @@ def data_option(func):
     return wrapper
 
 
+def wants_picture(output, fmt, what: str) -> bool:
+    """Whether -o names a picture (.png, .svg, .pdf) that the command draws as ``what``; a --format too is refused."""
+    picture = output is not None and output.suffix.lower() in (".png", ".svg", ".pdf")
+    if picture and fmt is not None:
+        raise click.UsageError(f"-o {output.name} draws {what}; --format {fmt} names a table: drop one of them")
+    return picture
+
+
 def projection_options(func):
     """--project and its weighting, for the commands that draw or export a dataset."""
 
@@ -616,9 +624,7 @@ def evolution(data, fmt, output, kind, via, first, last, include_suspended):
     projection_ties,projection_density,transitivity,churn; each year read at
     its last day.
     """
-    picture = output is not None and output.suffix.lower() in (".png", ".svg", ".pdf")
-    if picture and fmt is not None:
-        raise click.UsageError(f"-o {output.name} draws small multiples; --format {fmt} names a table: drop one of them")
+    picture = wants_picture(output, fmt, "small multiples")
     ds = load_or_fail(data)
     frame = _yearly.evolution(ds, kind, via, first=first, last=last, include_suspended=include_suspended)
     if picture:
@@ -718,9 +724,7 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, row_id,
                                          include_suspended=include_suspended)
         emit(frame, fmt, output, data)
     elif matrix:
-        picture = output is not None and output.suffix.lower() in (".png", ".svg", ".pdf")
-        if picture and fmt is not None:
-            raise click.UsageError(f"-o {output.name} draws a heatmap; --format {fmt} names a table: drop one of them")
+        picture = wants_picture(output, fmt, "a heatmap")
         frame = _coverage.coverage_matrix(ds, rows=rows, cols=cols, via=via, as_of=as_of,
                                           include_suspended=include_suspended)
         if picture:

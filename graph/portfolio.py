@@ -77,14 +77,10 @@ def portfolio_matrix(dataset, kind: str = "country", via: str = "framework", *, 
     i = pd.Index(rows).get_indexer(links["a"].astype(str).to_numpy())
     j = pd.Index(columns).get_indexer(links["b"].astype(str).to_numpy())
     keep = (i >= 0) & (j >= 0)
-    matrix = sparse.coo_matrix((values[keep], (i[keep], j[keep])), shape=(len(rows), len(columns))).tocsr()
-    if weight is None:
-        matrix.data[:] = 1.0  # two ties of one pair (two periods on one date) are one tie
-    else:  # two ties of one pair: the largest weight
-        matrix = sparse.coo_matrix((values[keep], (i[keep], j[keep])), shape=matrix.shape)
-        dense_pairs = pd.DataFrame({"i": matrix.row, "j": matrix.col, "w": matrix.data}).groupby(["i", "j"])["w"].max()
-        matrix = sparse.csr_matrix((dense_pairs.to_numpy(), (dense_pairs.index.get_level_values(0),
-                                                             dense_pairs.index.get_level_values(1))), shape=matrix.shape)
+    # two ties of one pair (two periods on one date) are one tie, of the larger weight
+    cell = pd.DataFrame({"i": i[keep], "j": j[keep], "w": values[keep]}).groupby(["i", "j"])["w"].max()
+    matrix = sparse.csr_matrix((cell.to_numpy(), (cell.index.get_level_values(0), cell.index.get_level_values(1))),
+                               shape=(len(rows), len(columns)))
     return rows, columns, matrix
 
 

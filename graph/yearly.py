@@ -92,9 +92,8 @@ def evolution(dataset, kind: str = "country", via: str = "framework", *, first=N
         raise PartnergraphError(f"kind and via must be two different kinds, got {kind} twice")
     node_start, node_end, edge_start, edge_end = full.windows
     default = full.default_date()
-    years = [d.astype("datetime64[Y]").astype(int) + 1970 for d in (edge_start, edge_end, node_start, node_end)
-             for d in [d[~np.isnat(d)]] if len(d)]
-    span = np.concatenate(years) if years else np.array([], dtype=int)
+    dated = np.concatenate([d[~np.isnat(d)] for d in (edge_start, edge_end, node_start, node_end)])
+    span = dated.astype("datetime64[Y]").astype(int) + 1970
     first = int(first) if first is not None else (int(span.min()) if len(span) else (default.year if default else None))
     last = int(last) if last is not None else (default.year if default else (int(span.max()) if len(span) else None))
     if first is None or last is None:
