@@ -18,7 +18,6 @@ from functools import partial
 from pathlib import Path
 from typing import Iterator
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -545,7 +544,7 @@ def _columns_per_relation(edges: pd.DataFrame, relations: list[str], other: list
     >>> _columns_per_relation(e, ["a", "b"], ["note", "extra"])
     {'a': ['note'], 'b': ['extra']}
     """
-    from partnergraph.validate import FIXED_COLUMNS
+    from partnergraph.contract import FIXED_COLUMNS
 
     filled = {r: {c for c in other if edges.loc[edges["relation"] == r, c].notna().any()} for r in relations}
     anywhere = set().union(*filled.values()) if filled else set()

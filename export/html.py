@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import json
-import math
 from importlib import resources
 
 import networkx as nx
@@ -19,48 +18,15 @@ import numpy as np
 from pyvis.edge import Edge
 from pyvis.node import Node
 
-from partnergraph.asof import default_date, overlapping, parse_date, within
+from partnergraph.asof import overlapping, within
 from partnergraph.atomic import write_atomic
-from partnergraph.errors import PartnergraphError, UnknownIdError, a_kind
-from partnergraph.vocabulary import SIZE_MEASURES
+from partnergraph.errors import PartnergraphError, a_kind
 
-from .layout import BASE_SIZE, GROWTH, OTHER_BASE_SIZE, compact_view, events_like, label_lines, layout_positions
+from .layout import compact_view, events_like, label_lines, layout_positions
+from .style import (INACTIVE_STYLE, ROLE_COLORS, default_title, drawing_scope, kind_styles, node_sizes, relation_styles,
+                    shown_relations)
 
-__all__ = ["NetworkMap", "network_map", "kind_styles", "relation_styles", "layout_positions", "SIZE_MEASURES",
-           "INACTIVE_STYLE"]
-
-#: Shape and colour of the kinds the bundled dataset uses.
-KNOWN_KINDS = {
-    "country": ("dot", "#4e79a7"),
-    "framework": ("diamond", "#e15759"),
-    "activity": ("square", "#59a14f"),
-    "threat": ("triangle", "#f28e2b"),
-}
-#: Styles handed out, in order, to any other kinds (sorted by name).
-OTHER_STYLES = [
-    ("hexagon", "#76b7b2"), ("star", "#b07aa1"), ("triangleDown", "#edc948"),
-    ("dot", "#9c755f"), ("square", "#ff9da7"), ("diamond", "#7f7f7f"),
-]
-
-
-def kind_styles(kinds) -> dict[str, dict[str, str]]:
-    """The shape and colour of each kind, the same for the same kinds on every run.
-
-    Examples
-    --------
-    >>> kind_styles(["country", "programme"])["programme"]
-    {'shape': 'hexagon', 'color': '#76b7b2'}
-    >>> kind_styles(["Country"])["Country"]["shape"]
-    'dot'
-    """
-    styles = {}
-    known = {k: KNOWN_KINDS[k.casefold()] for k in set(kinds) if k.casefold() in KNOWN_KINDS}  # "Country" too
-    others = sorted(k for k in set(kinds) if k not in known)
-    styles.update(known)
-    for i, k in enumerate(others):
-        shape, color = OTHER_STYLES[i % len(OTHER_STYLES)]
-        styles[k] = (shape, color)
-    return {k: {"shape": s, "color": c} for k, (s, c) in styles.items()}
+__all__ = ["NetworkMap", "network_map", "MAX_NODES"]
 
 
 class NetworkMap:
@@ -97,10 +63,6 @@ class NetworkMap:
 #: The most nodes a map page holds unless told otherwise: measured in Chromium (README, "Maps at scale"), a
 #: 10,000-node page draws in about 7 s and a 20,000-node one in about 16 s, past the 15 s a user will wait.
 MAX_NODES = 15_000
-
-
-#: The colours of roles (``color_by="role"``): colour-blind-safe, apart from the kinds' colours.
-ROLE_COLORS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#17becf"]
 
 
 def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, focus: str | None = None,
@@ -208,8 +170,8 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
     styles = kind_styles(full.nodes["kind"])
     whole = focus is None and not kinds  # a map of part of the data gets a layout of that part
     pos = layout_positions(full, seed=seed, nodes=None if whole else keep, emphasis=focus)
-    sizes = _sizes(snap, nodes, size_by)
-    relations = _shown_relations(relation_styles(full), edges)
+    sizes = node_sizes(snap, nodes, size_by)
+    relations = shown_relations(relation_styles(full), edges)
 
     vis = {nid: vis_id(nid) for nid in nodes["id"]}  # ids as vis-network may key its own plain objects by them
     # pyvis's Node and Edge make the vis-network records; Network.add_node/add_edge would also look each id up
@@ -321,54 +283,6 @@ def vis_id(node_id: str) -> str:
     return _VIS_PREFIX + text if text in _JS_OBJECT_NAMES or text.startswith(_VIS_PREFIX) else text
 
 
-def default_title(full) -> str:
-    """The title of a map or picture: the data's declared title, else "Partnership map: <folder name>"."""
-    declared = full.meta.get("title")
-    return str(declared) if declared else f"Partnership map: {full.name or 'dataset'}"
-
-
-def drawing_scope(dataset, *, as_of, kinds, size_by):
-    """What a picture of the dataset shows: (full dataset, date, snapshot, nodes of the kinds asked, all kinds).
-
-    The date is ``as_of``, else a snapshot's own date, else the default date
-    (:func:`partnergraph.asof.default_date`; never today, so files do not
-    change from day to day). ``nodes`` are of every date; the snapshot holds
-    those alive on the date.
-    """
-    full = dataset.full
-    if as_of is not None:
-        when = parse_date(as_of)
-    elif dataset.date is not None:
-        when = dataset.date
-    else:
-        when = default_date(full)
-    snap = full.as_of(when) if when else full
-    if size_by not in SIZE_MEASURES:
-        raise PartnergraphError(f"unknown size measure {size_by!r}; choose one of {', '.join(SIZE_MEASURES)}")
-    nodes = full.nodes
-    all_kinds = list(dict.fromkeys(nodes["kind"]))
-    if kinds:
-        kinds = [full.require_kind(k.strip()) for k in kinds if k.strip()]  # any case, as the data spells it
-        nodes = nodes[nodes["kind"].isin(kinds)]
-    return full, when, snap, nodes, all_kinds
-
-
-def _sizes(snap, nodes, size_by: str) -> dict:
-    """Node sizes: a base per kind, plus up to GROWTH (18) px by the measure (relative to its largest value)."""
-    base = {nid: BASE_SIZE.get(kind.casefold(), OTHER_BASE_SIZE) for nid, kind in zip(nodes["id"], nodes["kind"])}
-    if size_by == "none" or snap.edges.empty:
-        return {nid: float(b) for nid, b in base.items()}
-    from partnergraph.centrality import centrality
-
-    scores = centrality(snap, size_by).set_index("id")[size_by]
-    top = float(scores.max()) if len(scores) else 0.0
-    if top <= 0:
-        return {nid: float(b) for nid, b in base.items()}
-    mine = np.maximum(scores.reindex(list(base)).fillna(0.0).to_numpy(dtype=float), 0.0)
-    grown = np.array(list(base.values()), dtype=float) + GROWTH * np.sqrt(mine / top)
-    return {nid: round(float(v), 2) for nid, v in zip(base, grown)}
-
-
 #: Labels smaller than this on screen (pixels) are not drawn: a zoomed-out view of a large map shows its shape, and
 #: zooming in brings the labels back.
 LABEL_THRESHOLD = 6
@@ -404,7 +318,7 @@ def _yearly_sizes(full, nodes, size_by: str, bounds: list, years, during: bool =
         return None
     values = []
     for year in changes:
-        sizes = _sizes(_shown_at(full, year, during), nodes, size_by)
+        sizes = node_sizes(_shown_at(full, year, during), nodes, size_by)
         values.append([sizes[n] for n in nodes["id"]])
     return {"measure": size_by, "years": changes, "values": values}
 
@@ -420,7 +334,7 @@ def _reading(size_by: str, when, follows: bool, dated: bool, during: bool = Fals
         size = (f"Size: {size_by} centrality {f'in {when.year}' if during else f'as of {when.isoformat()}'} "
                 f"(too many nodes to follow the slider); suspended ties do not count." if when else
                 f"Size: {size_by} centrality; suspended ties do not count.")
-    lines = ([f"Years: the ties are events, so each year shows those that held on at least one day of it."]
+    lines = (["Years: the ties are events, so each year shows those that held on at least one day of it."]
              if during else []) + [
         size,
         f"Faded: no active tie {shown}" + ("." if dated else " (the data is undated)."),
@@ -444,39 +358,6 @@ def _year_range(bounds: list, when) -> list | None:
     if when:
         first, last = min(first, when.year), max(last, when.year)
     return [first, last]
-
-
-#: How a tie with an inactive status (suspended) is drawn, whatever its relation: grey and dotted.
-INACTIVE_STYLE = {"color": "#9aa3ad", "dashes": [2, 6]}
-
-RELATION_COLORS = ["#8a96a3", "#e15759", "#59a14f", "#4e79a7", "#f28e2b", "#b07aa1", "#76b7b2", "#9c755f"]
-RELATION_DASHES = [False, [8, 5], [2, 4], [10, 4, 2, 4]]
-
-
-def relation_styles(full) -> dict:
-    """A colour and dash pattern per relation of the dataset: the most common solid grey, then by count and name.
-
-    Derived from the whole dataset (every date, every kind), so a relation
-    looks the same in every map and picture of it, whatever one map shows.
-
-    Examples
-    --------
-    >>> styles = relation_styles(pg.load())
-    >>> styles["participates"], styles["memberships"]
-    ({'color': '#8a96a3', 'dashes': False}, {'color': '#e15759', 'dashes': [8, 5]})
-    """
-    counts = full.edges["relation"].value_counts()
-    names = list(dict.fromkeys([*full.relations["relation"], *counts.index]))
-    order = sorted(names, key=lambda r: (-int(counts.get(r, 0)), str(r)))
-    return {r: {"color": RELATION_COLORS[i % len(RELATION_COLORS)],
-                "dashes": RELATION_DASHES[i % len(RELATION_DASHES)]} for i, r in enumerate(order)}
-
-
-def _shown_relations(styles: dict, edges) -> dict:
-    """The dataset's relation styles (:func:`relation_styles`) of the relations ``edges`` hold, in the dataset's
-    order."""
-    present = set(edges["relation"])
-    return {r: style for r, style in styles.items() if r in present}
 
 
 def _fields(record: dict, columns) -> list[list[str]]:

@@ -21,8 +21,8 @@ from matplotlib.lines import Line2D
 from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError
 
-from .html import (INACTIVE_STYLE, _shown_relations, _sizes, default_title, drawing_scope, kind_styles,
-                   layout_positions, relation_styles)
+from .layout import layout_positions
+from .style import INACTIVE_STYLE, default_title, drawing_scope, kind_styles, node_sizes, relation_styles, shown_relations
 
 __all__ = ["StaticMap", "static_map", "coverage_heatmap", "evolution_picture", "FORMATS"]
 
@@ -126,9 +126,9 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
     edges = snap.edges[chosen]
     off = snap.inactive()[chosen]
     styles = kind_styles(full.nodes["kind"])
-    relations = _shown_relations(relation_styles(full), all_edges)
+    relations = shown_relations(relation_styles(full), all_edges)
     pos = layout_positions(full, seed=seed)
-    sizes = _sizes(snap, nodes, size_by)
+    sizes = node_sizes(snap, nodes, size_by)
     working = edges[~off]
     linked = set(working["u"]) | set(working["v"])
 

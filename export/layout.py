@@ -171,7 +171,7 @@ def text_width(text: str, font: float = LABEL_FONT, *, bold: bool = False) -> fl
 def _layout(full, seed: int, only: set | None, emphasis: str | None) -> dict[str, tuple[float, float]]:
     from partnergraph.progress import Progress
 
-    from partnergraph.centrality import simple_pairs
+    from partnergraph.graphs import simple_pairs
 
     ids, a, b, _ = simple_pairs(full)
     kind_of = dict(zip(full.nodes["id"].astype(str), full.nodes["kind"].astype(str)))

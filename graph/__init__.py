@@ -10,27 +10,24 @@ them as interactive maps that open offline.
 'Mediterranean Dialogue'
 """
 import importlib as _importlib
-import sys as _sys
-import types as _types
 
 from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem, UnknownIdError
 from .vocabulary import MEASURES
 
-#: The public functions and classes, and the module each lives in. They are imported on first use, so that
+#: The public functions and classes, and the module each lives in (no module is named like a function). They are imported on first use, so that
 #: ``import partnergraph`` (and ``partnergraph --help``) starts without pandas, numpy or networkx.
 _LAZY = {
     "default_date": "asof", "parse_date": "asof",
-    "centrality": "centrality", "projection": "centrality",
-    "coverage": "coverage", "coverage_matrix": "coverage", "coverage_paths": "coverage", "gaps": "coverage",
-    "reach": "coverage",
+    "centrality": "centrality_measures", "projection": "projections",
+    "coverage": "coverage_queries", "coverage_matrix": "coverage_queries", "coverage_paths": "coverage_queries",
+    "gaps": "coverage_queries", "reach": "coverage_queries",
     "Dataset": "dataset",
-    "info": "info",
-    "bundled_path": "load", "load": "load",
+    "info": "summary",
+    "bundled_path": "folders", "load": "folders", "validate": "folders",
     "diff": "membership", "frameworks": "membership", "members": "membership", "timeline": "membership",
-    "pairs": "pairs",
+    "pairs": "dyads",
     "similarity": "portfolio", "portfolio_matrix": "portfolio", "roles": "portfolio", "evolution": "yearly",
-    "communities": "structure", "ego": "structure", "path": "structure", "whatif": "structure",
-    "validate": "validate",
+    "communities": "structure", "ego": "structure", "path": "structure", "whatif": "scenarios",
 }
 
 
@@ -63,19 +60,6 @@ def __getattr__(name):
 
 def __dir__():
     return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES) | {"__version__"})
-
-
-class _Package(_types.ModuleType):
-    """The package module: importing a submodule named like a function (``partnergraph.coverage``) does not
-    replace the function ``partnergraph.coverage`` with the module, as Python's import would."""
-
-    def __setattr__(self, name, value):
-        if name in _LAZY and isinstance(value, _types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-_sys.modules[__name__].__class__ = _Package
 
 
 def network_map(dataset, **options):

@@ -11,7 +11,6 @@ import dataclasses
 import datetime as _dt
 import errno
 import functools
-import importlib
 import io
 import json
 import os
@@ -20,6 +19,7 @@ import sys
 import threading
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -29,46 +29,17 @@ from .errors import CoverageWarning, DataError, DataWarning, DateError, Partnerg
 from .vocabulary import DEFAULT_DATE_RULE, FORMATS, MEASURES, SIZE_MEASURES
 
 
-class _Later:
-    """A module imported on first use: ``--help`` and ``--version`` start without pandas, numpy or networkx."""
-
-    def __init__(self, name: str):
-        self._name = name
-
-    def __getattr__(self, attr):
-        return getattr(importlib.import_module(self._name), attr)
+# The commands import what they use when they run, so that ``--help`` and ``--version`` start without pandas,
+# numpy or networkx.
+if TYPE_CHECKING:
+    import pandas as pd
 
 
-def _later(module: str, name: str):
-    """A function of ``module``, imported when first called."""
-    def call(*args, **kwargs):
-        return getattr(importlib.import_module(module), name)(*args, **kwargs)
-    call.__name__ = name
-    return call
+def printable(text) -> str:
+    """Text safe to print on a terminal (:func:`partnergraph.tables.printable`, imported when first needed)."""
+    from .tables import printable as shown
 
-
-pd = _Later("pandas")
-# the package re-exports functions named like these modules, so reach the modules themselves
-_centrality = _Later("partnergraph.centrality")
-_coverage = _Later("partnergraph.coverage")
-_membership = _Later("partnergraph.membership")
-_structure = _Later("partnergraph.structure")
-_pairs = _Later("partnergraph.pairs")
-_portfolio = _Later("partnergraph.portfolio")
-_yearly = _Later("partnergraph.yearly")
-describe_date = _later("partnergraph.asof", "describe_date")
-describe_period = _later("partnergraph.asof", "describe_period")
-first_day = _later("partnergraph.asof", "first_day")
-parse_date = _later("partnergraph.asof", "parse_date")
-format_for = _later("partnergraph.tables", "format_for")
-printable = _later("partnergraph.tables", "printable")
-render = _later("partnergraph.tables", "render")
-lifetime_text = _later("partnergraph.dataset", "lifetime_text")
-dataset_info = _later("partnergraph.info", "info")
-bundled_path = _later("partnergraph.load", "bundled_path")
-load = _later("partnergraph.load", "load")
-read_folder = _later("partnergraph.validate", "read_folder")
-validate_folder = _later("partnergraph.validate", "validate")
+    return shown(text)
 
 __all__ = ["cli"]
 
@@ -186,6 +157,7 @@ class AsOf(click.ParamType):
     def convert(self, value, param, ctx):
         if isinstance(value, _dt.date):
             return value
+        from .asof import parse_date
         try:
             return parse_date(value)
         except DateError as err:
@@ -233,13 +205,14 @@ def projection_options(func):
 def projected_or_same(ds, as_of, kinds, project, via, weighting, backbone):
     """The dataset to draw or export, and the date to draw it at: the projection on ``project`` (undated, its title
     naming the date), or the dataset itself."""
+    from . import projections
     if project is None:
         if via is not None or weighting != "count" or backbone is not None:
             raise click.UsageError("--via, --weighting and --backbone shape a projection: add --project KIND")
         return ds, as_of
     if kinds:
         raise click.UsageError("--kinds filters the dataset; a --project map or export holds one kind already")
-    return _centrality.projected(ds, project, via=via, weighting=weighting, backbone=backbone, as_of=as_of), None
+    return projections.projected(ds, project, via=via, weighting=weighting, backbone=backbone, as_of=as_of), None
 
 
 def data_options(func):
@@ -310,6 +283,7 @@ def kind_options(func):
 
 def table_format(fmt: str | None, output: Path | None) -> str:
     """The format a table is written in (the -o extension's), or a usage error (exit 2) naming what can be written."""
+    from .tables import format_for
     try:
         chosen = format_for(output, fmt)
     except ValueError as err:
@@ -321,6 +295,7 @@ def table_format(fmt: str | None, output: Path | None) -> str:
 
 def emit(frame: pd.DataFrame, fmt: str | None, output: Path | None, data, *, index: bool = False) -> None:
     """Print a DataFrame (or write it atomically with -o) in the format asked."""
+    from .tables import render
     chosen = table_format(fmt, output)
     wide = bool(click.get_current_context().meta.get("partnergraph.wide"))
     payload = render(frame, chosen, index=index, wide=wide)
@@ -334,6 +309,7 @@ def emit(frame: pd.DataFrame, fmt: str | None, output: Path | None, data, *, ind
 
 def load_or_fail(data):
     """Load a folder; on bad data raise DataProblems with every problem in it."""
+    from .folders import bundled_path, load, validate as validate_folder
     try:
         return load(data)
     except DataError as err:
@@ -343,6 +319,8 @@ def load_or_fail(data):
 
 def note_if_not_alive(ds, node_id: str, as_of) -> bool:
     """On stderr: why an answer is empty when the node does not exist on the date (True if so)."""
+    from .asof import describe_date
+    from .dataset import lifetime_text
     snap = ds.snapshot(as_of)
     if node_id in set(snap.nodes["id"]):
         return False
@@ -352,7 +330,9 @@ def note_if_not_alive(ds, node_id: str, as_of) -> bool:
 
 def note_history(ds, node_id: str, kind: str, as_of) -> None:
     """On stderr: that --history has periods when a listing on a date is empty."""
-    periods = _membership.linked(ds, node_id, kind=kind, history=True)
+    from .asof import describe_date
+    from . import membership
+    periods = membership.linked(ds, node_id, kind=kind, history=True)
     if len(periods):
         when = describe_date(ds.snapshot(as_of).date)
         click.echo(printable(f"note: nothing {when}; --history lists {len(periods)} past "
@@ -361,6 +341,7 @@ def note_history(ds, node_id: str, kind: str, as_of) -> None:
 
 def refuse_input_folder(output: Path, data) -> None:
     """Input folders are never written to."""
+    from .folders import bundled_path
     folder = Path(data) if data is not None else bundled_path()
     try:
         target = output.resolve()
@@ -391,6 +372,8 @@ def validate(data, fmt):
 
     Exits 1 when there is any error; warnings alone (`file:row:column: warning: ...`) exit 0.
     """
+    import pandas as pd
+    from .folders import bundled_path, read_folder
     folder = data if data is not None else bundled_path()
     found = read_folder(folder)  # one read: the problems, and the counts when there are none
     problems = found.problems
@@ -416,6 +399,8 @@ def validate(data, fmt):
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def info(data, as_of, fmt):
     """Counts per kind and relation, the date range and the sources of a dataset."""
+    import pandas as pd
+    from .summary import info as dataset_info
     ds = load_or_fail(data)
     summary = dataset_info(ds, as_of=as_of)
     if fmt == "json":
@@ -495,10 +480,12 @@ def map_(data, as_of, output, title, kinds, focus, radius, size_by, max_nodes, p
 
 def _table(frame: pd.DataFrame, index: bool = False) -> str:
     """Aligned text (for info's own tables)."""
+    from .tables import render
     return render(frame, "table", index=index, wide=True).decode("utf-8").rstrip("\n")
 
 
 def _render_frame(frame: pd.DataFrame, fmt: str, index: bool = False) -> str:
+    from .tables import render
     return render(frame, fmt, index=index).decode("utf-8")
 
 
@@ -532,12 +519,13 @@ _MEASURE_HELP = "; ".join(f"{name}: {text}" for name, text in MEASURES.items())
 @suspended_option
 def centrality(data, as_of, fmt, output, measure, kind, project, weighting, backbone, top, sample, include_suspended):
     """Rank nodes by a centrality measure: columns id,label,kind,<measure>; ties broken by id."""
+    from . import centrality_measures
     if sample is not None and measure not in ("betweenness", "closeness"):
         raise click.UsageError(f"--sample applies to --measure betweenness or closeness, not {measure}")
     if project is None and (weighting != "count" or backbone is not None):
         raise click.UsageError("--weighting and --backbone weigh a projection: add --project KIND")
     ds = load_or_fail(data)
-    frame = _centrality.centrality(ds, measure, kind=kind, project=project, weighting=weighting, backbone=backbone,
+    frame = centrality_measures.centrality(ds, measure, kind=kind, project=project, weighting=weighting, backbone=backbone,
                                    as_of=as_of, top=top, include_suspended=include_suspended, sample=sample)
     sampled = frame.attrs.get("sampled")
     if sampled:
@@ -566,6 +554,7 @@ class RangeEnd(click.ParamType):
     def convert(self, value, param, ctx):
         if isinstance(value, _dt.date):
             return value
+        from .asof import first_day, parse_date
         try:
             return first_day(value) if self.side == "from" else parse_date(value)
         except DateError as err:
@@ -590,11 +579,13 @@ def pairs(data, as_of, fmt, output, kind, via, first, last, top, include_suspend
     At one date (--as-of), or over a range (--from, --to): two countries
     share an exercise when both took part in it at some time in the range.
     """
+    from .asof import describe_date, describe_period
+    from . import dyads
     if as_of is not None and (first is not None or last is not None):
         raise click.UsageError("give --as-of (one date) or --from/--to (a range), not both")
     ds = load_or_fail(data)
     between = (first, last) if first is not None or last is not None else None
-    frame = _pairs.pairs(ds, kind, via=via, as_of=as_of, between=between, include_suspended=include_suspended,
+    frame = dyads.pairs(ds, kind, via=via, as_of=as_of, between=between, include_suspended=include_suspended,
                          top=top)
     when = describe_period(between) if between else describe_date(ds.snapshot(as_of).date)
     shared = f"{ds.kind_spelling(via)} nodes" if via else "nodes"
@@ -624,9 +615,10 @@ def evolution(data, fmt, output, kind, via, first, last, include_suspended):
     projection_ties,projection_density,transitivity,churn; each year read at
     its last day.
     """
+    from . import yearly
     picture = wants_picture(output, fmt, "small multiples")
     ds = load_or_fail(data)
-    frame = _yearly.evolution(ds, kind, via, first=first, last=last, include_suspended=include_suspended)
+    frame = yearly.evolution(ds, kind, via, first=first, last=last, include_suspended=include_suspended)
     if picture:
         from partnergraph.export.image import evolution_picture
 
@@ -656,8 +648,10 @@ def roles(data, as_of, fmt, output, kind, via, groups, method, weight, include_s
     Average-linkage clustering on the similarity's distance, cut into at most
     --groups roles, numbered from the largest.
     """
+    from .asof import describe_date
+    from . import portfolio
     ds = load_or_fail(data)
-    frame = _portfolio.roles(ds, kind, via, groups=groups, method=method, weight=weight, as_of=as_of,
+    frame = portfolio.roles(ds, kind, via, groups=groups, method=method, weight=weight, as_of=as_of,
                              include_suspended=include_suspended)
     found = frame["role"].nunique() if len(frame) else 0
     click.echo(f"{len(frame):,} {ds.kind_spelling(kind)} nodes in {found} role{'s' if found != 1 else ''}, "
@@ -684,8 +678,10 @@ def similarity(data, as_of, fmt, output, a, b, kind, via, method, weight, top, i
 
     Every pair, the pairs of one node (A), or one pair (A B), at one date.
     """
+    from .asof import describe_date
+    from . import portfolio
     ds = load_or_fail(data)
-    frame = _portfolio.similarity(ds, kind, via, method=method, weight=weight, a=a, b=b, as_of=as_of,
+    frame = portfolio.similarity(ds, kind, via, method=method, weight=weight, a=a, b=b, as_of=as_of,
                                   include_suspended=include_suspended, top=top)
     when = describe_date(ds.snapshot(as_of).date)
     name = {"s": "Signorino and Ritter's S", "kappa": "Cohen's kappa", "pi": "Scott's pi", "jaccard": "Jaccard",
@@ -714,18 +710,20 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, row_id,
     `direct;a;b`) and the sources of the paths. --rows/--cols/--via name other kinds; --col cyber
     answers "which frameworks cover cyber?".
     """
+    from .asof import describe_date
+    from . import coverage_queries
     ds = load_or_fail(data)
     if matrix and explain:
         raise click.UsageError("--matrix and --explain cannot be used together")
     if (row_id or col_id) and (matrix or explain):
         raise click.UsageError("--row and --col filter the long form: not with --matrix or --explain")
     if explain:
-        frame = _coverage.coverage_paths(ds, explain[0], explain[1], rows=rows, cols=cols, via=via, as_of=as_of,
+        frame = coverage_queries.coverage_paths(ds, explain[0], explain[1], rows=rows, cols=cols, via=via, as_of=as_of,
                                          include_suspended=include_suspended)
         emit(frame, fmt, output, data)
     elif matrix:
         picture = wants_picture(output, fmt, "a heatmap")
-        frame = _coverage.coverage_matrix(ds, rows=rows, cols=cols, via=via, as_of=as_of,
+        frame = coverage_queries.coverage_matrix(ds, rows=rows, cols=cols, via=via, as_of=as_of,
                                           include_suspended=include_suspended)
         if picture:
             from partnergraph.export.image import coverage_heatmap
@@ -737,7 +735,7 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, row_id,
             return
         emit(frame, fmt, output, data, index=True)
     else:
-        emit(_coverage.coverage(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended,
+        emit(coverage_queries.coverage(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended,
                                 row=row_id, col=col_id), fmt, output, data)
 
 
@@ -749,8 +747,9 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, row_id,
 @suspended_option
 def gaps(data, as_of, fmt, output, rows, cols, via, col_id, include_suspended):
     """Per threat, how many frameworks cover it (directly or through activities), fewest first."""
+    from . import coverage_queries
     ds = load_or_fail(data)
-    emit(_coverage.gaps(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended,
+    emit(coverage_queries.gaps(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended,
                         col=col_id), fmt, output, data)
 
 
@@ -765,17 +764,19 @@ def reach(data, as_of, fmt, output, rows, cols, via, node_id, include_suspended)
 
     A suspended membership reaches nothing unless --include-suspended.
     """
+    from .asof import describe_date
+    from . import coverage_queries
     ds = load_or_fail(data)
     node_id = ds.resolve(node_id)
     if ds.kind_of(node_id) == cols:
         raise click.ClickException(f"{node_id} is {a_kind(cols)}; reach lists the {cols} nodes a {rows} or its members "
                                    f"reach: did you mean `partnergraph coverage --col {node_id}`?")
-    frame = _coverage.reach(ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of,
+    frame = coverage_queries.reach(ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of,
                             include_suspended=include_suspended)
     emit(frame, fmt, output, data)
     if frame.empty and note_if_not_alive(ds, node_id, as_of):
         return
-    if frame.empty and not include_suspended and not _coverage.reach(
+    if frame.empty and not include_suspended and not coverage_queries.reach(
             ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=True).empty:
         when = describe_date(ds.snapshot(as_of).date)
         click.echo(printable(f"note: {node_id}'s ties {when} are suspended; --include-suspended counts them"), err=True)
@@ -792,6 +793,7 @@ def members(data, as_of, fmt, output, node_id, kind, history):
 
     Suspended memberships are listed, with their status.
     """
+    from . import membership
     if history and as_of is not None:
         raise click.UsageError("--history lists every period, whatever the date: leave out --as-of")
     ds = load_or_fail(data)
@@ -799,7 +801,7 @@ def members(data, as_of, fmt, output, node_id, kind, history):
     if ds.kind_of(node_id) == kind and kind not in ds.linked_kinds(kind):
         raise click.ClickException(f"{node_id} is {a_kind(kind)}; members lists the {kind} nodes in a node of another "
                                    f"kind: did you mean `partnergraph frameworks {node_id}`?")
-    frame = _membership.members(ds, node_id, kind=kind, as_of=as_of, history=history)
+    frame = membership.members(ds, node_id, kind=kind, as_of=as_of, history=history)
     emit(frame, fmt, output, data)
     if frame.empty and not history:
         note_if_not_alive(ds, node_id, as_of) or note_history(ds, node_id, kind, as_of)
@@ -816,6 +818,7 @@ def frameworks(data, as_of, fmt, output, node_id, kind, history):
 
     Suspended memberships are listed, with their status.
     """
+    from . import membership
     if history and as_of is not None:
         raise click.UsageError("--history lists every period, whatever the date: leave out --as-of")
     ds = load_or_fail(data)
@@ -823,7 +826,7 @@ def frameworks(data, as_of, fmt, output, node_id, kind, history):
     if ds.kind_of(node_id) == kind and kind not in ds.linked_kinds(kind):
         raise click.ClickException(f"{node_id} is {a_kind(kind)}; frameworks lists the {kind} nodes a node of another "
                                    f"kind is in: did you mean `partnergraph members {node_id}`?")
-    frame = _membership.frameworks(ds, node_id, kind=kind, as_of=as_of, history=history)
+    frame = membership.frameworks(ds, node_id, kind=kind, as_of=as_of, history=history)
     emit(frame, fmt, output, data)
     if frame.empty and not history:
         note_if_not_alive(ds, node_id, as_of) or note_history(ds, node_id, kind, as_of)
@@ -838,8 +841,9 @@ def frameworks(data, as_of, fmt, output, node_id, kind, history):
               help="The kind the members belong to (with --framework: that node's kind).")
 def timeline(data, as_of, fmt, output, framework, kind, framework_kind):
     """Year by year: memberships begun, ended, held at the end of the year, and of those suspended (up to --as-of)."""
+    from . import membership
     ds = load_or_fail(data)
-    emit(_membership.timeline(ds, framework=framework, kind=kind, frameworks_kind=framework_kind, as_of=as_of),
+    emit(membership.timeline(ds, framework=framework, kind=kind, frameworks_kind=framework_kind, as_of=as_of),
          fmt, output, data)
 
 
@@ -851,8 +855,9 @@ def timeline(data, as_of, fmt, output, framework, kind, framework_kind):
 def diff(data, fmt, output, date1, date2):
     """The edges added and removed between DATE1 and DATE2 (years, months or ISO dates), and the nodes
     that began or ended (relation `nodes`)."""
+    from . import membership
     ds = load_or_fail(data)
-    emit(_membership.diff(ds, date1, date2), fmt, output, data)
+    emit(membership.diff(ds, date1, date2), fmt, output, data)
 
 
 @cli.command()
@@ -863,8 +868,9 @@ def diff(data, fmt, output, date1, date2):
 @suspended_option
 def path(data, as_of, fmt, output, source, target, include_suspended):
     """A shortest path from A to B: columns step,id,label,kind,relation."""
+    from . import structure
     ds = load_or_fail(data)
-    emit(_structure.path(ds, source, target, as_of=as_of, include_suspended=include_suspended), fmt, output, data)
+    emit(structure.path(ds, source, target, as_of=as_of, include_suspended=include_suspended), fmt, output, data)
 
 
 @cli.command()
@@ -875,8 +881,9 @@ def path(data, as_of, fmt, output, source, target, include_suspended):
 @suspended_option
 def ego(data, as_of, fmt, output, node_id, radius, include_suspended):
     """The nodes within --radius steps of ID: columns id,label,kind,distance."""
+    from . import structure
     ds = load_or_fail(data)
-    frame = _structure.ego(ds, node_id, radius=radius, as_of=as_of, include_suspended=include_suspended)
+    frame = structure.ego(ds, node_id, radius=radius, as_of=as_of, include_suspended=include_suspended)
     emit(frame, fmt, output, data)
     if frame.empty:
         note_if_not_alive(ds, node_id, as_of)
@@ -895,10 +902,11 @@ def ego(data, as_of, fmt, output, node_id, radius, include_suspended):
 @suspended_option
 def communities(data, as_of, fmt, output, seed, project, weighting, backbone, include_suspended):
     """Communities (Louvain, seeded, so the same every run): columns community,id,label,kind."""
+    from . import structure
     ds = load_or_fail(data)
     if project is None and (weighting != "count" or backbone is not None):
         raise click.UsageError("--weighting and --backbone weigh a projection: add --project KIND")
-    emit(_structure.communities(ds, as_of=as_of, seed=seed, include_suspended=include_suspended, project=project,
+    emit(structure.communities(ds, as_of=as_of, seed=seed, include_suspended=include_suspended, project=project,
                                 weighting=weighting, backbone=backbone), fmt, output, data)
 
 
@@ -912,8 +920,9 @@ def communities(data, as_of, fmt, output, seed, project, weighting, backbone, in
 @suspended_option
 def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, include_suspended):
     """What coverage (framework-threat pairs) and reach (country-threat pairs) are lost if ID goes."""
+    from . import scenarios
     ds = load_or_fail(data)
-    frame = _structure.whatif(ds, remove, rows=rows, cols=cols, via=via, members=members_kind, as_of=as_of,
+    frame = scenarios.whatif(ds, remove, rows=rows, cols=cols, via=via, members=members_kind, as_of=as_of,
                               include_suspended=include_suspended)
     emit(frame, fmt, output, data)
     s = frame.attrs["summary"]
@@ -1017,6 +1026,7 @@ def export(data, as_of, fmt, output, kinds, title, project, via, weighting, back
 
     Pictures (png, svg, pdf) show one date: --as-of, else the default date.
     """
+    from .asof import describe_date
     from partnergraph.export import files, image
 
     by_ext = {ext: name for name, (ext, _) in EXPORTS.items() if ext}

@@ -466,7 +466,7 @@ def write(dataset, folder):
     ['datapackage.json', 'memberships.csv', 'nodes.csv']
     """
     from .export.files import write_csv_folder
-    from .load import load
+    from .folders import load
 
     return write_csv_folder(dataset, folder, check=load)  # load raises DataError on the first problem
 
@@ -914,6 +914,6 @@ def _day_after(text: str) -> str:
 
 def _country_table(name: str) -> pd.DataFrame:
     """One of the country lists bundled in ``data/countries``, as text cells."""
-    from .load import bundled_path
+    from .folders import bundled_path
 
     return pd.read_csv(bundled_path() / "countries" / name, dtype=str, keep_default_na=False)

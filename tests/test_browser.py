@@ -395,7 +395,7 @@ def test_ids_kinds_and_relations_named_like_javascript_properties(browser, tmp_p
 
 
 def test_the_page_follows_the_slider_subtitle_counts_and_sizes(nato_page):
-    from partnergraph.export.html import _sizes
+    from partnergraph.export.style import node_sizes as _sizes
 
     ds, opened = nato_page
     page = opened.page

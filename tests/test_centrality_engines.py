@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 import partnergraph as pg
-from partnergraph.centrality import PIVOT_SEED, _pivots, pivots_for, simple_graph
+from partnergraph.centrality_measures import PIVOT_SEED, _pivots, pivots_for
+from partnergraph.graphs import simple_graph
 from conftest import write_folder
 
 

@@ -10,23 +10,23 @@ import importlib
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-validate = importlib.import_module("partnergraph.validate")
+import partnergraph.reader as reader
 
 
 def read_both(path, monkeypatch):
     taken = []
-    real = validate._fast_table
+    real = reader._fast_table
 
     def spy(*args, **kwargs):
         result = real(*args, **kwargs)
         taken.append(result is not None)
         return result
 
-    monkeypatch.setattr(validate, "_fast_table", spy)
-    fast = validate._read_table(path)
-    monkeypatch.setattr(validate, "_fast_table", lambda *args, **kwargs: None)
-    strict = validate._read_table(path)
-    monkeypatch.setattr(validate, "_fast_table", real)
+    monkeypatch.setattr(reader, "_fast_table", spy)
+    fast = reader.read_table(path)
+    monkeypatch.setattr(reader, "_fast_table", lambda *args, **kwargs: None)
+    strict = reader.read_table(path)
+    monkeypatch.setattr(reader, "_fast_table", real)
     return fast, strict, bool(taken and taken[0])
 
 

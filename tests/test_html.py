@@ -223,7 +223,7 @@ def test_a_large_map_opens_on_its_date_with_the_linked_nodes_together_above_the_
 def test_a_map_coloured_by_role_gives_each_country_its_role_s_colour(tmp_path):
     from click.testing import CliRunner
     from partnergraph.cli import cli
-    from partnergraph.export.html import ROLE_COLORS
+    from partnergraph.export.style import ROLE_COLORS
 
     nato = pg.load()
     page = network_map(nato, color_by="role", groups=5)

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 import partnergraph as pg
-from partnergraph.centrality import backbone
+from partnergraph.projections import backbone
 from partnergraph.cli import cli
 
 from conftest import write_folder
@@ -82,7 +82,7 @@ def test_a_projection_is_drawn_and_exported_as_a_dataset_of_its_own(ds, tmp_path
     import json
     import networkx as nx
 
-    from partnergraph.centrality import projected
+    from partnergraph.projections import projected
 
     p = projected(ds, "country", weighting="newman")
     assert sorted(p.nodes["id"]) == ["A", "B", "C", "D"] and "since" not in p.nodes

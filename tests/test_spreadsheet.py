@@ -238,8 +238,7 @@ def test_kind_options_take_any_case():
     assert same("centrality", "--kind", "Country").stdout == same("centrality", "--kind", "country").stdout
     nato = pg.load()
     assert nato.require_kind("Activity") == "activity"
-    import importlib
-    reach_pairs = importlib.import_module("partnergraph.coverage").reach_pairs
+    from partnergraph.coverage_queries import reach_pairs
     assert reach_pairs(nato, members="Country", rows="FRAMEWORK").equals(reach_pairs(nato))
 
 

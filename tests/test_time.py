@@ -401,7 +401,7 @@ YEARS = list(range(1990, 2026))
 
 @pytest.mark.parametrize("year", YEARS)
 def test_no_framework_appears_outside_its_lifetime(nato, year):
-    from partnergraph.coverage import reach_pairs
+    from partnergraph.coverage_queries import reach_pairs
     from partnergraph.export import network_map, static_map
     alive = alive_frameworks(nato, year)
     frameworks = set(nato.nodes.loc[nato.nodes["kind"] == "framework", "id"])

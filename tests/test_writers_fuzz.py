@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import partnergraph as pg
 from partnergraph.export import network_map, static_map, write_csv_folder, write_gexf, write_graphml, write_json
 from partnergraph.tables import render
-from partnergraph.validate import _FORBIDDEN
+from partnergraph.reader import _FORBIDDEN
 from conftest import gexf_schema_errors
 
 SPICE = ["\n", "\r", "\r\n", "\t", "\u2028", "\u2029", '"', "'", "<", ">", "&", "</script>", "=", "+", "-", "@",

@@ -11,7 +11,6 @@ added one by one through pyvis's Network.add_node/add_edge, which look every id 
 from __future__ import annotations
 
 import argparse
-import importlib
 import tempfile
 import time
 from pathlib import Path
@@ -22,7 +21,8 @@ from pyvis.network import Network
 
 import partnergraph as pg
 
-html = importlib.import_module("partnergraph.export.html")
+import partnergraph.export.html as html
+import partnergraph.export.layout as layout
 
 
 def make_folder(root: Path, nodes: int, edges: int, seed: int = 3) -> Path:
@@ -44,7 +44,7 @@ def main():
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         ds = pg.load(make_folder(Path(tmp), args.nodes, args.edges))
-        html.layout_positions(ds)  # cached for the dataset
+        layout.layout_positions(ds)  # cached for the dataset
         start = time.perf_counter()
         page = html.network_map(ds)
         ours = time.perf_counter() - start

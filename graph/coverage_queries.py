@@ -28,7 +28,7 @@ def _kinds(ds, rows, cols, via):
     return rows, cols, via
 
 
-def _paths(snap, rows, cols, via, among=None) -> pd.DataFrame:
+def coverage_lines(snap, rows, cols, via, among=None) -> pd.DataFrame:
     """Every path, one row each: row, col, via ('' for direct), the edges' fields (_1 first leg, _2 second), and
     the rows of row, col and via among the full dataset's nodes (row_at, col_at, via_at; -1: direct); only the
     paths from the row nodes ``among`` (ids) when given."""
@@ -122,7 +122,7 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
     coverage_paths : every path behind one pair, with the source of each edge.
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
-    paths = _paths(dataset.snapshot(as_of, include_suspended=include_suspended), rows, cols, via)
+    paths = coverage_lines(dataset.snapshot(as_of, include_suspended=include_suspended), rows, cols, via)
     for node, kind, column in ((row, rows, "row"), (col, cols, "col")):
         if node is not None:
             node = _of_kind(dataset, node, kind)
@@ -158,7 +158,7 @@ def coverage_matrix(dataset, *, rows: str = "framework", cols: str = "threat", v
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
-    paths = _paths(snap, rows, cols, via)
+    paths = coverage_lines(snap, rows, cols, via)
     row_ids = sorted(snap.nodes.loc[snap.nodes["kind"] == rows, "id"])
     col_ids = sorted(snap.nodes.loc[snap.nodes["kind"] == cols, "id"])
     counts = paths.groupby(["row", "col"]).size()
@@ -192,7 +192,7 @@ def coverage_paths(dataset, row: str, col: str, *, rows: str = "framework", cols
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
     row, col = _of_kind(dataset, row, rows), _of_kind(dataset, col, cols)
-    paths = _paths(dataset.snapshot(as_of, include_suspended=include_suspended), rows, cols, via)
+    paths = coverage_lines(dataset.snapshot(as_of, include_suspended=include_suspended), rows, cols, via)
     paths = paths[(paths["row"] == row) & (paths["col"] == col)]
     paths = paths.assign(_order=paths["via"]).sort_values(["_order"], kind="stable").reset_index(drop=True)
     lines = []
@@ -264,7 +264,7 @@ def reach_pairs(dataset, *, members: str = "country", rows: str = "framework", c
     if members not in snap.kinds():
         return pd.DataFrame(columns=["member", "row", "col", "via"])
     belongs = snap.links(members, rows)[["a", "b"]].drop_duplicates().rename(columns={"a": "member", "b": "row"})
-    paths = _paths(snap, rows, cols, via)[["row", "col", "via"]].drop_duplicates()
+    paths = coverage_lines(snap, rows, cols, via)[["row", "col", "via"]].drop_duplicates()
     return belongs.merge(paths, on="row")[["member", "row", "col", "via"]]
 
 
@@ -307,7 +307,7 @@ def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", 
     else:  # the rows the node belongs to on the date; only their paths are joined
         belongs = snap.links(kind, rows)
         among = belongs.loc[(belongs["a"] == node).to_numpy(), "b"].unique()
-    pairs = _paths(snap, rows, cols, via, among=among)[["row", "col", "via"]]
+    pairs = coverage_lines(snap, rows, cols, via, among=among)[["row", "col", "via"]]
     labels = snap.labels()
     if pairs.empty:
         return pd.DataFrame(columns=[cols, "label", rows, via])

@@ -1,10 +1,10 @@
-"""Pairs: which two nodes of a kind share the most (frameworks, exercises), at a date or over a range of dates."""
+"""Dyads (pairs): which two nodes of a kind share the most (frameworks, exercises), at a date or over a range of dates."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from .centrality import _projection_pairs
+from .projections import projection_pairs
 
 __all__ = ["pairs"]
 
@@ -51,7 +51,7 @@ def pairs(dataset, kind: str = "country", *, via: str | None = None, as_of=None,
     if as_of is not None and between is not None:
         raise ValueError("give as_of (one date) or between (a range), not both")
     scope = dataset.full.during(*between) if between is not None else dataset
-    ids, a, b, weight = _projection_pairs(scope, kind, as_of=as_of, include_suspended=include_suspended, via=via)
+    ids, a, b, weight = projection_pairs(scope, kind, as_of=as_of, include_suspended=include_suspended, via=via)
     order = np.lexsort((b, a, -weight))  # most shared first; ids are sorted, so positions order by id
     if top is not None:
         order = order[:top]

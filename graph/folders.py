@@ -1,0 +1,304 @@
+"""Opening a data folder: :func:`validate` lists its problems, :func:`load` makes a :class:`Dataset` of it.
+
+Both go through :func:`read_folder`, which reads each table (:mod:`partnergraph.reader`),
+checks it against the data contract (:mod:`partnergraph.contract`), joins the
+edge lists into one table and runs the checks across tables. No exception
+other than our own escapes, whatever the files hold.
+"""
+from __future__ import annotations
+
+import dataclasses
+import warnings
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .columns import per_distinct
+from .contract import (NODE_COLUMNS, _C_U_COL, _C_U_KIND, _C_V_COL, _C_V_KIND, _C_PATH, _as_text, _check_edge_table,
+                       _check_endpoints_against_nodes, _check_id_spellings, _check_nodes, _check_times, _concat_edges,
+                       _nodes_from_edges)
+from .dataset import Dataset
+from .errors import DataError, DataWarning, Problem
+from .reader import DESCRIPTOR, ROW as _C_ROW, Source, OTHER_SPREADSHEETS, read_descriptor, read_table, workbook_sources
+
+__all__ = ["load", "validate", "bundled_path", "read_folder", "Folder"]
+
+
+def validate(path) -> list[Problem]:
+    """Every problem in a data folder, in file and row order.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The folder: a ``nodes.csv`` (optional) and one edge list per relation.
+
+    Returns
+    -------
+    list of Problem
+        Each with ``path``, ``row`` (the spreadsheet row, header = 1),
+        ``column``, ``message`` and ``severity``: ``"error"`` (the folder cannot
+        be loaded as meant) or ``"warning"`` (a likely mistake: an edge dated
+        outside an endpoint's lifetime, an undated row that counts at every date
+        among dated ones). Empty when the folder is fine.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "memberships.csv").write_text("country,framework,since\\nJPN,pag,20x4\\n")
+    >>> [str(p).replace(str(d), "DIR") for p in validate(d)]
+    ['DIR/memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09']
+
+    See Also
+    --------
+    partnergraph.load : reads the folder, raising :class:`DataError` on the first problem.
+    """
+    return read_folder(path).problems
+
+
+
+# ---------------------------------------------------------------------------
+# one folder
+
+
+@dataclass
+class Folder:
+    """What :func:`read_folder` found: the tables (valid rows only) and the problems."""
+
+    path: Path
+    nodes: pd.DataFrame | None
+    edges: pd.DataFrame
+    relations: pd.DataFrame
+    problems: list[Problem] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    #: Each edge's endpoints as rows of ``nodes`` (``u`` and ``v``), when nodes.csv gave the nodes: found once for the
+    #: checks and handed to the Dataset, which needs them for the time rule and the queries.
+    positions: dict | None = None
+    #: Each edge's own window (``since`` read as a first day, ``until`` as a last day), as the checks read it.
+    windows: tuple | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that stop the folder loading (warnings left out)."""
+        return [p for p in self.problems if p.is_error]
+
+def read_folder(path) -> Folder:
+    """Read and check a data folder (or a workbook): what :func:`validate` and :func:`load` both stand on.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A folder of CSV files, or an .xlsx workbook.
+
+    Returns
+    -------
+    Folder
+        The valid rows (``nodes``, ``edges``, ``relations``), every problem in
+        file and row order, and the descriptor (``meta``).
+
+    Raises
+    ------
+    Nothing: whatever the files hold, it is a :class:`partnergraph.Problem`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "memberships.csv").write_text("country,framework\\nJPN,pag\\nKOR,\\n")
+    >>> found = read_folder(d)
+    >>> found.edges[["u", "v"]].values.tolist(), [p.message for p in found.errors]
+    ([['JPN', 'pag']], ['empty id'])
+    """
+    folder = Path(path)
+    shown = str(path)
+    empty_edges = pd.DataFrame(columns=["relation", "u", "v", "since", "until", "source"])
+    empty_relations = pd.DataFrame(columns=["relation", "u_kind", "v_kind", "file"])
+
+    def failed(message):
+        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, message)])
+
+    if not folder.exists():
+        return failed("no such folder")
+    problems: list[Problem] = []
+    meta: dict = {}
+    if folder.is_file() and folder.suffix.lower() in (".xlsx", ".xlsm"):
+        sources, found = workbook_sources(folder)
+        problems += found
+        if not sources and not found:
+            return failed("no sheets in the workbook")
+    elif not folder.is_dir():
+        other = OTHER_SPREADSHEETS.get(folder.suffix.lower())
+        if other:
+            return failed(f"{other}: save it as an Excel workbook (.xlsx) and pass that, or save each sheet as "
+                          f"\"CSV UTF-8\" into a folder")
+        if folder.suffix.lower() == ".csv":
+            return failed("one CSV file: --data takes the folder that holds it (with the other tables)")
+        return failed("not a folder (a data folder of CSV files, or an .xlsx workbook)")
+    else:
+        try:
+            entries = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith((".", "~")))
+        except OSError as err:
+            return failed(f"cannot list folder: {err.strerror}")
+        files = []
+        for p in entries:
+            if p.is_file():
+                files.append(p)
+            else:  # a broken link, a FIFO, a folder named *.csv: said, not silently skipped (nor read: a FIFO would hang)
+                what = "a folder" if p.is_dir() else "a link to nothing" if p.is_symlink() else "not a regular file"
+                problems.append(Problem(str(p), None, None, f"{what}, so not read", "warning"))
+        if not files:
+            return Folder(folder, None, empty_edges, empty_relations,
+                          problems + [Problem(shown, None, None, "no CSV files in folder")])
+        sources = [Source(p.stem, p.name, str(p), (lambda p=p: read_table(p))) for p in files]
+        meta, found = read_descriptor(folder / DESCRIPTOR)
+        problems += found
+    node_files = [s for s in sources if s.stem.lower() == "nodes"]
+    edge_files = [s for s in sources if s.stem.lower() != "nodes"]
+    if len(node_files) > 1:
+        problems.append(Problem(shown, None, None, "more than one nodes file: " + ", ".join(s.name for s in node_files)))
+
+    nodes = None
+    nodes_ok = True
+    if node_files:
+        source = node_files[0]
+        table, found = source.read()
+        problems += found
+        nodes, found = _check_nodes(table, source.shown) if table is not None else (None, [])
+        problems += found
+        nodes_ok = nodes is not None
+
+    frames, relations, reused = [], [], []
+    node_index = pd.Index(nodes["id"]) if nodes is not None else None
+    seen_stems: dict[str, str] = {}
+    for source in edge_files:
+        key = source.stem.lower()
+        if key in seen_stems:
+            problems.append(Problem(source.shown, None, None,
+                                    f"relation {source.stem!r} is also defined by {seen_stems[key]}"))
+            continue
+        seen_stems[key] = source.name
+        table, found = source.read()
+        problems += found
+        if table is None:
+            continue
+        frame, found, reuse = _check_edge_table(table, source.shown, source.stem, node_index)
+        problems += found
+        if frame is not None:
+            frames.append(frame)
+            reused.append(reuse)
+            relations.append({"relation": source.stem, "u_kind": table.header[0], "v_kind": table.header[1],
+                              "file": source.name})
+
+    # kinds compare case-insensitively and keep their first spelling (nodes.csv first, then the files in order)
+    first = {}
+    for kind in [*(pd.unique(nodes["kind"]) if nodes is not None else []),
+                 *(k for r in relations for k in (r["u_kind"], r["v_kind"]))]:
+        first.setdefault(kind.casefold(), kind)
+    spelled = lambda kind: first.get(kind.casefold(), kind)  # noqa: E731
+    if nodes is not None:
+        nodes["kind"] = per_distinct(nodes["kind"], spelled)
+    for frame in frames:
+        frame[_C_U_KIND], frame[_C_V_KIND] = spelled(frame[_C_U_KIND].iloc[0]) if len(frame) else "", \
+            spelled(frame[_C_V_KIND].iloc[0]) if len(frame) else ""
+    for r in relations:
+        r["u_kind"], r["v_kind"] = spelled(r["u_kind"]), spelled(r["v_kind"])
+    table = frame = None  # let the read cells go once checked (a big folder is held once, not twice)
+    edges = _concat_edges(frames)
+    relations_df = pd.DataFrame(relations, columns=["relation", "u_kind", "v_kind", "file"])
+    # each row's date bounds and endpoint positions, as the checks of each file found them, in the edges' order
+    joined = lambda get: np.concatenate([get(f) for f in reused]) if reused else np.empty(0, "datetime64[D]")  # noqa: E731
+    bounds = {side: (joined(lambda f: f[side][0]), joined(lambda f: f[side][1])) for side in ("since", "until")}
+    at = None
+    if nodes is not None:
+        at = {side: (np.concatenate([f["at"][side] for f in reused]) if reused else np.empty(0, np.intp))
+              for side in ("u", "v")}
+        problems += _check_endpoints_against_nodes(edges, nodes, "nodes.csv" if folder.is_dir() else "the nodes sheet",
+                                                   at)
+    elif nodes_ok:
+        nodes, found = _nodes_from_edges(edges)
+        problems += found
+    if nodes is not None:
+        problems += _check_times(edges, nodes, at, bounds)
+        ids = pd.unique(np.concatenate([np.empty(0, object)] + [f["ids"][s] for f in reused for s in ("u", "v")]))
+        problems += _check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None,
+                                        nodes_table="a nodes.csv" if folder.is_dir() else "a nodes sheet", ids=ids)
+    edges = edges.drop(columns=[_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL])
+    if nodes is None:
+        nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
+    nodes, edges = _as_text(nodes), _as_text(edges, keep=("weight",))
+    order = {shown: -2, str(folder / DESCRIPTOR): -1, **{s.shown: i for i, s in enumerate(node_files + edge_files)}}
+    problems.sort(key=lambda p: (order.get(p.path, len(order)), p.row or 0))
+    return Folder(folder, nodes, edges, relations_df, problems, meta, at, (bounds["since"][0], bounds["until"][1]))
+
+
+def bundled_path() -> Path:
+    """The folder of the bundled NATO dataset, inside the installed package.
+
+    Examples
+    --------
+    >>> (bundled_path() / "memberships.csv").is_file()
+    True
+    """
+    return Path(str(resources.files("partnergraph.data")))
+
+
+def load(path=None) -> Dataset:
+    """Read a data folder into a :class:`Dataset`.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A folder that follows the data contract, or an Excel workbook (.xlsx)
+        holding the same tables as sheets. ``None`` (the default) reads the
+        bundled NATO partnerships dataset.
+
+    Returns
+    -------
+    Dataset
+        Every node and every edge (all dates); see :meth:`Dataset.as_of`.
+
+    Raises
+    ------
+    DataError
+        On the first error :func:`validate` would report, with its ``path``,
+        ``row`` and ``column``. No other exception escapes for any file content.
+
+    Warns
+    -----
+    DataWarning
+        Once, when :func:`validate` finds warnings (likely mistakes) but no
+        error; the dataset's ``warnings`` attribute lists them.
+
+    Examples
+    --------
+    >>> nato = pg.load()
+    >>> nato.name
+    'nato'
+    >>> list(nato.edges.columns[:5])
+    ['relation', 'u', 'v', 'since', 'until']
+    """
+    if path is None:
+        folder, name = bundled_path(), "nato"
+    else:
+        folder = Path(path)
+        name = (folder.stem if folder.is_file() else folder.resolve().name) or "data"  # a workbook: its name
+    found = read_folder(folder if path is None else path)
+    errors = found.errors
+    if errors:
+        raise DataError(errors[0])
+    ds = Dataset(found.nodes, found.edges, relations=found.relations, name=name, path=str(folder), meta=found.meta)
+    if found.positions is not None:
+        ds.__dict__["_endpoint_positions"] = (found.positions["u"], found.positions["v"])
+    if found.windows is not None:
+        ds.__dict__["_own_windows"] = found.windows
+    ds.warnings = list(found.problems)
+    if ds.warnings:
+        n = len(ds.warnings)
+        first = dataclasses.replace(ds.warnings[0], severity="error")  # shown without its own "warning:"
+        warnings.warn(DataWarning(f"{n} likely mistake{'s' if n != 1 else ''} in {folder} "
+                                  f"(partnergraph validate lists {'them' if n != 1 else 'it'}), the first: {first}"),
+                      stacklevel=2)
+    return ds

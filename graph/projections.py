@@ -1,0 +1,196 @@
+"""One-mode projections: nodes of one kind linked by what they share, weighted and filtered to a backbone."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from .errors import PartnergraphError
+
+if TYPE_CHECKING:  # networkx is imported where a graph is built (a table query needs none)
+    import networkx as nx
+
+__all__ = ["projection", "projected", "backbone", "WEIGHTINGS"]
+
+
+#: How a projection weighs a pair: shared neighbours counted, each shared neighbour of degree d counted
+#: 1/(d - 1) (Newman 2001), or the shared neighbours over those either has (Jaccard).
+WEIGHTINGS = ("count", "newman", "jaccard")
+
+
+
+def projection(dataset, kind: str, *, via: str | None = None, weighting: str = "count", backbone: float | None = None,
+               as_of=None, include_suspended: bool = False) -> nx.Graph:
+    """The one-mode projection on ``kind``: two nodes are linked when they share neighbours of other kinds.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    kind : str
+        The kind projected (``country``).
+    via : str, optional
+        Count only shared neighbours of this kind (``framework``); default every other kind.
+    weighting : {"count", "newman", "jaccard"}
+        The link's ``weight``: how many neighbours the two share (for countries:
+        how many frameworks they are both in on the date); Newman's collaboration
+        weight, the sum over the shared neighbours of 1/(d - 1), d a neighbour's
+        number of ``kind`` nodes, so a small framework binds more than a large one;
+        or the Jaccard overlap, shared over either's.
+    backbone : float, optional
+        Keep only the links the disparity filter finds significant at this
+        level for at least one end (:func:`backbone`).
+    as_of, include_suspended
+        As for every query; suspended ties are left out unless ``include_suspended``.
+
+    Returns
+    -------
+    networkx.Graph
+        Every ``kind`` node alive on the date; ``weight`` on each link and
+        ``distance`` = 1/weight, so sharing more makes two nodes closer.
+
+    Examples
+    --------
+    >>> P = projection(pg.load(), "country", as_of=2024)
+    >>> P["BHR"]["QAT"]["weight"]
+    1
+    >>> P["GEO"]["UKR"]["weight"]  # pfp, eapc, eop and the Annual National Programmes
+    4
+    >>> projection(pg.load(), "country", via="framework", weighting="jaccard", as_of=2024)["GEO"]["UKR"]["weight"]
+    0.5
+    """
+    import networkx as nx
+
+    ids, a, b, weight = projection_pairs(dataset, kind, as_of=as_of, include_suspended=include_suspended, via=via,
+                                          weighting=weighting, backbone=backbone)
+    P = nx.Graph()
+    P.add_nodes_from(ids)
+    plain = weighting == "count"
+    P.add_edges_from((ids[x], ids[y], {"weight": int(w) if plain else float(w), "distance": 1.0 / float(w)})
+                     for x, y, w in zip(a, b, weight))
+    return P
+
+
+def projected(dataset, kind: str, *, via: str | None = None, weighting: str = "count", backbone: float | None = None,
+              as_of=None, include_suspended: bool = False):
+    """The one-mode projection as a dataset of its own, for the map and the exports: ``kind`` nodes alive on the
+    date, one ``shares`` edge per linked pair with its ``weight`` (:func:`projection`'s weighting and backbone).
+
+    The projection holds on one date, so the dataset is undated (its title names the date): a map of it has
+    no year slider, and its edges are not sourced (their ``note`` says what they share).
+
+    Examples
+    --------
+    >>> p = projected(pg.load(), "country", via="framework", as_of=2024)
+    >>> p.title, len(p.edges), p.edges.loc[(p.edges["u"] == "GEO") & (p.edges["v"] == "UKR"), "weight"].item()
+    ("NATO's partnerships with non-member countries: country projection via framework, as of 2024-12-31", 194, 4)
+    """
+    from .asof import describe_date
+    from .dataset import Dataset
+
+    snap = dataset.snapshot(as_of, include_suspended=include_suspended)
+    ids, a, b, weight = projection_pairs(snap, kind, via=via, weighting=weighting, backbone=backbone,
+                                          include_suspended=include_suspended)
+    kind = snap.require_kind(kind)
+    every, node, _ = incidence(snap, kind, via)  # the kind's nodes with a tie on the date to what they would share
+    keep = (snap.nodes["kind"] == kind).to_numpy() & snap.nodes["id"].isin(every[np.unique(node)]).to_numpy()
+    nodes = snap.nodes[keep].drop(columns=["since", "until"], errors="ignore")
+    shared = f"{snap.kind_spelling(via)} nodes" if via is not None else "neighbours"
+    edges = pd.DataFrame({"relation": "shares", "u": ids[a], "v": ids[b],
+                          "weight": weight.astype(np.int64) if weighting == "count" else weight.astype(float),
+                          "note": f"{weighting} weight of the {shared} both are tied to"})
+    title = (f"{dataset.full.title}: {kind} projection via {snap.kind_spelling(via) if via else 'every other kind'}"
+             f"{', backbone at ' + str(backbone) if backbone is not None else ''}, {describe_date(snap.date)}")
+    return Dataset(nodes.reset_index(drop=True), edges, name=f"{dataset.full.name or 'data'}-{kind}-projection",
+                   meta={"title": title})
+
+
+def backbone(a: np.ndarray, b: np.ndarray, weight: np.ndarray, alpha: float, n: int | None = None) -> np.ndarray:
+    """Which links of a weighted graph the disparity filter keeps (Serrano, Boguñá and Vespignani 2009).
+
+    For a node of strength s (its weights summed) and degree k, a link of
+    weight w is significant when ``(1 - w/s) ** (k - 1) < alpha``: it carries
+    more of the node's weight than k - 1 links drawn at random would. A link is
+    kept when it is significant for at least one of its ends (a node of one
+    link gives 1, never significant from its side).
+
+    >>> backbone(np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), np.array([2.0, 1, 1, 1]), 0.4).tolist()
+    [True, False, False, False]
+    """
+    if not 0 < alpha <= 1:
+        raise PartnergraphError(f"the backbone's alpha is a level between 0 and 1, got {alpha}")
+    if not len(a):
+        return np.zeros(0, dtype=bool)
+    n = int(max(a.max(), b.max()) + 1) if n is None else n
+    w = np.asarray(weight, dtype=float)
+    strength = np.bincount(a, w, n) + np.bincount(b, w, n)
+    degree = np.bincount(a, minlength=n) + np.bincount(b, minlength=n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        from_a = (1 - w / strength[a]) ** (degree[a] - 1)
+        from_b = (1 - w / strength[b]) ** (degree[b] - 1)
+    return (from_a < alpha) | (from_b < alpha)
+
+
+_disparity_filter = backbone  # the name inside functions whose ``backbone`` argument is an alpha
+
+
+def incidence(snap, kind: str, via: str | None):
+    """The ties of ``kind`` nodes to other nodes (of kind ``via`` only, if given) in a snapshot, each pair once: the
+    sorted ids of the kind's nodes, and per tie the node's position in them and the other end's code, by code."""
+    kind = snap.require_kind(kind)
+    via = snap.require_kind(via) if via is not None else None
+    ids = np.sort(snap.nodes.loc[snap.nodes["kind"] == kind, "id"].to_numpy(dtype=object))
+    ku, kv, names = snap.endpoint_kinds()
+    k = names.index(kind) if kind in names else -2
+    e = snap.edges
+    if via is None:
+        one = (ku == k) & (kv != k)
+        two = (kv == k) & (ku != k)
+    else:
+        w = names.index(via) if via in names else -3
+        one = (ku == k) & (kv == w) & (w != k)
+        two = (kv == k) & (ku == w) & (w != k)
+    index = pd.Index(ids)
+    node = np.concatenate([index.get_indexer(e["u"][one]), index.get_indexer(e["v"][two])])
+    via, _ = pd.factorize(np.concatenate([e["v"].to_numpy(dtype=object)[one], e["u"].to_numpy(dtype=object)[two]]))
+    tie = np.unique(via.astype(np.int64) * max(len(ids), 1) + node)  # each (via, node) once, by via
+    return ids, tie % max(len(ids), 1), tie // max(len(ids), 1)
+
+
+def projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool = False, via: str | None = None,
+                      weighting: str = "count", backbone: float | None = None):
+    """The projection on ``kind`` as arrays: the sorted ids of the kind's nodes, and per linked pair the positions
+    of its two nodes in the ids (lower first) and its weight (``weighting``: how many neighbours they share, of kind
+    ``via`` only if given; Newman's; Jaccard's); pairs in id order, only the backbone's if ``backbone`` (an alpha)
+    is given."""
+    if weighting not in WEIGHTINGS:
+        raise PartnergraphError(f"unknown weighting {weighting!r}; choose one of {', '.join(WEIGHTINGS)}")
+    dataset.require_kind(kind)
+    if via is not None:
+        dataset.require_kind(via)
+    ids, node, via = incidence(dataset.snapshot(as_of, include_suspended=include_suspended), kind, via)
+    starts = np.flatnonzero(np.r_[True, via[1:] != via[:-1]]) if len(via) else np.empty(0, dtype=np.int64)
+    sizes = np.diff(np.r_[starts, len(via)])
+    x_parts, y_parts, share_parts = [], [], []
+    for size in np.unique(sizes[sizes > 1]):  # the pairs within each via's members, all vias of one size at once
+        members = node[starts[sizes == size][:, None] + np.arange(size)]
+        i, j = np.triu_indices(size, 1)
+        x_parts.append(members[:, i].ravel())
+        y_parts.append(members[:, j].ravel())
+        share_parts.append(np.full(members.shape[0] * len(i), 1.0 / (size - 1)))
+    if not x_parts:
+        empty = np.empty(0, dtype=np.int64)
+        return ids, empty, empty, empty
+    pair = np.concatenate(x_parts) * len(ids) + np.concatenate(y_parts)  # members are sorted: x < y
+    pair, at, weight = np.unique(pair, return_inverse=True, return_counts=True)
+    x, y = pair // len(ids), pair % len(ids)
+    if weighting == "newman":
+        weight = np.bincount(at, weights=np.concatenate(share_parts), minlength=len(pair))
+    elif weighting == "jaccard":
+        degree = np.bincount(node, minlength=len(ids))  # how many via nodes each is tied to
+        weight = weight / (degree[x] + degree[y] - weight)
+    if backbone is not None:  # the argument is an alpha; the filter is the module's backbone()
+        keep = _disparity_filter(x, y, weight, backbone, len(ids))
+        x, y, weight = x[keep], y[keep], weight[keep]
+    return ids, x, y, weight
+
