@@ -11,11 +11,13 @@ them as interactive maps that open offline.
 """
 import importlib as _importlib
 
-from .errors import CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem, UnknownIdError
+from .errors import (PROBLEM_TYPES, CoverageWarning, DataError, DataWarning, DateError, PartnergraphError, Problem,
+                     UnknownIdError)
 from .vocabulary import MEASURES
 
-#: The public functions and classes, and the module each lives in (no module is named like a function). They are imported on first use, so that
-#: ``import partnergraph`` (and ``partnergraph --help``) starts without pandas, numpy or networkx.
+#: The public functions and classes, and the module each lives in (no module is named like a function). They are
+#: imported on first use, so that ``import partnergraph`` (and ``partnergraph --help``) starts without pandas, numpy
+#: or networkx.
 _LAZY = {
     "default_date": "asof", "parse_date": "asof",
     "centrality": "centrality_measures", "projection": "projections",
@@ -65,12 +67,54 @@ def __dir__():
 def network_map(dataset, **options):
     """An interactive, self-contained HTML map of ``dataset``.
 
-    The same as :func:`partnergraph.export.network_map`, which lists the options.
+    The same as :func:`partnergraph.export.network_map`, which describes the
+    options; importing ``partnergraph`` does not load the export modules until
+    a map is drawn.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset or a snapshot of one. The page holds every node and edge of
+        every date of its full dataset (only those of ``kinds``, or near
+        ``focus``, when given).
+    **options
+        Passed on as they are: ``as_of`` (the date the map opens at),
+        ``title``, ``kinds``, ``focus``, ``radius``, ``size_by``, ``seed``,
+        ``max_nodes``, ``color_by``, ``groups``, ``role_kind``, ``role_via``.
+
+    Returns
+    -------
+    partnergraph.export.NetworkMap
+        The page (``.html()``, ``.save(path)``, shown inline in Jupyter) and its
+        ``meta``: what the map holds.
+
+    Raises
+    ------
+    UnknownIdError
+        ``focus`` names no node of the dataset.
+    PartnergraphError
+        ``kinds`` names a kind the dataset does not have; ``size_by`` or
+        ``color_by`` is unknown; ``focus`` names several nodes, or is of a kind
+        ``kinds`` leaves out; ``radius`` is below 0 (with ``focus``); the map
+        would hold more than ``max_nodes`` nodes; with ``color_by="role"``,
+        what :func:`partnergraph.roles` raises (an unknown ``role_kind`` or
+        ``role_via``, ``groups`` below 1).
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
+    TypeError
+        An option :func:`partnergraph.export.network_map` does not take.
 
     Examples
     --------
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Aland", "Borduria", "F"]})
+    >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2000", "2001"],
+    ...                       "until": None, "source": None})
+    >>> m = pg.network_map(pg.Dataset(nodes, edges, name="demo"), as_of=2000)
+    >>> m.meta["as_of"], m.meta["nodes"], m.meta["edges"], m.meta["edges_as_of"]
+    ('2000-12-31', 3, 2, 1)
     >>> m = pg.network_map(pg.load(), as_of=2024)
-    >>> m.meta["nodes"] == len(pg.load().nodes)
+    >>> m.meta["nodes"] == len(pg.load().nodes)  # every node of every date
     True
     """
     from .export import network_map as _network_map
@@ -108,6 +152,7 @@ __all__ = [
     "DateError",
     "PartnergraphError",
     "Problem",
+    "PROBLEM_TYPES",
     "UnknownIdError",
     "bundled_path",
     "info",

@@ -308,13 +308,12 @@ def emit(frame: pd.DataFrame, fmt: str | None, output: Path | None, data, *, ind
 
 
 def load_or_fail(data):
-    """Load a folder; on bad data raise DataProblems with every problem in it."""
-    from .folders import bundled_path, load, validate as validate_folder
+    """Load a folder; on bad data raise DataProblems with every error in it (those the DataError carries)."""
+    from .folders import load
     try:
         return load(data)
     except DataError as err:
-        problems = [p for p in validate_folder(data if data is not None else bundled_path()) if p.is_error]
-        raise DataProblems(problems or [err.problem]) from None
+        raise DataProblems(err.problems) from None
 
 
 def note_if_not_alive(ds, node_id: str, as_of) -> bool:
@@ -381,8 +380,9 @@ def validate(data, fmt):
         for p in problems:
             click.echo(printable(str(p)))
     else:
-        frame = pd.DataFrame([p.as_dict() for p in problems], columns=["path", "row", "column", "severity", "message"])
-        frame["row"] = frame["row"].astype("Int64")
+        frame = pd.DataFrame([p.as_dict() for p in problems],
+                             columns=["path", "row", "column", "column_number", "severity", "type", "message"])
+        frame[["row", "column_number"]] = frame[["row", "column_number"]].astype("Int64")
         click.echo(_render_frame(frame, fmt), nl=False)
     errors = sum(p.is_error for p in problems)
     notes = len(problems) - errors

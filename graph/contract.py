@@ -43,13 +43,14 @@ def _duplicate_headers(table: Table, start: int = 0) -> list[Problem]:
         if not name:
             continue
         if i >= start and name in seen and seen[name] >= start:
-            out.append(Problem(table.path, 1, name, f"duplicate column header (also column {seen[name] + 1})"))
+            out.append(Problem(table.path, 1, name, f"duplicate column header (also column {seen[name] + 1})",
+                               type="duplicate-header", column_number=i + 1))
         seen.setdefault(name, i)
     return out
 
 
-def _flag(table_path: str, frame: pd.DataFrame, mask, column: str | None, message) -> list[Problem]:
-    """Problems for the rows where mask holds.
+def _flag(table_path: str, frame: pd.DataFrame, mask, column: str | None, message, type: str) -> list[Problem]:
+    """Problems of one ``type`` (:data:`partnergraph.errors.PROBLEM_TYPES`) for the rows where mask holds.
 
     ``message`` is a str, or a function of the flagged rows (a DataFrame)
     returning one message per row, so messages are only built for bad rows.
@@ -59,7 +60,7 @@ def _flag(table_path: str, frame: pd.DataFrame, mask, column: str | None, messag
         return []
     bad = frame[mask]
     texts = [message] * len(bad) if isinstance(message, str) else list(message(bad))
-    return [Problem(table_path, int(r), column, t) for r, t in zip(bad[_C_ROW], texts)]
+    return [Problem(table_path, int(r), column, t, type=type) for r, t in zip(bad[_C_ROW], texts)]
 
 
 def _quoted(values: pd.Series) -> pd.Series:
@@ -101,7 +102,8 @@ def _cell_warnings(table: Table, names: dict[int, str], shown: str) -> list[Prob
                                                  and _one_edit_apart(folded, f)), None)
         if meant:
             problems.append(Problem(shown, 1, name, f"column {name!r} looks like {meant!r}, which has a fixed meaning; "
-                                                    f"name it {meant} if that is what it holds", "warning"))
+                                                    f"name it {meant} if that is what it holds", "warning",
+                                                    type="lookalike-header"))
     checked = [i for i in names if i in frame]
     if not len(frame) or not checked:
         return problems
@@ -111,7 +113,8 @@ def _cell_warnings(table: Table, names: dict[int, str], shown: str) -> list[Prob
         cells = frame[i].to_numpy(dtype=object)
         if not (cells != "").any():
             if name not in _FIXED_HEADERS:  # an empty until or status column is normal
-                problems.append(Problem(shown, 1, name or str(i + 1), "column is empty in every row", "warning"))
+                problems.append(Problem(shown, 1, name or str(i + 1), "column is empty in every row", "warning",
+                                        type="empty-column"))
             continue
         if table.formula_free:
             continue
@@ -124,7 +127,7 @@ def _cell_warnings(table: Table, names: dict[int, str], shown: str) -> list[Prob
         problems.append(Problem(shown, int(rows[first]), name or str(i + 1),
                                 f"{_quoted_one(frame[i].iloc[first])} would run as a formula in a spreadsheet"
                                 + (f" (and {more} more cell{'s' if more != 1 else ''} in this column)" if more else "")
-                                + "; partnergraph keeps it as text", "warning"))
+                                + "; partnergraph keeps it as text", "warning", type="formula-cell"))
     return problems
 
 
@@ -155,17 +158,19 @@ def _check_nodes(table: Table, shown: str) -> tuple[pd.DataFrame | None, list[Pr
     if missing:
         found = ", ".join(h for h in header if h) or "none"
         problems.append(
-            Problem(shown, 1, None, f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} (nodes.csv needs id, kind, label; found {found})")
+            Problem(shown, 1, None, f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} (nodes.csv needs id, kind, label; found {found})",
+                    type="missing-column")
         )
         return None, problems
     df = _named_columns(frame, header)
     for col in ("id", "kind"):
-        problems += _flag(shown, df, df[col] == "", col, f"empty {col}")
+        problems += _flag(shown, df, df[col] == "", col, f"empty {col}", "empty-cell")
     dup = (df["id"] != "") & df["id"].duplicated(keep="first")
     if dup.any():
         df[_C_FIRST] = df.groupby("id", sort=False)[_C_ROW].transform("first")
         problems += _flag(shown, df, dup, "id",
-                          lambda bad: "duplicate id " + _quoted(bad["id"]) + " (first on row " + bad[_C_FIRST].astype(str) + ")")
+                          lambda bad: "duplicate id " + _quoted(bad["id"]) + " (first on row " + bad[_C_FIRST].astype(str) + ")",
+                          "duplicate-id")
         df = df.drop(columns=_C_FIRST)
     found, _ = _check_dates(df, shown)
     problems += found
@@ -195,16 +200,18 @@ def _check_edge_table(table: Table, shown: str, relation: str, node_index: pd.In
     header, frame = table.header, table.frame
     if len(header) < 2:
         return None, [Problem(shown, 1, None, "an edge list needs at least two columns, the kinds of its two endpoints, "
-                                              "separated by , ; or tab")], None
+                                              "separated by , ; or tab", type="missing-column")], None
     problems = _duplicate_headers(table, start=2)
     warned = _cell_warnings(table, {i: n for i, n in enumerate(header) if i >= 2}, shown)  # ids are checked below
     if not header[0] or not header[1]:
         return None, problems + warned, None  # the empty-header problem is already reported
     for i, name in enumerate(header[2:], start=2):
         if name.casefold() in _RESERVED:
-            problems.append(Problem(shown, 1, name, f"column name {name!r} is reserved, rename the column"))
+            problems.append(Problem(shown, 1, name, f"column name {name!r} is reserved, rename the column",
+                                    type="reserved-column"))
         elif name.casefold() in (header[0].casefold(), header[1].casefold()):
-            problems.append(Problem(shown, 1, name, f"column {name!r} repeats an endpoint kind"))
+            problems.append(Problem(shown, 1, name, f"column {name!r} repeats an endpoint kind",
+                                    type="reserved-column"))
     if problems:
         return None, problems + warned, None
 
@@ -217,8 +224,8 @@ def _check_edge_table(table: Table, shown: str, relation: str, node_index: pd.In
 
     coded = {side: _coded(df[side]) for side in ("u", "v")}
     empty = {side: (texts == "")[codes] for side, (codes, texts) in coded.items()}
-    problems += _flag(shown, df, empty["u"], u_name, "empty id")
-    problems += _flag(shown, df, empty["v"], v_name, "empty id")
+    problems += _flag(shown, df, empty["u"], u_name, "empty id", "empty-cell")
+    problems += _flag(shown, df, empty["v"], v_name, "empty id", "empty-cell")
 
     date_problems, bounds = _check_dates(df, shown, coded)
     problems += date_problems
@@ -227,7 +234,7 @@ def _check_edge_table(table: Table, shown: str, relation: str, node_index: pd.In
         num = pd.to_numeric(w.where(w != ""), errors="coerce").to_numpy(dtype=float)
         bad = (w != "").to_numpy() & ~np.isfinite(num)  # inf, 1e400 and nan are not weights
         problems += _flag(shown, df, bad, "weight",
-                          lambda rows: "expected a finite number, got " + _quoted(rows["weight"]))
+                          lambda rows: "expected a finite number, got " + _quoted(rows["weight"]), "bad-number")
 
     key = [c for c in ("u", "v", "since", "until") if c in df]
     dup = pd.DataFrame({c: coded[c][0] for c in key}, copy=False).duplicated(keep="first").to_numpy() \
@@ -235,7 +242,7 @@ def _check_edge_table(table: Table, shown: str, relation: str, node_index: pd.In
     if dup.any():
         first = df.groupby(key, sort=False)[_C_ROW].transform("first")
         problems += _flag(shown, df.assign(**{_C_FIRST: first}), dup, None,
-                          lambda rows: "the same edge as row " + rows[_C_FIRST].astype(str))
+                          lambda rows: "the same edge as row " + rows[_C_FIRST].astype(str), "duplicate-edge")
 
     # what later checks and the Dataset need of each row, found here once per distinct text
     reuse = {"since": bounds["since"], "until": bounds["until"],
@@ -276,13 +283,13 @@ def _check_dates(df: pd.DataFrame, shown: str, coded: dict | None = None) -> tup
         bad = ((texts != "") & np.isnat(lo if col == "since" else hi))[codes]
         problems += _flag(shown, df, bad, col,
                           lambda rows, col=col: "expected a year, a month (YYYY-MM) or an ISO date, got "
-                          + _quoted(rows[col]) + rows[col].map(_date_hint))
+                          + _quoted(rows[col]) + rows[col].map(_date_hint), "bad-date")
     if "since" in df and "until" in df:
         # compare at the coarser precision: "until 1995" is after "since 1995-03" (it may be December)
         first_start, last_end = bounds["since"][0], bounds["until"][1]
         inverted = ~np.isnat(first_start) & ~np.isnat(last_end) & (first_start >= last_end)
         problems += _flag(shown, df, inverted, "until",
-                          lambda rows: "until " + rows["until"] + " is not after since " + rows["since"])
+                          lambda rows: "until " + rows["until"] + " is not after since " + rows["since"], "dates-inverted")
     return problems, bounds
 
 
@@ -456,10 +463,12 @@ def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame, tab
         hints = _closest_ids(unknown_ids, nodes["id"]) if len(unknown_ids) else {}
         for r in pd.concat(unknown).itertuples(index=False):
             problems.append(Problem(r.path, int(r.row), r.column,
-                                    f'unknown id "{r.id}": {table} has no such id{hints.get(r.id, "")}'))
+                                    f'unknown id "{r.id}": {table} has no such id{hints.get(r.id, "")}',
+                                    type="unknown-id"))
         for r in pd.concat(wrong).itertuples(index=False):
             problems.append(Problem(r.path, int(r.row), r.column,
-                                    f'"{r.id}" is {a_kind(r.actual)} in {table}, but this column holds {r.kind} ids'))
+                                    f'"{r.id}" is {a_kind(r.actual)} in {table}, but this column holds {r.kind} ids',
+                                    type="wrong-kind"))
     return problems
 
 
@@ -512,7 +521,7 @@ def _check_id_spellings(edges: pd.DataFrame, *, typos: bool, known=None, most: i
                 at = first.loc[(kind, i)]
                 problems.append(Problem(at["path"], int(at["row"]), at["column"],
                                         f'"{i}" and "{other}" differ only in case: ids are case-sensitive, '
-                                        f"so they are two {kind} nodes", "warning"))
+                                        f"so they are two {kind} nodes", "warning", type="id-spelling"))
         if not typos:
             continue
         common = ids[ids > 1]
@@ -530,7 +539,7 @@ def _check_id_spellings(edges: pd.DataFrame, *, typos: bool, known=None, most: i
                 problems.append(Problem(at["path"], int(at["row"]), at["column"],
                                         f'"{i}" is used once and is one edit from "{near[0]}" (used '
                                         f"{int(common[near[0]])} times): did you mean {near[0]}? ({nodes_table} "
-                                        f"listing every id would catch it)", "warning"))
+                                        f"listing every id would catch it)", "warning", type="id-spelling"))
     return problems
 
 
@@ -603,7 +612,7 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndar
             clash = np.asarray(clash, dtype=bool)  # NaT compares False: an open side never clashes
             if clash.any():
                 rows = bounded[clash]
-                problems += [Problem(p, int(r), column, text.format(e=c, n=n, d=d), "warning")
+                problems += [Problem(p, int(r), column, text.format(e=c, n=n, d=d), "warning", type="outside-lifetime")
                              for p, r, c, n, d in zip(edges[_C_PATH].to_numpy()[rows], edges[_C_ROW].to_numpy()[rows],
                                                       cell.to_numpy()[rows], edges[side].to_numpy()[rows],
                                                       node_cell.to_numpy()[pos[clash]])]
@@ -617,7 +626,7 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndar
         bad = edges[lonely]
         column = "since" if "since" in edges else None
         problems += [Problem(p, int(r), column, "undated, unlike other rows here, and neither endpoint has a "
-                             "lifetime: counts at every date", "warning")
+                             "lifetime: counts at every date", "warning", type="undated-row")
                      for p, r in zip(bad[_C_PATH], bad[_C_ROW])]
     return problems
 
@@ -633,7 +642,7 @@ def _nodes_from_edges(edges: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]
         Problem(
             r.path, int(r.row), r.column,
             f'"{r.id}" is {a_kind(kind_of[r.id])} in {Path(where.at[r.id, "path"]).name} (row {where.at[r.id, "row"]}), but this column holds {r.kind} ids',
-        )
+        type="wrong-kind")
         for r in clash.itertuples(index=False)
     ]
     nodes = pd.DataFrame({"id": first["id"].to_numpy(), "kind": first["kind"].to_numpy(), "label": first["id"].to_numpy()})

@@ -9,8 +9,53 @@ import difflib
 import os
 from dataclasses import dataclass
 
-__all__ = ["a_kind", "PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem", "CoverageWarning",
-           "DataWarning"]
+__all__ = ["a_kind", "PartnergraphError", "DataError", "DateError", "UnknownIdError", "Problem", "PROBLEM_TYPES",
+           "CoverageWarning", "DataWarning"]
+
+#: What kind of problem a :class:`Problem` is: its ``type`` slug, and what the slug means. A program can act on the
+#: type (list every ``unknown-id``, skip ``formula-cell`` warnings) without reading the message, which is for people.
+PROBLEM_TYPES = {
+    # the folder, a workbook or a file as a whole
+    "missing-folder": "the folder (or workbook) does not exist",
+    "not-a-folder": "the path is a file that is not a data folder or an .xlsx workbook",
+    "no-tables": "the folder holds no CSV file, or the workbook no sheet",
+    "unreadable": "a file, folder listing, workbook or sheet cannot be read",
+    "skipped-file": "an entry named *.csv that is not a regular file, so not read",
+    "two-nodes-tables": "more than one nodes file",
+    "two-relation-tables": "two files define the same relation (names that differ only in case)",
+    "empty-file": "a file with no header row",
+    "wrong-format": "a file that is not CSV text: a workbook, a zip, an old .xls, binary data",
+    "wrong-encoding": "text that is not UTF-8 (UTF-16, Latin-1...)",
+    "control-character": "a control character in the text",
+    "malformed-csv": "a quoted cell never closed, text after a closing quote",
+    "bad-descriptor": "datapackage.json is not valid JSON, or a field partnergraph reads has the wrong type or value",
+    # the header row
+    "blank-header": "an empty header row, or an empty header cell",
+    "duplicate-header": "two columns with the same header",
+    "missing-column": "a column the contract requires is absent",
+    "reserved-column": "a header the loader uses itself (relation, u, v), or an endpoint kind twice",
+    "lookalike-header": "a header one edit (or a common synonym) away from a fixed column: since, until, source...",
+    "empty-column": "a column empty in every row",
+    # cells and rows
+    "wrong-cell-count": "a row with more or fewer cells than the header",
+    "empty-cell": "an id, kind or label left empty",
+    "duplicate-id": "a node id listed twice in the nodes table",
+    "duplicate-edge": "the same edge (ends and dates) twice in one file",
+    "bad-number": "a weight that is not a finite number",
+    "bad-date": "a date that is not a year, a month (YYYY-MM) or an ISO date",
+    "bad-code": "a value an importer cannot read as the code its format defines (a month, a state code, a year)",
+    "dates-inverted": "an until before its since",
+    "formula-cell": "a cell a spreadsheet would run as a formula (it is kept as text)",
+    "no-rows": "a table (an importer's input) with a header and no rows",
+    "self-tie": "a tie from a node to itself where the format forbids one",
+    "outside-coverage": "dates past the coverage an import declares",
+    # across tables
+    "unknown-id": "an endpoint the nodes table does not list",
+    "wrong-kind": "an endpoint listed under another kind than the column's",
+    "id-spelling": "two ids that differ only in case, or an id used once and one edit from a common one",
+    "outside-lifetime": "a tie dated outside an endpoint's lifetime",
+    "undated-row": "an undated row among dated ones, with no lifetime to bound it",
+}
 
 
 @dataclass(frozen=True)
@@ -21,7 +66,10 @@ class Problem:
     header name (or its 1-based number when the header cell is blank); either
     is ``None`` when the problem concerns a whole file or a whole row.
     ``severity`` is ``"error"`` (the data cannot be loaded as meant) or
-    ``"warning"`` (a likely mistake; the data still loads).
+    ``"warning"`` (a likely mistake; the data still loads). ``type`` is a slug
+    of :data:`PROBLEM_TYPES` (``unknown-id``, ``bad-date``...) and
+    ``column_number`` the column's place in its file (1 for the first), when
+    the problem has a column of a table.
 
     Examples
     --------
@@ -36,6 +84,8 @@ class Problem:
     column: str | None
     message: str
     severity: str = "error"
+    type: str = ""
+    column_number: int | None = None
 
     def __str__(self) -> str:
         where = [self.path]
@@ -52,13 +102,44 @@ class Problem:
         return self.severity != "warning"
 
     def as_dict(self) -> dict:
-        """The problem as a plain dict (path, row, column, severity, message)."""
-        return {"path": self.path, "row": self.row, "column": self.column, "severity": self.severity,
-                "message": self.message}
+        """The problem as a plain dict, in the order a report's columns take.
+
+        Returns
+        -------
+        dict
+            ``path``, ``row``, ``column``, ``column_number``, ``severity``,
+            ``type`` and ``message``.
+
+        Raises
+        ------
+        Nothing.
+
+        Examples
+        --------
+        >>> Problem("offers.csv", 3, "since", "starts before nuc begins", "warning", "outside-lifetime", 3).as_dict()
+        {'path': 'offers.csv', 'row': 3, 'column': 'since', 'column_number': 3, 'severity': 'warning', \
+'type': 'outside-lifetime', 'message': 'starts before nuc begins'}
+        """
+        return {"path": self.path, "row": self.row, "column": self.column, "column_number": self.column_number,
+                "severity": self.severity, "type": self.type, "message": self.message}
 
 
 def a_kind(kind: str) -> str:
     """``a country``, ``an activity``: a kind with its article, for messages.
+
+    Parameters
+    ----------
+    kind : str
+        A kind as the data spells it.
+
+    Returns
+    -------
+    str
+        ``an`` before a vowel, else ``a``, then the kind.
+
+    Raises
+    ------
+    Nothing: any value is turned into text.
 
     Examples
     --------
@@ -75,16 +156,30 @@ class PartnergraphError(Exception):
 class DataError(PartnergraphError, ValueError):
     """A data folder breaks the data contract.
 
-    Carries ``path``, ``row``, ``column`` and ``problem`` (a :class:`Problem`);
-    ``str(err)`` is the one-line ``file:row:column: message`` form.
+    Carries ``problems``, every error found (a list of :class:`Problem`, in file
+    and row order), so the API tells the same story as ``partnergraph
+    validate``; ``problem`` is the first, and ``path``, ``row`` and ``column``
+    are its. ``str(err)`` is the first's one-line ``file:row:column: message``
+    form, followed by how many more there are.
+
+    Examples
+    --------
+    >>> err = DataError([Problem("a.csv", 2, "since", "bad date"), Problem("a.csv", 5, "u", "empty id")])
+    >>> str(err), err.row, len(err.problems)
+    ('a.csv:2:since: bad date (and 1 more error)', 2, 2)
     """
 
-    def __init__(self, problem: Problem):
-        super().__init__(str(problem))
-        self.problem = problem
-        self.path = problem.path
-        self.row = problem.row
-        self.column = problem.column
+    def __init__(self, problems: "Problem | list[Problem]"):
+        problems = [problems] if isinstance(problems, Problem) else list(problems)
+        if not problems:
+            raise ValueError("a DataError needs at least one problem")
+        more = len(problems) - 1
+        super().__init__(str(problems[0]) + (f" (and {more} more error{'s' if more != 1 else ''})" if more else ""))
+        self.problems = problems
+        self.problem = problems[0]
+        self.path = self.problem.path
+        self.row = self.problem.row
+        self.column = self.problem.column
 
 
 class DateError(PartnergraphError, ValueError):
@@ -103,6 +198,24 @@ class UnknownIdError(PartnergraphError, KeyError):
     @classmethod
     def among(cls, wanted, ids, labels=None) -> "UnknownIdError":
         """The error for ``wanted``, naming the closest of ``ids`` (and of their ``labels``, a mapping id -> label).
+
+        Parameters
+        ----------
+        wanted : str
+            The id asked for.
+        ids : iterable of str
+            The ids the dataset has.
+        labels : dict, optional
+            Each id's label: a label close to ``wanted`` names its id too.
+
+        Returns
+        -------
+        UnknownIdError
+            To raise; its message names up to three close ids, when any is close.
+
+        Raises
+        ------
+        Nothing: it makes the error, the caller raises it.
 
         Examples
         --------

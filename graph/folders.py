@@ -33,16 +33,24 @@ def validate(path) -> list[Problem]:
     Parameters
     ----------
     path : str or os.PathLike
-        The folder: a ``nodes.csv`` (optional) and one edge list per relation.
+        The folder: a ``nodes.csv`` (optional) and one edge list per relation;
+        or an .xlsx workbook holding the same tables as sheets.
 
     Returns
     -------
     list of Problem
         Each with ``path``, ``row`` (the spreadsheet row, header = 1),
-        ``column``, ``message`` and ``severity``: ``"error"`` (the folder cannot
-        be loaded as meant) or ``"warning"`` (a likely mistake: an edge dated
-        outside an endpoint's lifetime, an undated row that counts at every date
-        among dated ones). Empty when the folder is fine.
+        ``column`` and ``column_number`` (its place in the file, 1 for the
+        first), ``type`` (a slug of :data:`partnergraph.PROBLEM_TYPES`),
+        ``message`` and ``severity``: ``"error"`` (the folder cannot be loaded
+        as meant) or ``"warning"`` (a likely mistake: an edge dated outside an
+        endpoint's lifetime, an undated row that counts at every date among
+        dated ones). Empty when the folder is fine.
+
+    Raises
+    ------
+    Nothing: whatever the files hold, it is reported as a :class:`Problem` (a
+    missing folder too).
 
     Examples
     --------
@@ -51,10 +59,12 @@ def validate(path) -> list[Problem]:
     >>> _ = (d / "memberships.csv").write_text("country,framework,since\\nJPN,pag,20x4\\n")
     >>> [str(p).replace(str(d), "DIR") for p in validate(d)]
     ['DIR/memberships.csv:2:since: expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09']
+    >>> [(p.type, p.column, p.column_number) for p in validate(d)]
+    [('bad-date', 'since', 3)]
 
     See Also
     --------
-    partnergraph.load : reads the folder, raising :class:`DataError` on the first problem.
+    partnergraph.load : reads the folder, raising :class:`DataError` (which carries every error).
     """
     return read_folder(path).problems
 
@@ -117,51 +127,53 @@ def read_folder(path) -> Folder:
     empty_edges = pd.DataFrame(columns=["relation", "u", "v", "since", "until", "source"])
     empty_relations = pd.DataFrame(columns=["relation", "u_kind", "v_kind", "file"])
 
-    def failed(message):
-        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, message)])
+    def failed(message, type):
+        return Folder(folder, None, empty_edges, empty_relations, [Problem(shown, None, None, message, type=type)])
 
     if not folder.exists():
-        return failed("no such folder")
+        return failed("no such folder", "missing-folder")
     problems: list[Problem] = []
     meta: dict = {}
     if folder.is_file() and folder.suffix.lower() in (".xlsx", ".xlsm"):
         sources, found = workbook_sources(folder)
         problems += found
         if not sources and not found:
-            return failed("no sheets in the workbook")
+            return failed("no sheets in the workbook", "no-tables")
     elif not folder.is_dir():
         other = OTHER_SPREADSHEETS.get(folder.suffix.lower())
         if other:
             return failed(f"{other}: save it as an Excel workbook (.xlsx) and pass that, or save each sheet as "
-                          f"\"CSV UTF-8\" into a folder")
+                          f"\"CSV UTF-8\" into a folder", "not-a-folder")
         if folder.suffix.lower() == ".csv":
-            return failed("one CSV file: --data takes the folder that holds it (with the other tables)")
-        return failed("not a folder (a data folder of CSV files, or an .xlsx workbook)")
+            return failed("one CSV file: --data takes the folder that holds it (with the other tables)", "not-a-folder")
+        return failed("not a folder (a data folder of CSV files, or an .xlsx workbook)", "not-a-folder")
     else:
         try:
             entries = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith((".", "~")))
         except OSError as err:
-            return failed(f"cannot list folder: {err.strerror}")
+            return failed(f"cannot list folder: {err.strerror}", "unreadable")
         files = []
         for p in entries:
             if p.is_file():
                 files.append(p)
             else:  # a broken link, a FIFO, a folder named *.csv: said, not silently skipped (nor read: a FIFO would hang)
                 what = "a folder" if p.is_dir() else "a link to nothing" if p.is_symlink() else "not a regular file"
-                problems.append(Problem(str(p), None, None, f"{what}, so not read", "warning"))
+                problems.append(Problem(str(p), None, None, f"{what}, so not read", "warning", type="skipped-file"))
         if not files:
             return Folder(folder, None, empty_edges, empty_relations,
-                          problems + [Problem(shown, None, None, "no CSV files in folder")])
+                          problems + [Problem(shown, None, None, "no CSV files in folder", type="no-tables")])
         sources = [Source(p.stem, p.name, str(p), (lambda p=p: read_table(p))) for p in files]
         meta, found = read_descriptor(folder / DESCRIPTOR)
         problems += found
     node_files = [s for s in sources if s.stem.lower() == "nodes"]
     edge_files = [s for s in sources if s.stem.lower() != "nodes"]
     if len(node_files) > 1:
-        problems.append(Problem(shown, None, None, "more than one nodes file: " + ", ".join(s.name for s in node_files)))
+        problems.append(Problem(shown, None, None, "more than one nodes file: " + ", ".join(s.name for s in node_files),
+                                type="two-nodes-tables"))
 
     nodes = None
     nodes_ok = True
+    headers: dict[str, list[str]] = {}  # each table's header as the checks read it, for the problems' column numbers
     if node_files:
         source = node_files[0]
         table, found = source.read()
@@ -169,6 +181,8 @@ def read_folder(path) -> Folder:
         nodes, found = _check_nodes(table, source.shown) if table is not None else (None, [])
         problems += found
         nodes_ok = nodes is not None
+        if table is not None:
+            headers[source.shown] = list(table.header)
 
     frames, relations, reused = [], [], []
     node_index = pd.Index(nodes["id"]) if nodes is not None else None
@@ -177,7 +191,8 @@ def read_folder(path) -> Folder:
         key = source.stem.lower()
         if key in seen_stems:
             problems.append(Problem(source.shown, None, None,
-                                    f"relation {source.stem!r} is also defined by {seen_stems[key]}"))
+                                    f"relation {source.stem!r} is also defined by {seen_stems[key]}",
+                                    type="two-relation-tables"))
             continue
         seen_stems[key] = source.name
         table, found = source.read()
@@ -186,6 +201,7 @@ def read_folder(path) -> Folder:
             continue
         frame, found, reuse = _check_edge_table(table, source.shown, source.stem, node_index)
         problems += found
+        headers[source.shown] = list(table.header)
         if frame is not None:
             frames.append(frame)
             reused.append(reuse)
@@ -230,12 +246,35 @@ def read_folder(path) -> Folder:
         nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
     nodes, edges = _as_text(nodes), _as_text(edges, keep=("weight",))
     order = {shown: -2, str(folder / DESCRIPTOR): -1, **{s.shown: i for i, s in enumerate(node_files + edge_files)}}
+    problems = [_numbered(p, headers.get(p.path)) for p in problems]
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.row or 0))
     return Folder(folder, nodes, edges, relations_df, problems, meta, at, (bounds["since"][0], bounds["until"][1]))
 
 
+def _numbered(problem: Problem, header: list[str] | None) -> Problem:
+    """The problem with its column's number (1 for the first) when its column is one of its table's ``header``: by
+    name, or by number for a column whose header cell is blank or a cell past the header's last."""
+    column = problem.column
+    if problem.column_number is not None or column is None or header is None:
+        return problem
+    if column in header:
+        return dataclasses.replace(problem, column_number=header.index(column) + 1)
+    if str(column).isdigit() and int(column) > 0 and (int(column) > len(header) or not header[int(column) - 1]):
+        return dataclasses.replace(problem, column_number=int(column))  # a blank header cell, or a cell past the last
+    return problem
+
+
 def bundled_path() -> Path:
     """The folder of the bundled NATO dataset, inside the installed package.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder :func:`load` reads when given no path (never write into it).
+
+    Raises
+    ------
+    Nothing: the data is part of the package.
 
     Examples
     --------
@@ -263,8 +302,10 @@ def load(path=None) -> Dataset:
     Raises
     ------
     DataError
-        On the first error :func:`validate` would report, with its ``path``,
-        ``row`` and ``column``. No other exception escapes for any file content.
+        When the folder has errors: ``err.problems`` holds every error
+        :func:`validate` reports, in the same order; ``path``, ``row`` and
+        ``column`` are the first's. No other exception escapes for any file
+        content.
 
     Warns
     -----
@@ -288,7 +329,7 @@ def load(path=None) -> Dataset:
     found = read_folder(folder if path is None else path)
     errors = found.errors
     if errors:
-        raise DataError(errors[0])
+        raise DataError(errors)
     ds = Dataset(found.nodes, found.edges, relations=found.relations, name=name, path=str(folder), meta=found.meta)
     if found.positions is not None:
         ds.__dict__["_endpoint_positions"] = (found.positions["u"], found.positions["v"])

@@ -38,7 +38,8 @@ def _whole_numbers(frame: pd.DataFrame, columns, shown: str) -> pd.DataFrame:
         if bad.any():
             row = int(np.flatnonzero(bad[codes] & (codes >= 0))[0])
             raise DataError(Problem(shown, row + 2, column,
-                                    f"expected a whole number (0 for unknown), got {frame[column].iloc[row]!r}"))
+                                    f"expected a whole number (0 for unknown), got {frame[column].iloc[row]!r}",
+                                    type="bad-code"))
         values = np.append(numbers.to_numpy(dtype=np.float64), 0).astype(np.int64)  # code -1 (missing): 0
         out[column] = values[codes]
     return pd.DataFrame(out, index=frame.index)
@@ -52,6 +53,26 @@ def date_texts(year: np.ndarray, month: np.ndarray, day: np.ndarray, *, shown: s
     the month. An impossible month or day (13, 30 February) is an error naming
     the row and column; a year of 0 gives an empty text.
 
+    Parameters
+    ----------
+    year, month, day : array-like of int
+        One number per file row (0: unknown), the first being the row after the header.
+    shown : str
+        The file named in errors.
+    columns : (str, str, str)
+        The file's names of the year, month and day columns, for errors.
+
+    Returns
+    -------
+    numpy.ndarray
+        Object array of texts: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``""``.
+
+    Raises
+    ------
+    DataError
+        A month outside 0 to 12, or a day the month does not have; its ``row``
+        is the position plus 2 (the header being row 1).
+
     Examples
     --------
     >>> date_texts(np.array([1949, 1951, 1955, 0]), np.array([4, 0, 5, 0]), np.array([4, 0, 0, 0])).tolist()
@@ -63,7 +84,8 @@ def date_texts(year: np.ndarray, month: np.ndarray, day: np.ndarray, *, shown: s
         if y == 0:
             continue
         if not 0 <= m <= 12:
-            raise DataError(Problem(shown, i + 2, columns[1], f"expected a month from 1 to 12 (0 for unknown), got {m}"))
+            raise DataError(Problem(shown, i + 2, columns[1], f"expected a month from 1 to 12 (0 for unknown), got {m}",
+                                    type="bad-code"))
         if m == 0:
             out[i] = f"{y:04d}"
             continue
@@ -71,7 +93,7 @@ def date_texts(year: np.ndarray, month: np.ndarray, day: np.ndarray, *, shown: s
             try:
                 out[i] = pd.Timestamp(year=y, month=m, day=d).strftime("%Y-%m-%d")
             except ValueError:
-                raise DataError(Problem(shown, i + 2, columns[2], f"{y:04d}-{m:02d} has no day {d}")) from None
+                raise DataError(Problem(shown, i + 2, columns[2], f"{y:04d}-{m:02d} has no day {d}", type="bad-date")) from None
         else:
             out[i] = f"{y:04d}-{m:02d}"
     return out
@@ -93,10 +115,33 @@ def atop_periods(members: pd.DataFrame, *, keep_phases: bool = False, shown: str
     the end of the data: the period has no ``until``. Rows repeated across the
     file are read once.
 
-    Returns a frame with columns ``atopid``, ``member`` (the Correlates of War
-    code, as text), ``since``, ``until`` (partnergraph dates, ``""`` for open),
-    ``phases`` (the phase numbers joined by ``;``) and ``row`` (the first file
-    row of the period, the header being row 1); sorted by alliance, member and since.
+    Parameters
+    ----------
+    members : pandas.DataFrame
+        ATOP's member-level rows: the columns of :data:`ATOP_MEMBER_COLUMNS`
+        (their names compared without case or surrounding spaces) and, if it
+        has one, ``phase``; cells whole numbers or blank.
+    keep_phases : bool
+        One line per phase instead of one per unbroken period.
+    shown : str
+        The file named in errors.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``atopid`` (an int), ``member`` (the Correlates of War code, as
+        text), ``since``, ``until`` (partnergraph dates, ``""`` for open),
+        ``phases`` (the phase numbers joined by ``;``; ``0`` without a
+        ``phase`` column) and ``row`` (the first file row of the period, the
+        header being row 1); sorted by alliance, member (as a number) and since.
+
+    Raises
+    ------
+    DataError
+        With the row and column where it can: a column of
+        :data:`ATOP_MEMBER_COLUMNS` is missing; there are no rows; a cell is
+        not a whole number of 0 or more; an entry year is 0; a month or day is
+        impossible (:func:`date_texts`); an exit is not after its entry.
 
     Examples
     --------
@@ -110,18 +155,20 @@ def atop_periods(members: pd.DataFrame, *, keep_phases: bool = False, shown: str
     missing = [c for c in ATOP_MEMBER_COLUMNS if c not in columns]
     if missing:
         raise DataError(Problem(shown, 1, None, f"not an ATOP member-level file: no column {', '.join(missing)} "
-                                                f"(it has {', '.join(map(str, members.columns[:12]))}...)"))
+                                                f"(it has {', '.join(map(str, members.columns[:12]))}...)",
+                                type="missing-column"))
     frame = members.rename(columns={v: k for k, v in columns.items()})
     wanted = [*ATOP_MEMBER_COLUMNS, *(["phase"] if "phase" in frame else [])]
     if frame.empty:
-        raise DataError(Problem(shown, None, None, "no membership rows: the file holds its header only"))
+        raise DataError(Problem(shown, None, None, "no membership rows: the file holds its header only", type="no-rows"))
     numbers = _whole_numbers(frame, wanted, shown)
     if "phase" not in numbers:
         numbers["phase"] = 0
     numbers["row"] = np.arange(len(frame)) + 2
     if (numbers["yrent"] == 0).any():
         row = int(numbers.loc[numbers["yrent"] == 0, "row"].iloc[0])
-        raise DataError(Problem(shown, row, "yrent", "no entry year: a membership needs the year it began"))
+        raise DataError(Problem(shown, row, "yrent", "no entry year: a membership needs the year it began",
+                                type="empty-cell"))
     numbers["since"] = date_texts(numbers["yrent"], numbers["moent"], numbers["dayent"], shown=shown,
                                   columns=("yrent", "moent", "dayent"))
     numbers["until"] = date_texts(numbers["yrexit"], numbers["moexit"], numbers["dayexit"], shown=shown,
@@ -132,7 +179,7 @@ def atop_periods(members: pd.DataFrame, *, keep_phases: bool = False, shown: str
         at = int(np.flatnonzero(inverted)[0])
         raise DataError(Problem(shown, int(numbers["row"].iloc[at]), "yrexit",
                                 f"the exit ({numbers['until'].iloc[at]}) is not after the entry "
-                                f"({numbers['since'].iloc[at]})"))
+                                f"({numbers['since'].iloc[at]})", type="dates-inverted"))
     numbers = numbers.drop_duplicates(["atopid", "member", "phase", "since", "until"])
     numbers = numbers.sort_values(["atopid", "member", "yrent", "moent", "dayent", "phase"], kind="stable")
     numbers = numbers.reset_index(drop=True)
@@ -174,9 +221,16 @@ def _periods(rows: pd.DataFrame, keys: list[str], keep_phases: bool) -> pd.DataF
 def cow_states() -> pd.DataFrame:
     """The Correlates of War state system list (v2016) bundled with partnergraph: one line per tenure of a state.
 
-    Columns ``cow`` (the numeric code, as text), ``cowc`` (the letter code),
-    ``name``, ``since``, ``until`` (empty: still a state when the list ends in
-    2016) and ``source``.
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``cow`` (the numeric code, as text), ``cowc`` (the letter code),
+        ``name``, ``since``, ``until`` (empty: still a state when the list ends in
+        2016) and ``source``; every cell text (``""`` for empty).
+
+    Raises
+    ------
+    Nothing: the list is read from ``data/countries/cow.csv``, which ships with the package.
 
     Examples
     --------
@@ -190,10 +244,22 @@ def cow_states() -> pd.DataFrame:
 def country_crosswalk() -> pd.DataFrame:
     """The Correlates of War states' ISO 3166 and Gleditsch-Ward codes: one line per COW code and period.
 
-    Columns ``cow``, ``since``, ``until`` (the period a line holds for; empty:
-    always), ``iso3`` (an ISO 3166-1 code, an ISO 3166-3 code for a state that
-    ended, or empty where the state never had one), ``gwcode`` (Gleditsch and
-    Ward's code), ``name``, ``rule`` (why) and ``source``. The German Federal
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``cow``, ``since``, ``until`` (the period a line holds for;
+        empty: open on that side), ``iso3`` (an ISO 3166-1 code, an ISO 3166-3
+        code for a state that ended, or empty where the state never had one),
+        ``gwcode`` (Gleditsch and Ward's code), ``name``, ``rule`` (why) and
+        ``source``; every cell text (``""`` for empty).
+
+    Raises
+    ------
+    Nothing: the list is read from ``data/countries/crosswalk.csv``, which ships with the package.
+
+    Notes
+    -----
+    The German Federal
     Republic (260) and Germany (255) are one node, DEU; the USSR (COW 365 from
     30 December 1922 to 26 December 1991) is SUN and Russia before and after it
     RUS; COW 345 is Serbia (SRB) until 1 December 1918, then Yugoslavia (YUG),
@@ -247,7 +313,7 @@ def _iso3_rows(periods: pd.DataFrame, shown: str, where: dict | None = None
 def _unknown_code(shown: str, row, column: str, code: str) -> Problem:
     """The warning for a Correlates of War code the state list lacks, which is kept as node ``cow-<code>``."""
     return Problem(shown, row, column, f"Correlates of War code {code} is not in the state system list: kept as node "
-                                       f"cow-{code}", "warning")
+                                       f"cow-{code}", "warning", type="unknown-id")
 
 
 def cow_country_nodes(codes, *, shown: str = "file", column: str = "member", rows=None, where: dict | None = None
@@ -260,11 +326,39 @@ def cow_country_nodes(codes, *, shown: str = "file", column: str = "member", row
     row that uses it (``rows``: the file row of each code, when known; or
     ``where``: code -> (row, column), when codes come from several columns).
 
+    Parameters
+    ----------
+    codes : iterable
+        Correlates of War codes (numbers or texts, compared as text); repeats are read once.
+    shown : str
+        The file named in warnings.
+    column : str
+        The column named in warnings (unless ``where`` names one).
+    rows : (sequence, sequence), optional
+        The codes and file rows of the file, aligned: a warning names the first
+        row of its code. Default: warnings name no row.
+    where : dict, optional
+        Code -> (row, column) of a warning, overriding ``rows`` and ``column``.
+
+    Returns
+    -------
+    tuple
+        ``(nodes, ids, warnings)``: a DataFrame of columns ``id``, ``kind``
+        (``country``) and ``label``, one line per distinct code in order of
+        first appearance; a dict from each code (as text) to its id; a list of
+        :class:`~partnergraph.Problem` warnings, one per code the list lacks.
+
+    Raises
+    ------
+    Nothing: a code the list lacks is kept, with a warning.
+
     Examples
     --------
-    >>> nodes, ids, found = cow_country_nodes(["200", "2", "999"])
-    >>> nodes.values.tolist(), ids["999"], len(found)
-    ([['UKG', 'country', 'United Kingdom'], ['USA', 'country', 'United States of America'], ['cow-999', 'country', 'cow-999']], 'cow-999', 1)
+    >>> nodes, ids, found = cow_country_nodes(["200", "2", "999"], shown="x.csv", rows=(["200", "2", "999"], [2, 3, 4]))
+    >>> nodes["id"].tolist(), nodes["label"].tolist()
+    (['UKG', 'USA', 'cow-999'], ['United Kingdom', 'United States of America', 'cow-999'])
+    >>> ids["999"], [(p.row, p.severity) for p in found], found[0].message
+    ('cow-999', [(4, 'warning')], 'Correlates of War code 999 is not in the state system list: kept as node cow-999')
     """
     states = cow_states().drop_duplicates("cow", keep="last").set_index("cow")
     codes = pd.unique(pd.Series([str(c) for c in codes], dtype=object))
@@ -318,9 +412,29 @@ def atop(members, alliances=None, *, ids: str = "iso3", keep_phases: bool = Fals
         Fail on a country code the Correlates of War list lacks, instead of
         keeping it as ``cow-<code>`` with a warning.
 
-    Alliances are ``atop-<atopid>`` (kind ``alliance``, labelled ``ATOP <atopid>``:
-    ATOP gives no names). Periods are read by :func:`atop_periods`. The
-    dataset's ``warnings`` list what could not be placed.
+    Returns
+    -------
+    Dataset
+        Undated as a whole (every date), with the declared coverage. Nodes: the
+        countries (kind ``country``), then the alliances ``atop-<atopid>``
+        (kind ``alliance``, labelled ``ATOP <atopid>``: ATOP gives no names),
+        with the alliance-level attributes as texts (``"0"``, ``"1"``) when
+        ``alliances`` is given. Edges: relation ``memberships`` (country,
+        alliance) with ``since``, ``until``, ``source``, ``phases`` and
+        ``file_row`` (where the period begins in the file), by alliance, then
+        entry, then id. Periods are read by :func:`atop_periods`; its
+        ``warnings`` list the codes that could not be placed.
+
+    Raises
+    ------
+    DataError
+        A file cannot be read; it is not an ATOP member-level (or
+        alliance-level) file; a cell breaks :func:`atop_periods`' rules;
+        ``coverage_end`` comes before a date of the file; with ``strict``, a
+        code the Correlates of War list lacks.
+    ValueError
+        ``ids`` is neither ``"iso3"`` nor ``"cow"`` (checked once the member
+        file is read).
 
     Examples
     --------
@@ -398,7 +512,7 @@ def _coverage(dates, coverage_end: int | None, shown: str) -> tuple[int, int]:
     end = coverage_end if coverage_end is not None else max(years)
     if end < max(years):
         raise DataError(Problem(shown, None, None, f"the file names dates up to {max(years)}, after the coverage's "
-                                                   f"end {end}: check --coverage-end"))
+                                                   f"end {end}: check --coverage-end", type="outside-coverage"))
     return min(years), end
 
 
@@ -414,7 +528,8 @@ def _release_versions(table: pd.DataFrame) -> str:
 def _with_alliance_attributes(nodes: pd.DataFrame, table: pd.DataFrame, shown: str) -> pd.DataFrame:
     columns = {str(c).strip().lower(): c for c in table.columns}
     if "atopid" not in columns:
-        raise DataError(Problem(shown, 1, None, "not an ATOP alliance-level file: no column atopid"))
+        raise DataError(Problem(shown, 1, None, "not an ATOP alliance-level file: no column atopid",
+                                type="missing-column"))
     frame = table.rename(columns={v: k for k, v in columns.items()})
     kept = [c for c in ATOP_ALLIANCE_ATTRIBUTES if c in frame]
     values = _whole_numbers(frame, ["atopid", *kept], shown).drop_duplicates("atopid", keep="first")
@@ -434,13 +549,16 @@ def _read(source) -> pd.DataFrame:
         try:
             return pd.read_stata(path, convert_categoricals=False).astype(object)
         except (OSError, ValueError) as err:
-            raise DataError(Problem(str(path), None, None, f"cannot read the Stata file: {err}")) from None
-    try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="latin-1")
-    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise DataError(Problem(str(path), None, None, f"cannot read the file: {err}")) from None
+            raise DataError(Problem(str(path), None, None, f"cannot read the Stata file: {err}",
+                                    type="unreadable")) from None
+    for encoding in ("utf-8-sig", "latin-1"):  # the research releases are UTF-8 or Latin-1; every byte is Latin-1
+        try:
+            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
+        except UnicodeDecodeError:
+            continue
+        except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+            raise DataError(Problem(str(path), None, None, f"cannot read the file: {err}", type="unreadable")) from None
+    raise AssertionError("unreachable: Latin-1 decodes every byte")
 
 
 def _name_of(source) -> str:
@@ -454,7 +572,31 @@ def write(dataset, folder):
 
     The tables are written beside ``folder`` and loaded back (every check of
     :func:`partnergraph.validate`); only then is the folder renamed into place,
-    so a dataset that breaks the contract leaves nothing behind.
+    so a dataset that breaks the contract leaves nothing behind. Likely
+    mistakes (warnings) do not stop it: loading gives a
+    :class:`~partnergraph.DataWarning`.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        What an importer returned (any dataset will do): its nodes and edges are written as they are.
+    folder : str or os.PathLike
+        The data folder to make; it must not exist yet, or be empty.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder written.
+
+    Raises
+    ------
+    DataError
+        The written tables do not load (the first error :func:`partnergraph.validate` finds).
+    partnergraph.atomic.OutputError
+        ``folder`` exists and is not an empty folder, is a symbolic link, its
+        parent folder does not exist, or writing fails.
+    PartnergraphError
+        A relation is named ``nodes``.
 
     Examples
     --------
@@ -468,7 +610,7 @@ def write(dataset, folder):
     from .export.files import write_csv_folder
     from .folders import load
 
-    return write_csv_folder(dataset, folder, check=load)  # load raises DataError on the first problem
+    return write_csv_folder(dataset, folder, check=load)  # load raises DataError on the first error (warnings warn)
 
 
 # ---------------------------------------------------------------------------
@@ -484,6 +626,23 @@ DCAD_CITATION = ("Kinne, Brandon J. 2020. \"The Defense Cooperation Agreement Da
 def dcad_relation(column: str) -> str:
     """The relation an indicator column of DCAD's dyadic file becomes: its name in lower case, words split.
 
+    Parameters
+    ----------
+    column : str
+        The column's name as the file writes it (surrounding spaces are dropped).
+
+    Returns
+    -------
+    str
+        An underscore before each capital that follows a lower-case letter or a
+        digit, then everything in lower case.
+
+    Raises
+    ------
+    Nothing: any text gives a name.
+
+    Examples
+    --------
     >>> dcad_relation("dcaGeneralV1"), dcad_relation("dcaAnyV2")
     ('dca_general_v1', 'dca_any_v2')
     """
@@ -524,6 +683,27 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
     warnings count them; any other value but 0 or 1 is an error naming its
     row and column, as is a state paired with itself.
 
+    Returns
+    -------
+    Dataset
+        Undated as a whole (every date), with the declared coverage. Nodes: the
+        countries (kind ``country``), sorted by id. Edges: one relation per
+        indicator that has a tie; one edge per pair and unbroken run of years
+        (``u`` before ``v`` by id), with ``since``, ``until``, ``source`` and
+        ``file_row`` (the first row of the run); its ``warnings`` list the
+        codes that could not be placed and how many indicator cells were empty.
+
+    Raises
+    ------
+    DataError
+        The file cannot be read; it lacks ``ccode1``, ``ccode2`` or ``year``,
+        or any indicator column, or one of ``indicators``; it has no rows; a
+        cell is not a whole number of 0 or more, a year or state code is 0, a
+        state is paired with itself, or an indicator is above 1; with
+        ``strict``, a code the Correlates of War list lacks.
+    ValueError
+        ``ids`` is neither ``"iso3"`` nor ``"cow"`` (checked once the file is read).
+
     Examples
     --------
     >>> rows = pd.DataFrame({"ccode1": [2, 2, 2, 200], "ccode2": [200, 200, 200, 2], "year": [1980, 1981, 1982, 1982],
@@ -540,22 +720,23 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
     missing = [c for c in DCAD_DYAD_COLUMNS if c not in columns]
     if missing:
         raise DataError(Problem(shown, 1, None, f"not a DCAD dyadic file: no column {', '.join(missing)} "
-                                                f"(it has {', '.join(map(str, table.columns[:12]))})"))
+                                                f"(it has {', '.join(map(str, table.columns[:12]))})",
+                                type="missing-column"))
     available = [str(c).strip() for c in table.columns if str(c).strip().lower().startswith("dca")]
     if indicators is None:
         chosen = available
         if not chosen:
             raise DataError(Problem(shown, 1, None, "not a DCAD dyadic file: no indicator column (dcaGeneralV1, "
-                                                    "dcaAnyV1...)"))
+                                                    "dcaAnyV1...)", type="missing-column"))
     else:
         by_lower = {c.lower(): c for c in available}
         unknown = [c for c in indicators if c.strip().lower() not in by_lower]
         if unknown:
             raise DataError(Problem(shown, 1, None, f"no indicator column {', '.join(unknown)} (the file has "
-                                                    f"{', '.join(available) or 'none'})"))
+                                                    f"{', '.join(available) or 'none'})", type="missing-column"))
         chosen = list(dict.fromkeys(by_lower[c.strip().lower()] for c in indicators))
     if table.empty:
-        raise DataError(Problem(shown, None, None, "no dyad-years: the file holds its header only"))
+        raise DataError(Problem(shown, None, None, "no dyad-years: the file holds its header only", type="no-rows"))
     frame = table.rename(columns={v: k for k, v in columns.items()})
     missing_cells = 0
     for column in chosen:  # a missing indicator (blank, NA, ".") says nothing: no tie, and counted
@@ -573,16 +754,19 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
         zero = numbers[column].to_numpy() == 0
         if zero.any():
             raise DataError(Problem(shown, int(rows[zero][0]), column, f"no {'year' if column == 'year' else 'state code'}"
-                                                                      f": every line names two states and a year"))
+                                                                      f": every line names two states and a year",
+                                    type="empty-cell"))
     same = numbers["ccode1"].to_numpy() == numbers["ccode2"].to_numpy()
     if same.any():
         raise DataError(Problem(shown, int(rows[same][0]), "ccode2", f"a state paired with itself "
-                                                                     f"({numbers['ccode1'].iloc[int(np.flatnonzero(same)[0])]})"))
+                                                                     f"({numbers['ccode1'].iloc[int(np.flatnonzero(same)[0])]})",
+                                type="self-tie"))
     for column in chosen:
         values = numbers[column.lower()].to_numpy()
         bad = values > 1
         if bad.any():
-            raise DataError(Problem(shown, int(rows[bad][0]), column, f"expected 0 or 1, got {values[bad][0]}"))
+            raise DataError(Problem(shown, int(rows[bad][0]), column, f"expected 0 or 1, got {values[bad][0]}",
+                                    type="bad-code"))
     first_year, last_year = int(numbers["year"].min()), int(numbers["year"].max())
     low = np.minimum(numbers["ccode1"].to_numpy(), numbers["ccode2"].to_numpy())
     high = np.maximum(numbers["ccode1"].to_numpy(), numbers["ccode2"].to_numpy())
@@ -652,7 +836,7 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
 
     if missing_cells:
         problems.append(Problem(shown, None, None, f"{missing_cells:,} indicator cells are empty or NA: read as no "
-                                                   f"agreement", "warning"))
+                                                   f"agreement", "warning", type="empty-cell"))
     ds = Dataset(countries.astype(object), edges, relations=relations, name="dcad", meta=meta)
     ds.warnings = problems
     return ds
@@ -665,8 +849,10 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
 def _name_key(name: str) -> str:
     """A name compared without case, accents, punctuation or spacing; ``&`` read as ``and``.
 
-    >>> _name_key("Côte d’Ivoire") == _name_key("Cote d'Ivoire"), _name_key("Bosnia & Herzegovina") == _name_key("Bosnia and Herzegovina")
-    (True, True)
+    >>> _name_key("Côte d’Ivoire") == _name_key("Cote d'Ivoire")
+    True
+    >>> _name_key("Bosnia & Herzegovina") == _name_key("Bosnia and Herzegovina")
+    True
     """
     import unicodedata
 
@@ -681,6 +867,15 @@ def country_names() -> dict[str, tuple[str, str]]:
     Read from the bundled lists, the first one naming a key winning: the name variants research files use
     (``data/countries/names.csv``, each with its source), the COW state names, the crosswalk's names, then ISO
     3166's names (short, common and official).
+
+    Returns
+    -------
+    dict
+        Name key -> (``"cow"``, COW code) or (``"iso3"``, ISO code), codes as text.
+
+    Raises
+    ------
+    Nothing: the lists are read from ``data/countries``, which ships with the package.
 
     Examples
     --------
@@ -725,7 +920,7 @@ def _placed_names(names, shown: str, rows) -> tuple[list, list[Problem]]:
         if found is None and key not in told:
             told.add(key)
             problems.append(Problem(shown, int(row), "participant", f"{name!r} is not a country partnergraph can place: "
-                                    f"kept as node name:{name}", "warning"))
+                                    f"kept as node name:{name}", "warning", type="unknown-id"))
     return placed, problems
 
 
@@ -752,14 +947,54 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
     A day written ``xx`` (or 0) is unknown: the start keeps its month. An
     exercise's ``until`` is the day after its last day, so it is active on
     every day it ran; a last day known only to the month gives the first day of
-    the next month (the exercise ran at most to the month's end). Participants are placed by name (:func:`country_names`,
-    then by date as :func:`country_crosswalk` says: ``Russia`` in 1985 is the
-    USSR, SUN); ``-9`` (unknown) is left out and counted; a name that cannot be
-    placed is kept as ``name:<name>`` and listed (``strict`` fails); with
-    ``ids="cow"``, a territory the COW list lacks (Hong Kong) keeps its ISO code. An
+    the next month (the exercise ran at most to the month's end). Participants
+    are placed by name (:func:`country_names`, then by date as
+    :func:`country_crosswalk` says: ``Russia`` in 1985 is the USSR, SUN);
+    ``-9`` (unknown) is left out and counted; a name that cannot be placed is
+    kept as ``name:<name>`` and listed (``strict`` fails); with ``ids="cow"``,
+    a territory the COW list lacks (Hong Kong) keeps its ISO code. An
     ``MMEID`` used by two exercises keeps the second as ``mme-<number>-2``.
     An exercise that ends before it starts is an error naming every such row;
     with ``skip_invalid`` those rows are left out, each with a warning.
+
+    Parameters
+    ----------
+    exercises : path or DataFrame
+        The MME file (``MMEID, Ex_Name, s.year, s.month, s.day, e.year,
+        e.month, e.day``, the participants ``StateA``, ``StateB``..., the
+        domain and focus flags); column names compared without case.
+    ids : {"iso3", "cow"}
+        As for :func:`atop`.
+    coverage_end : int, optional
+        The last year the release covers; by default the last year the file names.
+    strict : bool
+        Fail on a participant name that cannot be placed.
+    skip_invalid : bool
+        Leave out, with a warning, the exercises that end before they start,
+        instead of failing.
+
+    Returns
+    -------
+    Dataset
+        Undated as a whole (every date), with the declared coverage. Nodes: the
+        countries, the exercises and the domain and focus nodes the file's
+        flag columns name. Edges: ``participates`` (country, exercise), then
+        ``domains`` and ``focuses`` (exercise, domain or focus; undated), each
+        with ``source`` and ``file_row``; its ``warnings`` list what could not
+        be placed, the unknown participants counted, repeated MMEIDs and
+        skipped rows.
+
+    Raises
+    ------
+    DataError
+        The file cannot be read; it lacks a date column, ``MMEID`` or
+        ``Ex_Name``; it has no rows; a date or flag cell is not a whole number
+        of 0 or more (``xx`` and ``-9`` read as 0 in the dates), or a month or
+        day is impossible; an exercise ends before it starts (unless
+        ``skip_invalid``); ``coverage_end`` comes before a date of the file;
+        with ``strict``, a name that cannot be placed.
+    ValueError
+        ``ids`` is neither ``"iso3"`` nor ``"cow"`` (checked once the file is read).
 
     Examples
     --------
@@ -767,8 +1002,10 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
     ...                      "s.day": [25], "e.year": [1997], "e.month": [9], "e.day": ["xx"], "Sea": [1], "Air": [0],
     ...                      "StateA": ["Ukraine"], "StateB": ["United States"]})
     >>> ds = mme(rows)
-    >>> ds.edges[["relation", "u", "v", "since", "until"]].values.tolist()
-    [['participates', 'UKR', 'mme-1', '1997-08-25', '1997-10-01'], ['participates', 'USA', 'mme-1', '1997-08-25', '1997-10-01'], ['domains', 'mme-1', 'sea', nan, nan]]
+    >>> ds.edges[["relation", "u", "v"]].values.tolist()
+    [['participates', 'UKR', 'mme-1'], ['participates', 'USA', 'mme-1'], ['domains', 'mme-1', 'sea']]
+    >>> ds.edges[["since", "until"]].iloc[0].tolist(), ds.nodes.loc[ds.nodes["id"] == "mme-1", "label"].item()
+    (['1997-08-25', '1997-10-01'], 'Sea Breeze')
     """
     shown = str(exercises) if not isinstance(exercises, pd.DataFrame) else "MME file"
     table = _read(exercises)
@@ -778,9 +1015,10 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
     needed = ["mmeid", "ex_name", "s.year", "s.month", "s.day", "e.year", "e.month", "e.day"]
     missing = [c for c in needed if c not in columns]
     if missing:
-        raise DataError(Problem(shown, 1, None, f"not an MME file: no column {', '.join(missing)}"))
+        raise DataError(Problem(shown, 1, None, f"not an MME file: no column {', '.join(missing)}",
+                                type="missing-column"))
     if table.empty:
-        raise DataError(Problem(shown, None, None, "no exercises: the file holds its header only"))
+        raise DataError(Problem(shown, None, None, "no exercises: the file holds its header only", type="no-rows"))
     frame = table.rename(columns={v: k for k, v in columns.items()})
     for column in needed[2:]:  # "xx" (and -9) is an unknown day or month
         frame[column] = frame[column].astype(str).str.strip().replace({"xx": "0", "XX": "0", "-9": "0"})
@@ -797,9 +1035,9 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
         if not skip_invalid:
             raise DataError(Problem(shown, int(rows[inverted][0]), "e.year", f"the exercise ends before it starts; "
                                     f"{len(listed)} such row{'s' if len(listed) != 1 else ''}: {'; '.join(listed)} "
-                                    f"(--skip-invalid leaves them out)"))
+                                    f"(--skip-invalid leaves them out)", type="dates-inverted"))
         skipped = [Problem(shown, int(r), "e.year", f"the exercise ends ({e}) before it starts ({b}): left out",
-                           "warning") for r, b, e in zip(rows[inverted], since[inverted], last[inverted])]
+                           "warning", type="dates-inverted") for r, b, e in zip(rows[inverted], since[inverted], last[inverted])]
         keep = ~inverted
         frame, since, last, until, rows = frame[keep], since[keep], last[keep], until[keep], rows[keep]
     else:
@@ -808,7 +1046,7 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
     seen = number.groupby(number).cumcount()
     exercise = np.where(seen == 0, "mme-" + number, "mme-" + number + "-" + (seen + 1).astype(str))
     problems = skipped + [Problem(shown, int(r), "MMEID", f"MMEID mme{n} names an earlier exercise too: this one is "
-                                  f"{e}", "warning") for r, n, e, s in zip(rows, number, exercise, seen) if s > 0]
+                                  f"{e}", "warning", type="duplicate-id") for r, n, e, s in zip(rows, number, exercise, seen) if s > 0]
     names = frame["ex_name"].astype(str).str.strip()
     labels = np.where(names.isin(["-9", ""]), "unnamed exercise mme" + number, names)
     # participants: one line per (exercise, name)
@@ -879,7 +1117,7 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
     edges = edges[["relation", "u", "v", "since", "until", "source", "file_row"]]
     if unknown.any():
         problems.append(Problem(shown, None, "participant", f"{int(unknown.sum())} participant cells hold -9 "
-                                                            f"(unknown): left out", "warning"))
+                                                            f"(unknown): left out", "warning", type="empty-cell"))
     start, end = _coverage([*since, *last], coverage_end, shown)
     relations = pd.DataFrame({"relation": ["participates", "domains", "focuses"],
                               "u_kind": ["country", "exercise", "exercise"], "v_kind": ["exercise", "domain", "focus"],

@@ -87,18 +87,22 @@ def read_table(path: Path) -> tuple[Table | None, list[Problem]]:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        return None, [Problem(shown, None, None, f"cannot read file: {err.strerror or err}")]
+        return None, [Problem(shown, None, None, f"cannot read file: {err.strerror or err}", type="unreadable")]
     if not raw[:4096].translate(None, b" \t\r\n\xef\xbb\xbf") and not raw.translate(None, b" \t\r\n\xef\xbb\xbf"):
-        return None, [Problem(shown, None, None, "empty file, expected a header row")]
+        return None, [Problem(shown, None, None, "empty file, expected a header row", type="empty-file")]
     if raw.startswith(b"PK\x03\x04"):
         return None, [Problem(shown, None, None, "an Excel workbook (or another zip file), not CSV text: "
-                                                 "save each sheet as \"CSV UTF-8\", or pass the workbook itself as --data")]
+                                                 "save each sheet as \"CSV UTF-8\", or pass the workbook itself as --data",
+                                                 type="wrong-format")]
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(shown, None, None, "UTF-16 text (\"Unicode text\" in Excel): save the file as \"CSV UTF-8\"")]
+        return None, [Problem(shown, None, None, "UTF-16 text (\"Unicode text\" in Excel): save the file as \"CSV UTF-8\"",
+                              type="wrong-encoding")]
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
-        return None, [Problem(shown, None, None, "an old Excel (.xls) workbook, not CSV text: save each sheet as \"CSV UTF-8\"")]
+        return None, [Problem(shown, None, None, "an old Excel (.xls) workbook, not CSV text: save each sheet as \"CSV UTF-8\"",
+                              type="wrong-format")]
     if b"\x00" in raw:
-        return None, [Problem(shown, None, None, "binary file (it contains NUL bytes), expected CSV text")]
+        return None, [Problem(shown, None, None, "binary file (it contains NUL bytes), expected CSV text",
+                              type="wrong-format")]
     ascii_only = raw.isascii()
     text = None
     if not ascii_only:  # ASCII is UTF-8 already: a file of ASCII is decoded only if the strict reader needs its text
@@ -107,7 +111,7 @@ def read_table(path: Path) -> tuple[Table | None, list[Problem]]:
         except UnicodeDecodeError as err:
             line = raw[: err.start].count(b"\n") + 1
             return None, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); "
-                                                      f"save the file as \"CSV UTF-8\"")]
+                                                      f"save the file as \"CSV UTF-8\"", type="wrong-encoding")]
     if raw.translate(None, _ALLOWED_BYTES) or (text is not None and _FORBIDDEN.search(text)):
         return None, [_forbidden_at(shown, text if text is not None else raw.decode("ascii"))]
     bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
@@ -143,7 +147,7 @@ def read_table(path: Path) -> tuple[Table | None, list[Problem]]:
             message = "a quoted cell is never closed"
         elif "expected after" in message:
             message = "unexpected text after a closing quote"
-        return None, [Problem(shown, read + 1, None, f"malformed CSV: {message}")]
+        return None, [Problem(shown, read + 1, None, f"malformed CSV: {message}", type="malformed-csv")]
     finally:
         csv.field_size_limit(limit)
         bar.close()
@@ -177,8 +181,10 @@ def _header(shown: str, record: list[str]) -> tuple[list[str] | None, list[Probl
     """The header row's names (stripped), and its problems; None when the row is empty."""
     header = [cell.strip() for cell in record]
     if not any(header):
-        return None, [Problem(shown, 1, None, "the first row must be a header row, found an empty row")]
-    return header, [Problem(shown, 1, str(i + 1), "empty column header") for i, name in enumerate(header) if not name]
+        return None, [Problem(shown, 1, None, "the first row must be a header row, found an empty row",
+                              type="blank-header")]
+    return header, [Problem(shown, 1, str(i + 1), "empty column header",
+                            type="blank-header") for i, name in enumerate(header) if not name]
 
 
 #: Files wider than this are read by the strict reader, whose cost does not grow with the number of columns.
@@ -359,7 +365,7 @@ def _table_from_records(shown: str, records: Iterable[list[str]], bar: Progress 
             n = int(lengths[i])
             col = (header[n] or str(n + 1)) if n < width else str(width + 1)
             problems.append(Problem(shown, int(rows[i]), col, f"expected {width} cells, found {n}"
-                                    + _separator_hint(chunk[i], width)))
+                                    + _separator_hint(chunk[i], width), type="wrong-cell-count"))
         keep = np.flatnonzero(~(blank | wrong))
         cells = np.empty((len(keep), width), dtype=object)
         for n, i in enumerate(keep):
@@ -393,7 +399,7 @@ def _forbidden_at(shown: str, text: str) -> Problem:
     found = _FORBIDDEN.search(text)
     line = text.count("\n", 0, found.start()) + 1
     return Problem(shown, line, None, f"a control character (U+{ord(found.group()):04X}) in the text; spreadsheets "
-                                      f"hide it and other tools cannot read it: delete it")
+                                      f"hide it and other tools cannot read it: delete it", type="control-character")
 
 
 #: Spreadsheet files partnergraph does not read, and what they are.
@@ -443,7 +449,7 @@ def workbook_sources(book: Path) -> tuple[list[Source], list[Problem]]:
         workbook = load_workbook(book, read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises many kinds for a damaged file  # noqa: BLE001
         return [], [Problem(shown, None, None, f"cannot read the workbook ({type(err).__name__}): save it again "
-                                                 f"from Excel or LibreOffice as .xlsx")]
+                                                 f"from Excel or LibreOffice as .xlsx", type="unreadable")]
     sources, problems = [], []
     seen = set()
     for sheet in workbook.worksheets:
@@ -454,7 +460,8 @@ def workbook_sources(book: Path) -> tuple[list[Source], list[Problem]]:
         try:
             rows = [[_sheet_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         except Exception as err:  # noqa: BLE001
-            problems.append(Problem(f"{shown}:{title}", None, None, f"cannot read the sheet ({type(err).__name__})"))
+            problems.append(Problem(f"{shown}:{title}", None, None, f"cannot read the sheet ({type(err).__name__})",
+                                    type="unreadable"))
             continue
         while rows and not any(c.strip() for c in rows[-1]):
             rows.pop()
@@ -471,7 +478,8 @@ def workbook_sources(book: Path) -> tuple[list[Source], list[Problem]]:
         where = f"{shown}:{title}"
         if found:
             problems.append(Problem(where, None, None, f"a control character (U+{ord(found.group()):04X}) in a "
-                                                       f"cell; other tools cannot read it: delete it"))
+                                                       f"cell; other tools cannot read it: delete it",
+                                                       type="control-character"))
             continue
         sources.append(Source(title, f"{book.name}:{title}", where, (lambda rows=rows, where=where:
                                                                        _table_from_records(where, rows))))
@@ -615,35 +623,42 @@ def read_descriptor(path: Path) -> tuple[dict, list[Problem]]:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except OSError as err:
-        return {}, [Problem(shown, None, None, f"cannot read file: {err.strerror or err}")]
+        return {}, [Problem(shown, None, None, f"cannot read file: {err.strerror or err}", type="unreadable")]
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return {}, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]
+        return {}, [Problem(shown, line, None, f"not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8",
+                            type="wrong-encoding")]
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as err:
-        return {}, [Problem(shown, err.lineno, None, f"not valid JSON: {err.msg.lower()} (column {err.colno})")]
+        return {}, [Problem(shown, err.lineno, None, f"not valid JSON: {err.msg.lower()} (column {err.colno})",
+                            type="bad-descriptor")]
     except RecursionError:
-        return {}, [Problem(shown, None, None, "not valid JSON: nested too deeply")]
+        return {}, [Problem(shown, None, None, "not valid JSON: nested too deeply", type="bad-descriptor")]
     if not isinstance(doc, dict):
-        return {}, [Problem(shown, None, None, f"expected a JSON object, found {_json_kind(doc)}")]
+        return {}, [Problem(shown, None, None, f"expected a JSON object, found {_json_kind(doc)}",
+                            type="bad-descriptor")]
     problems = []
     for key in ("title", "description", "version"):
         if key in doc and not isinstance(doc[key], (str, type(None))):
-            problems.append(Problem(shown, None, key, f"expected text, found {_json_kind(doc[key])}"))
+            problems.append(Problem(shown, None, key, f"expected text, found {_json_kind(doc[key])}",
+                                    type="bad-descriptor"))
     for key in ("licenses", "sources"):
         if key in doc and not isinstance(doc[key], list):
-            problems.append(Problem(shown, None, key, f"expected a list, found {_json_kind(doc[key])}"))
+            problems.append(Problem(shown, None, key, f"expected a list, found {_json_kind(doc[key])}",
+                                    type="bad-descriptor"))
     block = doc.get("partnergraph")
     if block is not None and not isinstance(block, dict):
-        problems.append(Problem(shown, None, "partnergraph", f"expected an object, found {_json_kind(block)}"))
+        problems.append(Problem(shown, None, "partnergraph", f"expected an object, found {_json_kind(block)}",
+                                type="bad-descriptor"))
         block = None
     block = block or {}
     coverage = block.get("coverage")
     if coverage is not None:
         where = "partnergraph.coverage"
         if not isinstance(coverage, dict):
-            problems.append(Problem(shown, None, where, f"expected an object with start and end, found {_json_kind(coverage)}"))
+            problems.append(Problem(shown, None, where, f"expected an object with start and end, found {_json_kind(coverage)}",
+                                    type="bad-descriptor"))
         else:
             sides = {}
             for side in ("start", "end"):
@@ -653,7 +668,8 @@ def read_descriptor(path: Path) -> tuple[dict, list[Problem]]:
                 if isinstance(value, bool) or not isinstance(value, (str, int)) or not re.fullmatch(DATE_PATTERN, str(value)) \
                         or np.isnat(date_cells(pd.Series([str(value)]), "since")[0]):
                     problems.append(Problem(shown, None, f"{where}.{side}",
-                                            f"expected a year, a month (YYYY-MM) or an ISO date, got {json.dumps(value)}"))
+                                            f"expected a year, a month (YYYY-MM) or an ISO date, got {json.dumps(value)}",
+                                            type="bad-descriptor"))
                 else:
                     sides[side] = str(value)
             if len(sides) == 2:
@@ -661,10 +677,12 @@ def read_descriptor(path: Path) -> tuple[dict, list[Problem]]:
                 last = date_cells(pd.Series([sides["end"]]), "until")[0]
                 if first > last:
                     problems.append(Problem(shown, None, f"{where}.end",
-                                            f"end {sides['end']} is before start {sides['start']}"))
+                                            f"end {sides['end']} is before start {sides['start']}",
+                                            type="bad-descriptor"))
     statuses = block.get("inactive_statuses")
     if statuses is not None and (not isinstance(statuses, list) or not all(isinstance(x, str) for x in statuses)):
-        problems.append(Problem(shown, None, "partnergraph.inactive_statuses", "expected a list of status values (text)"))
+        problems.append(Problem(shown, None, "partnergraph.inactive_statuses", "expected a list of status values (text)",
+                                type="bad-descriptor"))
     return (doc if not problems else {}), problems
 
 

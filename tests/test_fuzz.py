@@ -12,11 +12,15 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings, strategies as st
+import pytest
 
 import partnergraph as pg
 import partnergraph.export  # noqa: F401  (imported up front: pyvis raises the recursion limit on import)
 from partnergraph.cli import cli
 from conftest import TINY, write_folder
+
+#: Slow: many examples or many processes; `pytest -m "not slow"` leaves it out, CI runs it.
+pytestmark = pytest.mark.slow
 
 NAMES = sorted(TINY)
 NASTY_TEXT = st.sampled_from([
@@ -117,12 +121,14 @@ def test_load_and_validate_raise_only_data_error_and_agree(files):
         for p in problems:
             assert "\n" not in str(p) or "\n" in p.message  # one line, unless the data itself holds one
             assert p.row is None or p.row >= 1
+            assert p.type in pg.PROBLEM_TYPES, p  # every problem says what kind it is
+            assert p.column_number is None or (p.column is not None and p.column_number >= 1)
         errors = [p for p in problems if p.is_error]
         try:
             ds = pg.load(folder)
         except pg.DataError as err:
             assert errors, "load raised but validate found no error"
-            assert err.problem == errors[0]
+            assert err.problems == errors  # the API carries every error the report lists
         else:
             assert errors == [], f"load succeeded but validate found {errors[:3]}"
             assert list(ds.edges.columns[:3]) == ["relation", "u", "v"]

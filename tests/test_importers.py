@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from partnergraph.errors import DataError
-from partnergraph.importers import atop_periods, date_texts
+from partnergraph.importers import atop, atop_periods, date_texts
 
 #: ATOP's member-level layout (versions 4 and 5 share these columns; real files carry many more, as here `bilat`
 #: and `defense`). Made up for the tests: alliance 9001 has three phases; member 2 stays through phases 1 and 2, then
@@ -199,6 +199,7 @@ def test_import_atop_records_the_release_the_file_states(tmp_path):
     assert pg.load(tmp_path / "out").meta["version"] == "4"
 
 
+@pytest.mark.slow
 def test_import_atop_reads_the_stata_release_as_the_csv_one(atop_files, tmp_path):
     import partnergraph as pg
 
@@ -311,6 +312,7 @@ def mme_file(tmp_path, rows=MME_ROWS):
     return path
 
 
+@pytest.mark.slow
 def test_import_mme_links_countries_to_dated_exercises_and_their_domains(tmp_path):
     import partnergraph as pg
 
@@ -450,6 +452,7 @@ def test_import_dcad_turns_dyad_years_into_dated_ties_between_countries(tmp_path
     assert report.valid, report.flatten(["title", "rowNumber", "fieldName", "note"])
 
 
+@pytest.mark.slow
 def test_import_dcad_reads_every_indicator_by_default_and_names_countries_by_cow_letters(tmp_path):
     import partnergraph as pg
 
@@ -488,6 +491,7 @@ def test_import_dcad_bad_files_are_one_line_and_write_nothing(tmp_path, rows, ar
     assert message in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_import_dcad_names_an_unknown_code_where_the_file_first_has_it_with_either_kind_of_id(tmp_path):
     source = dcad_file(tmp_path, [*DCAD_ROWS[:2], "999,XXX,2,USA,1980,0,0,0,0,0,0", "2,USA,999,XXX,1981,1,1,1,1,1,1"])
     for ids in ("cow", "iso3"):
@@ -495,3 +499,13 @@ def test_import_dcad_names_an_unknown_code_where_the_file_first_has_it_with_eith
         assert result.exit_code == 0, result.output
         assert result.stderr.splitlines()[0] == (f"Warning: {source}:4:ccode1: Correlates of War code 999 is not in "
                                                  f"the state system list: kept as node cow-999")
+
+
+def test_a_malformed_latin1_file_is_a_data_error_not_a_parser_error(tmp_path):
+    """The Latin-1 retry once ran outside the error handling: pandas' ParserError escaped for a file that was both
+    not UTF-8 and malformed."""
+    bad = tmp_path / "atop.csv"
+    bad.write_bytes(b'atopid,member,yrent,yrexit\n1001,2,1950,0\n1002,"C\xf4te,1950,0\n')
+    with pytest.raises(DataError) as raised:
+        atop(bad)
+    assert raised.value.problems[0].type == "unreadable" and raised.value.path == str(bad)

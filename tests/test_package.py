@@ -23,7 +23,8 @@ MODULES = ["partnergraph", *sorted(f"partnergraph.{p.stem}" for p in (ROOT / "gr
 
 def test_public_names():
     assert sorted(pg.__all__) == sorted([
-        "Dataset", "CoverageWarning", "DataWarning", "DataError", "DateError", "PartnergraphError", "Problem", "UnknownIdError",
+        "Dataset", "CoverageWarning", "DataWarning", "DataError", "DateError", "PartnergraphError", "Problem", "PROBLEM_TYPES",
+        "UnknownIdError",
         "bundled_path", "info", "load", "network_map", "parse_date", "default_date", "validate", "__version__",
         "MEASURES", "centrality", "projection", "coverage", "coverage_matrix", "coverage_paths", "gaps", "reach",
         "members", "frameworks", "timeline", "diff", "path", "ego", "communities", "whatif", "pairs",
@@ -49,6 +50,7 @@ def test_no_top_level_graph_or_export_package(tmp_path):
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.slow
 def test_library_never_imports_click():
     out = subprocess.run([sys.executable, "-c", "import sys, partnergraph, partnergraph.export; "
                           "pg = partnergraph; pg.network_map(pg.load()); print('click' in sys.modules)"],
@@ -56,6 +58,7 @@ def test_library_never_imports_click():
     assert out.stdout.strip() == "False"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", MODULES)
 def test_docstring_examples_run(module):
     mod = importlib.import_module(module)
@@ -106,6 +109,7 @@ def test_security_md_names_tests_that_exist():
         assert f"def {name}(" in everything, name
 
 
+@pytest.mark.slow
 def test_help_and_version_import_neither_pandas_nor_networkx():
     import subprocess
     import sys
@@ -133,6 +137,7 @@ def test_help_and_version_import_neither_pandas_nor_networkx():
     assert done.stdout.split()[:3] == ["True", "True", "True"]
 
 
+@pytest.mark.slow
 def test_table_queries_do_not_import_networkx(tiny):
     """networkx is imported where a graph is built: the table queries, whatif and centrality (on igraph) need none."""
     import subprocess

@@ -120,18 +120,68 @@ def test_each_problem_has_an_exact_line(make, name):
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_load_raises_the_first_problem(make, name):
+def test_load_raises_every_error_validate_finds(make, name):
+    """The API tells the story the CLI tells: the DataError carries every error, in validate's order."""
     changes, expected = CASES[name]
     folder = make(**{k.replace(".", "__"): v for k, v in changes.items()})
     with pytest.raises(pg.DataError) as info:
         pg.load(folder)
-    assert str(info.value).replace(str(folder) + os.sep, "") == expected[0]
+    err = info.value
+    assert err.problems == [p for p in pg.validate(folder) if p.is_error]
+    assert [str(p).replace(str(folder) + os.sep, "") for p in err.problems] == expected
+    more = len(expected) - 1
+    assert str(err).replace(str(folder) + os.sep, "") == expected[0] + (
+        f" (and {more} more error{'s' if more != 1 else ''})" if more else "")
+    assert (err.path, err.row, err.column) == (err.problems[0].path, err.problems[0].row, err.problems[0].column)
 
 
-def test_problem_records_carry_path_row_column_message(make):
+#: Each case's problems as (type, column number): what a program reads instead of the message.
+TYPES = {
+    "not utf-8": [("wrong-encoding", None)],
+    "empty file": [("empty-file", None)],
+    "only blank lines": [("empty-file", None)],
+    "binary": [("wrong-format", None)],
+    "too many cells": [("wrong-cell-count", 8)],
+    "too few cells": [("wrong-cell-count", 7), ("wrong-cell-count", 3)],
+    "missing nodes columns": [("missing-column", None)],
+    "missing two nodes columns": [("missing-column", None)],
+    "duplicate id": [("duplicate-id", 1)],
+    "empty id and kind": [("empty-cell", 1), ("empty-cell", 2)],
+    "unknown id": [("unknown-id", 1)],
+    "kind differs from header": [("wrong-kind", 1), ("wrong-kind", 2)],
+    "unreadable date": [("bad-date", 3), ("bad-date", 4), ("bad-date", 3)],
+    "since after until": [("dates-inverted", 4), ("dates-inverted", 4)],
+    "unclosed quote": [("malformed-csv", None)],
+    "text after quote": [("malformed-csv", None)],
+    "weight not a number": [("bad-number", 3)],
+    "duplicate edge": [("duplicate-edge", None)],
+    "empty header cell": [("blank-header", 3)],
+    "duplicate header": [("duplicate-header", 4)],
+    "reserved header": [("reserved-column", 3)],
+    "one column": [("missing-column", None)],
+    "empty endpoint": [("empty-cell", 1)],
+    "blank first row": [("blank-header", None)],
+}
+
+
+def test_every_case_has_its_types():
+    assert set(TYPES) == set(CASES)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_each_problem_has_a_type_and_its_column_number(make, name):
+    changes, _ = CASES[name]
+    folder = make(**{k.replace(".", "__"): v for k, v in changes.items()})
+    problems = pg.validate(folder)
+    assert [(p.type, p.column_number) for p in problems] == TYPES[name]
+    assert all(p.type in pg.PROBLEM_TYPES for p in problems)
+
+
+def test_problem_records_carry_path_row_column_type_message(make):
     folder = make(memberships__csv=HEAD + "FIN,pfp,20x4,,,,\n")
     assert [p.as_dict() for p in pg.validate(folder)] == [{
-        "path": str(folder / "memberships.csv"), "row": 2, "column": "since", "severity": "error",
+        "path": str(folder / "memberships.csv"), "row": 2, "column": "since", "column_number": 3, "severity": "error",
+        "type": "bad-date",
         "message": 'expected a year, a month (YYYY-MM) or an ISO date, got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09'}]
 
 
