@@ -2,10 +2,10 @@
 data folder.
 
 Every writer is deterministic (the same data gives the same bytes on any day)
-and atomic (a temporary file or folder, then a rename). By default a writer
-exports every edge of every date, each with its window, so nothing is lost;
-``as_of`` exports the snapshot on that date instead, ``kinds`` keeps only nodes
-of those kinds.
+and atomic (a temporary file or folder, then a rename). A writer exports what
+it is given: for a loaded dataset, every node and edge of every date, each with
+its dates, so nothing is lost; ``as_of`` exports the snapshot on that date
+instead, ``kinds`` keeps only nodes of those kinds (:func:`selection`).
 """
 from __future__ import annotations
 
@@ -34,12 +34,52 @@ __all__ = ["selection", "write_gexf", "write_graphml", "write_json", "write_cyjs
 
 
 def selection(dataset, *, as_of=None, kinds=None) -> Dataset:
-    """The part of a dataset an export writes: every date (or the snapshot ``as_of``), only ``kinds``.
+    """The part of a dataset an export writes: the dataset as given (every date, for a loaded one) or its snapshot
+    on ``as_of``, with only the nodes of ``kinds``.
+
+    With ``kinds``, the edges kept are those whose two ends are both of those
+    kinds, and the relations kept are those that keep an edge or link two of
+    those kinds.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset, or a snapshot of one (kept as that snapshot unless ``as_of`` is given).
+    as_of : year, month or ISO date, optional
+        Take the snapshot on this date of the whole dataset (:meth:`Dataset.as_of`) instead.
+    kinds : list of str, optional
+        Keep only the nodes of these kinds (any case; blank names are skipped). None or empty: every kind.
+
+    Returns
+    -------
+    Dataset
+        ``dataset`` itself when neither ``as_of`` nor ``kinds`` is given.
+
+    Raises
+    ------
+    partnergraph.DateError
+        When ``as_of`` is not a date.
+    partnergraph.PartnergraphError
+        When a kind is not one of the dataset's.
+
+    See Also
+    --------
+    metadata : What an export says about the part it writes.
+
+    Notes
+    -----
+    A part of a whole dataset chosen by ``kinds`` is a whole dataset of its
+    own (its ``full`` is itself), so its content hash is that of the part; a
+    part of a snapshot keeps the snapshot's whole dataset and its hash.
 
     Examples
     --------
-    >>> len(selection(pg.load(), kinds=["country", "framework"]).nodes)
-    75
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> ds = pg.Dataset(nodes, pd.DataFrame({"relation": ["memberships"], "u": ["FIN"], "v": ["pfp"]}))
+    >>> part = selection(ds, kinds=["Country"])
+    >>> part.nodes["id"].tolist(), len(part.edges), len(selection(ds).edges)
+    (['FIN', 'SWE'], 0, 1)
     """
     ds = dataset.full.as_of(as_of) if as_of is not None else dataset
     if kinds:
@@ -56,13 +96,35 @@ def selection(dataset, *, as_of=None, kinds=None) -> Dataset:
 
 
 def metadata(dataset) -> dict:
-    """What every export says about itself: generator, version, dataset (name and title), content hash,
-    as-of date (None when every date is exported) and the declared coverage.
+    """What every export says about itself: generator, version, dataset name and title, content hash, as-of date
+    and the declared coverage.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset exported, or a snapshot of one.
+
+    Returns
+    -------
+    dict
+        ``generator`` (``"partnergraph"``), ``version``, ``dataset`` (the whole
+        dataset's name, None when it has none), ``title``, ``content_hash`` (of
+        the whole dataset, :meth:`Dataset.content_hash`), ``as_of`` (the
+        snapshot's date as an ISO string; None for a dataset of every date or
+        of a period) and ``coverage`` (the declared coverage as written, or None).
+
+    Raises
+    ------
+    Nothing: every value is read from the dataset, none is checked.
 
     Examples
     --------
-    >>> sorted(metadata(pg.load()))
-    ['as_of', 'content_hash', 'coverage', 'dataset', 'generator', 'title', 'version']
+    >>> nodes = pd.DataFrame({"id": ["FIN", "pfp"], "kind": ["country", "framework"],
+    ...                       "label": ["Finland", "Partnership for Peace"]})
+    >>> ds = pg.Dataset(nodes, pd.DataFrame({"relation": ["memberships"], "u": ["FIN"], "v": ["pfp"]}), name="mine")
+    >>> meta = metadata(ds)
+    >>> sorted(meta), meta["dataset"], meta["as_of"]
+    (['as_of', 'content_hash', 'coverage', 'dataset', 'generator', 'title', 'version'], 'mine', None)
     """
     from partnergraph import __version__
 
@@ -84,24 +146,61 @@ def write_gexf(dataset, path, *, as_of=None, kinds=None) -> Path:
     """Write a GEXF 1.3 file for Gephi, valid against the GEXF 1.3 schema, with each node's lifetime and each
     edge's window as GEXF time intervals.
 
-    Every column is kept as an attribute of its own, named as in the data,
-    whatever its name (``id``, ``label``, ``start``, ``key``, ``viz``... are
-    attributes like any other; nothing of networkx's leaks in): a node's
-    ``label`` is also its GEXF label, an edge's numeric ``weight`` its GEXF
-    weight and its relation its GEXF ``kind``. A node's interval is its
-    lifetime; an edge's runs over its active window by the one time rule (its
-    own ``since``/``until`` cut to both endpoints' lifetimes) to the last day
-    before its end (GEXF bounds are inclusive), so Gephi's timeline shows the
-    network as partnergraph's snapshots do. The ``lastmodifieddate`` is the
-    data's latest date, not today's, so the bytes do not change from day to day.
+    Every column is kept, named as in the data, whatever its name (``start``,
+    ``key``, ``viz``... are attributes like any other; nothing of networkx's
+    leaks in), except those the format holds itself: a node's ``id`` and
+    ``label`` are its GEXF id and label, an edge's ends its ``source`` and
+    ``target``, and an edge's ``weight``, when the column holds numbers, its
+    GEXF weight. An edge's relation is both an attribute and its GEXF
+    ``kind``; its GEXF id is its row in the edge table written. A node's
+    interval is its lifetime; an edge's runs over its active window by the one
+    time rule (its own ``since``/``until`` cut to both endpoints' lifetimes);
+    each ends on the last day before its end (GEXF bounds are inclusive), so
+    Gephi's timeline shows the network as partnergraph's snapshots do. The
+    ``lastmodifieddate`` is the snapshot's date, else the data's default date
+    (:func:`partnergraph.asof.default_date`), else 2000-01-01; never today's,
+    so the bytes do not change from day to day.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset (every date) or a snapshot of one.
+    path : str or os.PathLike
+        The file to write (replaced if it exists).
+    as_of : year, month or ISO date, optional
+        Write the snapshot on this date instead (:func:`selection`).
+    kinds : list of str, optional
+        Write only the nodes of these kinds, and the edges between them.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    partnergraph.DateError
+        When ``as_of`` is not a date.
+    partnergraph.PartnergraphError
+        When a kind is not one of the dataset's.
+    partnergraph.atomic.OutputError
+        When the file cannot be written (:func:`partnergraph.atomic.write_atomic`); nothing is left behind.
+
+    See Also
+    --------
+    write_graphml, write_json, write_cyjs
 
     Examples
     --------
     >>> import tempfile, pathlib, networkx as nx
-    >>> out = write_gexf(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.gexf")
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> out = write_gexf(ds, pathlib.Path(tempfile.mkdtemp()) / "mine.gexf")
     >>> G = nx.read_gexf(out)
-    >>> G.nodes["JPN"]["kind"]
-    'country'
+    >>> out.name, G.number_of_nodes(), G.nodes["FIN"]["kind"], G.nodes["FIN"]["label"]
+    ('mine.gexf', 3, 'country', 'Finland')
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
     return write_atomic(path, _gexf_text(ds))
@@ -198,20 +297,54 @@ def _attr_texts(column: pd.Series, name: str = "") -> np.ndarray:
 def write_graphml(dataset, path, *, as_of=None, kinds=None) -> Path:
     """Write GraphML (igraph, Cytoscape, yEd, networkx): every node and edge column, typed.
 
-    A column of numbers is declared as one: ``weight``, and any other column
-    whose every value is an integer (``long``) or a number (``double``), such
-    as a Correlates of War code; the contract's text columns (kind, label,
-    dates, status, source, note) stay text. The dataset's metadata comes first,
-    as graph data (``partnergraph_...``), then the nodes, then the edges (each
-    with its row in the edge table as its id; an edge column named ``id`` is
-    written as ``data_id``).
+    A column is declared as numbers when every value it holds is one
+    (:func:`graphml_type`): ``long`` for integers, such as a Correlates of War
+    code, ``double`` for other numbers, such as a ``weight``; the contract's
+    text columns (kind, label, relation, dates, status, source, note) stay
+    text, whatever they hold. The dataset's metadata (:func:`metadata`) comes
+    first, as graph data (``partnergraph_...``), then the nodes, then the edges
+    (each with ``e`` and its row in the edge table written as its id; an edge
+    column named ``id`` is written as ``data_id``).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset (every date) or a snapshot of one.
+    path : str or os.PathLike
+        The file to write (replaced if it exists).
+    as_of : year, month or ISO date, optional
+        Write the snapshot on this date instead (:func:`selection`).
+    kinds : list of str, optional
+        Write only the nodes of these kinds, and the edges between them.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    partnergraph.DateError
+        When ``as_of`` is not a date.
+    partnergraph.PartnergraphError
+        When a kind is not one of the dataset's.
+    partnergraph.atomic.OutputError
+        When the file cannot be written (:func:`partnergraph.atomic.write_atomic`); nothing is left behind.
+
+    See Also
+    --------
+    write_gexf, write_json, write_cyjs
 
     Examples
     --------
     >>> import tempfile, pathlib, networkx as nx
-    >>> out = write_graphml(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.graphml")
-    >>> nx.read_graphml(out).number_of_nodes() == len(pg.load().nodes)
-    True
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"], "ccode": ["375", "380", None]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> G = nx.read_graphml(write_graphml(ds, pathlib.Path(tempfile.mkdtemp()) / "mine.graphml"))
+    >>> G.number_of_nodes(), G.nodes["FIN"]["ccode"], G.graph["partnergraph_generator"]
+    (3, 375, 'partnergraph')
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
     return write_atomic(path, _graphml_text(ds))
@@ -226,8 +359,35 @@ _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 def graphml_type(column: pd.Series) -> str:
     """The GraphML type of a column: ``long`` or ``double`` when every value is one, else ``string``.
 
-    >>> graphml_type(pd.Series(["2", "710", None])), graphml_type(pd.Series(["2.5", "1e3"])), graphml_type(pd.Series(["002"]))
-    ('long', 'double', 'string')
+    A column named as one of the contract's text columns (``kind``, ``label``,
+    ``relation``, ``since``, ``until``, ``status``, ``source``, ``note``) is
+    ``string`` whatever it holds. A column of a numeric dtype is ``long`` when
+    its dtype is an integer one, else ``double``. Otherwise the values are read
+    as text: ``long`` when each is a whole number of at most 18 digits without
+    leading zeros (so ``007`` keeps its zeros as text), ``double`` when each is
+    a decimal number, ``string`` otherwise or when the column is empty. Missing
+    values do not count.
+
+    Parameters
+    ----------
+    column : pandas.Series
+        A node or edge column, named.
+
+    Returns
+    -------
+    str
+        ``"long"``, ``"double"`` or ``"string"``.
+
+    Raises
+    ------
+    Nothing: a column of any content has a type.
+
+    Examples
+    --------
+    >>> graphml_type(pd.Series(["2", "710", None])), graphml_type(pd.Series(["2.5", "1e3"]))
+    ('long', 'double')
+    >>> graphml_type(pd.Series(["002"])), graphml_type(pd.Series(["2"], name="label"))
+    ('string', 'string')
     """
     if column.name in _TEXT_COLUMNS:
         return "string"
@@ -293,20 +453,55 @@ def write_json(dataset, path, *, as_of=None, kinds=None) -> Path:
     """Write node-link JSON that networkx (``node_link_graph`` on its defaults), D3 and Cytoscape read as it is.
 
     Edges hold their endpoints as ``source`` and ``target`` and their row in
-    the edge table as ``key``; the data's ``source`` column (the citation) is
-    written as ``citation``, on nodes and edges alike. A column whose name
-    would clash with those keys (a column called ``target``, ``key`` or
-    ``citation``) is written as ``data_<name>``; the renames are listed under
-    ``partnergraph.renamed``, beside the dataset's metadata.
+    the edge table written as ``key``; the data's ``source`` column (the
+    citation) is written as ``citation``, on nodes and edges alike. An edge
+    column whose name would clash with those keys (``target`` or ``key``), and
+    any column called ``citation``, is written as ``data_<name>``
+    (:func:`node_link_names`); the renames are listed under
+    ``partnergraph.renamed``, beside the dataset's metadata (:func:`metadata`).
+    Empty cells are left out. The file is written a piece at a time, so its
+    text is never held in memory whole.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset (every date) or a snapshot of one.
+    path : str or os.PathLike
+        The file to write (replaced if it exists).
+    as_of : year, month or ISO date, optional
+        Write the snapshot on this date instead (:func:`selection`).
+    kinds : list of str, optional
+        Write only the nodes of these kinds, and the edges between them.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    partnergraph.DateError
+        When ``as_of`` is not a date.
+    partnergraph.PartnergraphError
+        When a kind is not one of the dataset's.
+    partnergraph.atomic.OutputError
+        When the file cannot be written (:func:`partnergraph.atomic.write_atomic`); nothing is left behind.
+
+    See Also
+    --------
+    write_cyjs, write_gexf, write_graphml
 
     Examples
     --------
     >>> import tempfile, pathlib, json, networkx as nx
-    >>> out = write_json(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.json")
-    >>> doc = json.loads(out.read_text())
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> doc = json.loads(write_json(ds.as_of(2020), pathlib.Path(tempfile.mkdtemp()) / "mine.json").read_text())
     >>> G = nx.node_link_graph(doc)
-    >>> doc["partnergraph"]["renamed"], G.nodes["ici"]["citation"].startswith("https://www.nato.int/")
-    ({'source': 'citation'}, True)
+    >>> G.number_of_edges(), doc["edges"][0], doc["partnergraph"]["as_of"]
+    (2, {'key': 0, 'relation': 'memberships', 'source': 'FIN', 'target': 'pfp'}, '2020-12-31')
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
     return write_atomic(path, _node_link_text(ds))
@@ -318,12 +513,33 @@ _NODE_LINK_KEYS = {"nodes": ("id",), "edges": ("source", "target", "key")}
 
 def node_link_names(ds) -> dict[str, dict[str, str]]:
     """How each table's columns are named in node-link JSON (and cyjs): ``source`` as ``citation``, a column
-    whose name the format uses for itself (or ``citation`` itself) as ``data_<name>``.
+    whose name the format uses for itself (an edge's ``target`` or ``key``), or ``citation`` itself, as
+    ``data_<name>``.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The dataset written.
+
+    Returns
+    -------
+    dict
+        ``{"nodes": {column: name}, "edges": {column: name}}``, every column
+        but a node's ``id`` and an edge's ``u`` and ``v``, in table order.
+
+    Raises
+    ------
+    Nothing: every column gets a name.
 
     Examples
     --------
-    >>> node_link_names(pg.load())["edges"]["source"]
-    'citation'
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"],
+    ...                       "source": ["https://example.org", None], "key": ["a", "b"]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> node_link_names(ds)["edges"]
+    {'relation': 'relation', 'source': 'citation', 'key': 'data_key'}
     """
     names = {}
     for table, frame, own in (("nodes", ds.nodes, ("id",)), ("edges", ds.edges, ("u", "v"))):
@@ -388,23 +604,60 @@ def _json_array(items, indent: str) -> Iterator[str]:
 def write_cyjs(dataset, path, *, as_of=None, kinds=None) -> Path:
     """Write Cytoscape JSON (``.cyjs``): what Cytoscape desktop imports and ``cytoscape({elements})`` draws.
 
-    Each node's and edge's columns are its ``data``. A node also has ``name``
-    (its label, which Cytoscape shows) and ``value`` (its id, for networkx's
-    ``cytoscape_graph``); an edge has its ends as ``source`` and ``target``,
-    its row in the edge table as ``key``, and as ``id`` ``e`` and that row
-    (``e_`` and the row if a node's id has that form already, and so on:
-    Cytoscape keeps node and edge ids in one namespace). Columns are named as
-    in node-link JSON (:func:`node_link_names`: the citation as ``citation``);
-    a column that would clash with those keys, or a node column named
-    ``parent`` (which Cytoscape reads as a compound node's parent), is written
-    as ``data_<name>``.
+    Each node's and edge's non-empty cells are its ``data``. A node also has
+    ``name`` (its label, or its id when it has none: what Cytoscape shows) and
+    ``value`` (its id, for networkx's ``cytoscape_graph``); an edge has its
+    ends as ``source`` and ``target``, its row in the edge table written as
+    ``key``, and as ``id`` ``e`` and that row (``e_`` and the row if a node's
+    id has that form already, and so on: Cytoscape keeps node and edge ids in
+    one namespace). Columns are named as in node-link JSON
+    (:func:`node_link_names`: the citation as ``citation``); a column that
+    would clash with those keys (a node column named ``name`` or ``value``, an
+    edge column named ``id``), or a node column named ``parent`` (which
+    Cytoscape reads as a compound node's parent), is written as
+    ``data_<name>``. The dataset's metadata is the graph's ``data``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset (every date) or a snapshot of one.
+    path : str or os.PathLike
+        The file to write (replaced if it exists).
+    as_of : year, month or ISO date, optional
+        Write the snapshot on this date instead (:func:`selection`).
+    kinds : list of str, optional
+        Write only the nodes of these kinds, and the edges between them.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    partnergraph.DateError
+        When ``as_of`` is not a date.
+    partnergraph.PartnergraphError
+        When a kind is not one of the dataset's.
+    partnergraph.atomic.OutputError
+        When the file cannot be written (:func:`partnergraph.atomic.write_atomic`); nothing is left behind.
+
+    See Also
+    --------
+    write_json, write_gexf, write_graphml
 
     Examples
     --------
     >>> import tempfile, pathlib, json
-    >>> doc = json.loads(write_cyjs(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.cyjs").read_text())
-    >>> doc["elements"]["edges"][0]["data"]["id"], sorted(doc["elements"]["nodes"][0]["data"])[:4]
-    ('e0', ['citation', 'description', 'id', 'kind'])
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> doc = json.loads(write_cyjs(ds, pathlib.Path(tempfile.mkdtemp()) / "mine.cyjs").read_text())
+    >>> doc["elements"]["edges"][0]["data"]
+    {'id': 'e0', 'key': 0, 'relation': 'memberships', 'source': 'FIN', 'target': 'pfp'}
+    >>> doc["elements"]["nodes"][0]["data"]
+    {'id': 'FIN', 'kind': 'country', 'label': 'Finland', 'name': 'Finland', 'value': 'FIN'}
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
     return write_atomic(path, _cyjs_text(ds))
@@ -444,12 +697,47 @@ def write_xlsx(dataset, path, *, as_of=None, kinds=None) -> Path:
     ``datapackage.json`` (declared coverage, statuses) has no place in a
     workbook: export ``--format csv`` to keep it.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset (every date) or a snapshot of one.
+    path : str or os.PathLike
+        The file to write (replaced if it exists).
+    as_of : year, month or ISO date, optional
+        Write the snapshot on this date instead (:func:`selection`).
+    kinds : list of str, optional
+        Write only the nodes of these kinds, and the edges between them.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    partnergraph.DateError
+        When ``as_of`` is not a date.
+    partnergraph.PartnergraphError
+        When a kind is not one of the dataset's; when a relation is named ``nodes`` (in any case); or when a
+        relation's name cannot be a sheet name (more than 31 characters, one of ``[ ] : * ? / \\``, or a quote
+        at either end). Nothing is written then.
+    partnergraph.atomic.OutputError
+        When the file cannot be written (:func:`partnergraph.atomic.write_atomic`); nothing is left behind.
+
+    See Also
+    --------
+    write_csv_folder : The same tables, with the metadata.
+
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> out = write_xlsx(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "nato.xlsx")
-    >>> pg.load(out).edges.equals(pg.load().edges)
-    True
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> out = write_xlsx(ds, pathlib.Path(tempfile.mkdtemp()) / "mine.xlsx")
+    >>> pd.read_excel(out, sheet_name=None, dtype=str)["memberships"].values.tolist()
+    [['FIN', 'pfp'], ['SWE', 'pfp']]
     """
     from partnergraph.tables import workbook_bytes
 
@@ -463,22 +751,62 @@ def write_xlsx(dataset, path, *, as_of=None, kinds=None) -> Path:
 
 
 def write_csv_folder(dataset, folder, *, as_of=None, kinds=None, check=None) -> Path:
-    """Write a data folder (nodes.csv, one edge file per relation, datapackage.json) that loads back to the same Dataset.
+    """Write a data folder (nodes.csv, one edge file per relation, datapackage.json) that loads back to the same
+    Dataset.
 
     datapackage.json keeps the dataset's own descriptor (title, sources,
-    coverage, inactive statuses...) and describes each file with a Table Schema.
+    coverage, inactive statuses...) and describes each file with a Table Schema
+    (:func:`descriptor`).
 
     The folder must not exist yet, or be empty; it is written beside itself
     under a temporary name and renamed when complete. ``check``, if given, is
     called with the written folder before the rename (an importer loads it
     back): when it raises, nothing is left behind.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset (every date) or a snapshot of one.
+    folder : str or os.PathLike
+        The folder to make; its parent must exist.
+    as_of : year, month or ISO date, optional
+        Write the snapshot on this date instead (:func:`selection`).
+    kinds : list of str, optional
+        Write only the nodes of these kinds, and the edges between them.
+    check : callable, optional
+        Called with the path of the complete temporary folder, before the rename.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder written.
+
+    Raises
+    ------
+    partnergraph.DateError
+        When ``as_of`` is not a date.
+    partnergraph.PartnergraphError
+        When a kind is not one of the dataset's, or a relation is named ``nodes`` (in any case).
+    partnergraph.atomic.OutputError
+        When ``folder`` exists and is not an empty folder, is a symbolic link, or its parent is not a folder; or
+        when the disk refuses (any :class:`OSError` while writing, ``check``'s too).
+    Exception
+        Whatever else ``check`` raises, as it raised it.
+
+    See Also
+    --------
+    write_xlsx : The same tables in a workbook.
+
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> out = write_csv_folder(pg.load(), pathlib.Path(tempfile.mkdtemp()) / "copy")
-    >>> pg.load(out).edges.equals(pg.load().edges)
-    True
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> out = write_csv_folder(ds, pathlib.Path(tempfile.mkdtemp()) / "copy")
+    >>> sorted(p.name for p in out.iterdir()), len(pg.load(out).edges)
+    (['datapackage.json', 'memberships.csv', 'nodes.csv'], 2)
     """
     ds = selection(dataset, as_of=as_of, kinds=kinds)
     target = Path(folder)
@@ -520,6 +848,17 @@ def _tables(ds) -> dict[str, pd.DataFrame]:
     relations = ds.relations
     if "nodes" in set(relations["relation"].str.lower()):
         raise PartnergraphError("a relation named 'nodes' cannot be written: nodes is the node table")
+    seen: dict[str, str] = {}
+    for name in relations["relation"].astype(str):
+        # a relation becomes a file (or sheet) name: it may not reach another folder, hide, or clash with another
+        unsafe = name.startswith((".", "~")) or re.search(r"[/\\\x00-\x1f]", name)
+        if not name.strip() or name != name.strip() or unsafe:
+            raise PartnergraphError(f"relation {name!r} cannot be a file name (no slash, no leading dot or tilde, "
+                                    f"no control character, no space at either end); rename it before exporting")
+        other = seen.setdefault(name.casefold(), name)
+        if other != name:
+            raise PartnergraphError(f"relations {other!r} and {name!r} differ only in case: their files would clash "
+                                    f"(the loader reads file names case-insensitively); rename one before exporting")
     tables = {"nodes": ds.nodes}
     edges = ds.edges
     other = [c for c in edges.columns if c not in ("relation", "u", "v")]
@@ -567,20 +906,40 @@ def _write_tables(ds, folder: Path) -> None:
 def descriptor(dataset) -> dict:
     """The data package descriptor (datapackage.json) of a folder :func:`write_csv_folder` writes.
 
-    The dataset's own descriptor, kept as it was read (title, description,
-    version, licenses, sources, the ``partnergraph`` block with ``coverage``
-    and ``inactive_statuses``), with a ``resources`` list describing nodes.csv
+    The whole dataset's own descriptor, kept as it was read (title,
+    description, version, licenses, sources, the ``partnergraph`` block with
+    ``coverage`` and ``inactive_statuses``), a ``name`` and ``title`` added if
+    it has none, and its ``resources`` replaced by a list describing nodes.csv
     and each edge file (a Table Schema per file: ``weight`` a number, the rest
     text; an edge file whose two ends are of one kind, ``country,country``, has
     its header described as a comment row and its second field named
     ``country_2``, since a Table Schema's names must differ). An export of one
     date records it as ``partnergraph.as_of``. ``frictionless validate`` passes.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        The dataset written (after :func:`selection`), or a snapshot of one.
+
+    Returns
+    -------
+    dict
+        A new dict; the dataset's ``meta`` is left as it was.
+
+    Raises
+    ------
+    Nothing for a loaded dataset: the descriptor is built from what it holds (a ``meta`` made by hand must be
+    JSON, with ``partnergraph`` a dict if present).
+
     Examples
     --------
-    >>> d = descriptor(pg.load())
-    >>> d["title"], [r["path"] for r in d["resources"]][:2]
-    ("NATO's partnerships with non-member countries", ['nodes.csv', 'addresses.csv'])
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+    >>> ds = pg.Dataset(nodes, edges, name="Nordic ties")
+    >>> d = descriptor(ds.as_of(2020))
+    >>> d["name"], [r["path"] for r in d["resources"]], d["partnergraph"]
+    ('nordic-ties', ['nodes.csv', 'memberships.csv'], {'as_of': '2020-12-31'})
     """
     ds = dataset
     meta = json.loads(json.dumps(ds.full.meta))  # a deep copy

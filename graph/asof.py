@@ -62,7 +62,7 @@ def parse_date(value) -> _dt.date:
 
     Parameters
     ----------
-    value : int, str, datetime.date or pandas.Timestamp
+    value : int, str, datetime.date, pandas.Timestamp or numpy.datetime64
         A year (``2010`` or ``"2010"``: 31 December of that year), a month
         (``"2010-06"``: its last day) or an ISO date (``"2024-03-07"``).
 
@@ -84,7 +84,9 @@ def parse_date(value) -> _dt.date:
     >>> parse_date("2024-03-07")
     datetime.date(2024, 3, 7)
     """
-    if isinstance(value, np.datetime64) and not np.isnat(value):
+    if value is pd.NaT or (isinstance(value, np.datetime64) and np.isnat(value)):  # NaT passes for a datetime
+        raise DateError(f"expected a year, a month (YYYY-MM) or an ISO date, got {value!r} (a missing date)")
+    if isinstance(value, np.datetime64):
         return value.astype("datetime64[D]").astype(_dt.date)
     if isinstance(value, _dt.datetime):
         return value.date()
@@ -107,6 +109,25 @@ def first_day(value) -> _dt.date:
 
     The start of a range (``--from 2000``), where :func:`parse_date` gives the end.
 
+    Parameters
+    ----------
+    value : int, str, datetime.date, pandas.Timestamp or numpy.datetime64
+        A year (``2000`` or ``"2000"``), a month (``"2000-02"``) or an ISO
+        date; a date or timestamp is taken as it is (its day).
+
+    Returns
+    -------
+    datetime.date
+
+    Raises
+    ------
+    DateError
+        When the value is none of these (``"2000-13"``, ``None``, ``2000.0``).
+
+    See Also
+    --------
+    parse_date : the last day a value stands for.
+
     Examples
     --------
     >>> first_day(2000), first_day("2000-02"), first_day("2000-02-10")
@@ -128,6 +149,23 @@ def date_cells(cells: pd.Series, side: str = "since") -> np.ndarray:
     first or last day. Each distinct value is parsed once, so a column of a
     million rows holding a few dozen dates costs a few dozen parses.
 
+    Parameters
+    ----------
+    cells : pandas.Series
+        The cells as written (texts; missing cells allowed).
+    side : str
+        ``"since"`` reads each cell as the first day it stands for; any other
+        value (``"until"``) as the last day.
+
+    Returns
+    -------
+    numpy.ndarray
+        datetime64[D], one per cell, in order.
+
+    Raises
+    ------
+    Nothing: an unreadable date is NaT, not an error.
+
     Examples
     --------
     >>> [str(d) for d in date_cells(pd.Series(["1995", "2004-03-29", "2004-02", None, "20x4"]), "until")]
@@ -141,6 +179,21 @@ def date_bounds(cells: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
     Used to compare dates written at different precisions without inventing
     any: ``1994`` is not before ``1994-01-10``, it may be the same day or later.
+
+    Parameters
+    ----------
+    cells : pandas.Series
+        Dates as written (a year, a month or an ISO date; missing cells allowed).
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        The first days and the last days, datetime64[D], one per cell; NaT
+        on both sides for an empty or unreadable cell.
+
+    Raises
+    ------
+    Nothing: an unreadable date is NaT, not an error.
 
     Examples
     --------
@@ -181,6 +234,23 @@ def windows(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     An open side is ``NaT``; a table without ``since``/``until`` columns is open
     on both sides. A year in ``since`` starts on 1 January, a year in ``until``
     ends the window on 31 December (so the row is gone as of that year's end).
+    These are a row's own dates only; :func:`effective_windows` cuts an edge's
+    window to its endpoints' lifetimes. ``edge_windows`` is an old name of
+    this function.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        An edge or node table, with ``since`` and ``until`` columns or without.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``(start, end)``, datetime64[D], one per row.
+
+    Raises
+    ------
+    Nothing: an empty or unreadable cell leaves that side open (NaT).
 
     Examples
     --------
@@ -204,10 +274,37 @@ def effective_windows(nodes: pd.DataFrame, edges: pd.DataFrame, *, positions=Non
     """THE rule: the window in which each edge is active: its own window cut to both endpoints' lifetimes.
 
     An edge with no dates between two nodes that live 1994- and 2004-2014 is
-    active in [2004, 2014); an edge dated 1990- to a node born 1997 starts in
-    1997. Every snapshot, map slider, picture and export uses these windows.
-    ``positions`` may give each side's rows in ``nodes`` (``u``, then ``v``),
-    and ``own`` the edges' own :func:`windows`, when they are known already.
+    active from 1 January 2004 until 31 December 2014, that day excluded, so
+    in the snapshots as of 2004 to 2013; an edge dated 1990- to a node born
+    1997 starts in 1997. Every snapshot, map slider, picture and export uses
+    these windows. An endpoint that is not a node does not cut the window. An
+    edge whose window never meets an endpoint's lifetime gets a window cut to
+    nothing (start at or after end), which holds no day.
+
+    Parameters
+    ----------
+    nodes : pandas.DataFrame
+        The node table: ``id``, and ``since``/``until`` (the lifetimes) when
+        nodes have them.
+    edges : pandas.DataFrame
+        The edge table: ``u``, ``v``, and ``since``/``until`` when edges have them.
+    positions : tuple of numpy.ndarray, optional
+        Each edge's ``u`` row, then its ``v`` row, in ``nodes`` (-1: not a
+        node), when they are known already; default: looked up by id.
+    own : tuple of numpy.ndarray, optional
+        The edges' own :func:`windows`, when they are known already.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``(start, end)`` of each edge, datetime64[D], NaT where open.
+
+    Raises
+    ------
+    KeyError
+        When the ids must be looked up (nodes have lifetimes and no
+        ``positions`` are given) and ``nodes`` has no ``id`` column or
+        ``edges`` no ``u`` or ``v`` column.
 
     Examples
     --------
@@ -236,6 +333,27 @@ def effective_windows(nodes: pd.DataFrame, edges: pd.DataFrame, *, positions=Non
 def active_mask(edges: pd.DataFrame, date) -> np.ndarray:
     """A boolean array: which rows' own windows hold ``date`` (lifetimes of endpoints not considered).
 
+    Parameters
+    ----------
+    edges : pandas.DataFrame
+        An edge or node table (``since``/``until`` columns, or none: open).
+    date : int, str or datetime.date
+        An as-of value, read by :func:`parse_date` (a year is its 31 December).
+
+    Returns
+    -------
+    numpy.ndarray
+        bool, one per row.
+
+    Raises
+    ------
+    DateError
+        When ``date`` is not a year, a month or an ISO date.
+
+    See Also
+    --------
+    effective_windows : the windows cut to the endpoints' lifetimes, which queries use.
+
     Examples
     --------
     >>> e = pd.DataFrame({"since": ["1995", "2005"], "until": ["2004", None]})
@@ -248,6 +366,24 @@ def active_mask(edges: pd.DataFrame, date) -> np.ndarray:
 def within(start: np.ndarray, end: np.ndarray, date) -> np.ndarray:
     """A boolean array: which ``[start, end)`` windows hold ``date``.
 
+    Parameters
+    ----------
+    start, end : numpy.ndarray
+        datetime64[D] arrays, as :func:`windows` or :func:`effective_windows`
+        give them; NaT leaves a side open.
+    date : int, str or datetime.date
+        An as-of value, read by :func:`parse_date` (a year is its 31 December).
+
+    Returns
+    -------
+    numpy.ndarray
+        bool, one per window.
+
+    Raises
+    ------
+    DateError
+        When ``date`` is not a year, a month or an ISO date.
+
     Examples
     --------
     >>> start, end = windows(pd.DataFrame({"since": ["1995"], "until": ["2004"]}))
@@ -259,8 +395,27 @@ def within(start: np.ndarray, end: np.ndarray, date) -> np.ndarray:
 
 
 def overlapping(start: np.ndarray, end: np.ndarray, first=None, last=None) -> np.ndarray:
-    """A boolean array: which ``[start, end)`` windows hold at least one day from ``first`` to ``last`` (both
-    datetime.date or None for open; both days included). A window cut to nothing holds no day.
+    """A boolean array: which ``[start, end)`` windows hold at least one day from ``first`` to ``last``.
+
+    Both days are included. A window cut to nothing (start at or after end)
+    holds no day, whatever the range.
+
+    Parameters
+    ----------
+    start, end : numpy.ndarray
+        datetime64[D] arrays; NaT leaves a side open.
+    first, last : datetime.date or None
+        The first and last days of the range; None leaves that side open.
+
+    Returns
+    -------
+    numpy.ndarray
+        bool, one per window.
+
+    Raises
+    ------
+    Nothing: the days are taken as given (see :func:`first_day` and
+    :func:`parse_date` to read them).
 
     Examples
     --------
@@ -279,6 +434,23 @@ def overlapping(start: np.ndarray, end: np.ndarray, first=None, last=None) -> np
 
 def latest_date(*tables: pd.DataFrame) -> _dt.date | None:
     """The end of the last year any ``since`` or ``until`` of the tables names, or None if they are undated.
+
+    A cell's year is its first four characters when they are digits; the rest
+    of the cell is not read (``2020-13`` names 2020).
+
+    Parameters
+    ----------
+    *tables : pandas.DataFrame
+        Edge or node tables; one without ``since``/``until`` columns names no year.
+
+    Returns
+    -------
+    datetime.date or None
+        31 December of the last year named.
+
+    Raises
+    ------
+    Nothing: a cell that does not begin with a year is passed over.
 
     Examples
     --------
@@ -308,9 +480,33 @@ def default_date(dataset) -> _dt.date | None:
     depends on today's date, so the same data gives the same answers and the
     same files on any day.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset or a snapshot of one; the date is that of its full dataset.
+
+    Returns
+    -------
+    datetime.date or None
+
+    Raises
+    ------
+    DateError
+        When the declared coverage's end is not a date (:func:`partnergraph.load`
+        refuses such a descriptor, so only a Dataset built by hand can have one).
+
     Examples
     --------
     >>> default_date(pg.load()) == pg.load().coverage[1]
+    True
+    >>> nodes = pd.DataFrame({"id": ["A", "f"], "kind": ["country", "framework"], "label": ["Alpha", "Forum"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"], "u": ["A"], "v": ["f"], "since": ["2001"],
+    ...                       "until": ["2010-03"], "source": [""]})
+    >>> default_date(pg.Dataset(nodes, edges))
+    datetime.date(2010, 12, 31)
+    >>> default_date(pg.Dataset(nodes, edges, meta={"partnergraph": {"coverage": {"start": 2000, "end": 2020}}}))
+    datetime.date(2020, 12, 31)
+    >>> default_date(pg.Dataset(nodes, edges.drop(columns=["since", "until"]))) is None
     True
     """
     full = dataset.full
@@ -333,6 +529,18 @@ def default_date(dataset) -> _dt.date | None:
 def describe_date(date) -> str:
     """``as of 2024-12-31``, or ``undated`` when there is no date.
 
+    Parameters
+    ----------
+    date : datetime.date or None
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    Nothing: any date has an ISO form.
+
     Examples
     --------
     >>> describe_date(None), describe_date(parse_date(2010))
@@ -344,11 +552,27 @@ def describe_date(date) -> str:
 def describe_period(period) -> str:
     """``from 2000-01-01 to 2009-12-31`` for a range of :meth:`~partnergraph.Dataset.during`; an open side is left out.
 
+    Parameters
+    ----------
+    period : tuple of (datetime.date or None)
+        The first and last days of the range (``Dataset.period``); None is open.
+
+    Returns
+    -------
+    str
+        ``every date`` when both sides are open.
+
+    Raises
+    ------
+    Nothing: any date has an ISO form.
+
     Examples
     --------
     >>> import datetime as dt
     >>> describe_period((dt.date(2000, 1, 1), dt.date(2009, 12, 31))), describe_period((None, dt.date(2009, 12, 31)))
     ('from 2000-01-01 to 2009-12-31', 'to 2009-12-31')
+    >>> describe_period((None, None))
+    'every date'
     """
     first, last = period
     parts = ([f"from {first.isoformat()}"] if first else []) + ([f"to {last.isoformat()}"] if last else [])

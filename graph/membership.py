@@ -27,15 +27,16 @@ def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) 
     ----------
     dataset : Dataset
     node : str
-        An id of the dataset.
+        An id or a label.
     kind : str
-        The kind of the nodes to list.
+        The kind of the nodes to list (compared case-insensitively).
     as_of : year, month or ISO date, optional
         Default: the dataset's own date, or for a loaded dataset the default
-        date (:func:`partnergraph.asof.default_date`).
+        date (:func:`partnergraph.asof.default_date`). Undated data with no
+        default date lists every period, as ``history`` does.
     history : bool
         List every period ever, whatever the date (a country that left and
-        came back has two lines).
+        came back has two lines); ``as_of`` is then not read.
 
     Returns
     -------
@@ -46,7 +47,12 @@ def linked(dataset, node: str, *, kind: str, as_of=None, history: bool = False) 
     Raises
     ------
     UnknownIdError
-        ``node`` is not an id of the dataset.
+        ``node`` names no node of the dataset.
+    PartnergraphError
+        ``kind`` is not a kind of the dataset, or no relation links ``node``'s
+        kind to it; ``node`` names several nodes.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
@@ -103,8 +109,43 @@ def _membership_span(links: pd.DataFrame, start: np.ndarray, end: np.ndarray) ->
 def members(dataset, framework: str, *, kind: str = "country", as_of=None, history: bool = False) -> pd.DataFrame:
     """The members (countries) of a framework on a date, with each membership's status; see :func:`linked`.
 
+    Parameters
+    ----------
+    dataset : Dataset
+    framework : str
+        The framework (or any node others belong to): an id or a label.
+    kind : str
+        The kind of the nodes listed (``country`` by default).
+    as_of, history
+        As for :func:`linked`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id``, ``label``, ``kind``, ``since``, ``until``, ``status``;
+        sorted by id, then since (:func:`linked`).
+
+    Raises
+    ------
+    UnknownIdError
+        ``framework`` names no node of the dataset.
+    PartnergraphError
+        ``kind`` is not a kind of the dataset, or no relation links ``framework``'s
+        kind to it; ``framework`` names several nodes.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
+
+    See Also
+    --------
+    frameworks : the other way round.
+    timeline : memberships counted year by year.
+
     Examples
     --------
+    Suspended members are listed, their ``status`` saying so:
+
+    >>> members(pg.load(), "eapc", as_of=2024).query("status == 'suspended'")["id"].tolist()
+    ['BLR', 'RUS']
     >>> members(pg.load(), "ici", as_of=2024)["id"].tolist()
     ['ARE', 'BHR', 'KWT', 'QAT']
     >>> members(pg.load(), "pfp", history=True).query("id == 'MLT'")[["since", "until"]].values.tolist()
@@ -115,6 +156,37 @@ def members(dataset, framework: str, *, kind: str = "country", as_of=None, histo
 
 def frameworks(dataset, country: str, *, kind: str = "framework", as_of=None, history: bool = False) -> pd.DataFrame:
     """The frameworks a country is in on a date, with each membership's status; see :func:`linked`.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    country : str
+        The country (or any node that belongs to others): an id or a label.
+    kind : str
+        The kind of the nodes listed (``framework`` by default).
+    as_of, history
+        As for :func:`linked`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id``, ``label``, ``kind``, ``since``, ``until``, ``status``;
+        sorted by id, then since (:func:`linked`).
+
+    Raises
+    ------
+    UnknownIdError
+        ``country`` names no node of the dataset.
+    PartnergraphError
+        ``kind`` is not a kind of the dataset, or no relation links ``country``'s
+        kind to it; ``country`` names several nodes.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
+
+    See Also
+    --------
+    members : the other way round.
+    timeline : memberships counted year by year.
 
     Examples
     --------
@@ -162,28 +234,49 @@ def timeline(dataset, *, framework: str | None = None, kind: str = "country", fr
 
     Parameters
     ----------
+    dataset : Dataset
+        Read whole, whatever its date (a snapshot's own date is only the default ``as_of``).
     framework : str, optional
-        One framework's id; default all frameworks.
+        One framework: an id or a label; default all frameworks.
     kind, frameworks_kind : str
-        The kinds of members and of frameworks.
+        The kinds of members and of frameworks; with ``framework``,
+        ``frameworks_kind`` is not read (the framework's own kind is used).
     as_of : year, month or ISO date, optional
-        The last year shown (default: the default date,
-        :func:`partnergraph.asof.default_date`).
+        The last day counted: its year is the last year shown, counted up to
+        this day (a join after it is not counted, and ``members`` is those
+        holding on it). Default: the dataset's own date, or the default date
+        (:func:`partnergraph.asof.default_date`).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``year``, ``joined``, ``left``, ``members`` (every membership
-        held at the end of the year, suspended ones included, as :func:`members`
-        lists them) and ``suspended`` (those of them with an inactive status);
+        held at the end of the year, or on ``as_of`` in its year, suspended
+        ones included, as :func:`members` lists them) and ``suspended`` (those of them with an inactive status);
         one line per year from the first year any membership begins to the
-        as-of year.
+        as-of year. No lines (but these columns) when there is no membership,
+        or no date to end at.
+
+    Raises
+    ------
+    UnknownIdError
+        ``framework`` names no node of the dataset.
+    PartnergraphError
+        ``kind`` or ``frameworks_kind`` is not a kind of the dataset;
+        ``framework`` is of the members' kind or of a kind they are not linked
+        to, or names several nodes.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
+    The Mediterranean Dialogue: six partners in 1995, Algeria in 2000.
+
     >>> t = timeline(pg.load(), framework="md", as_of=2000)
-    >>> t.values.tolist()
-    [[1995, 6, 0, 6, 0], [1996, 0, 0, 6, 0], [1997, 0, 0, 6, 0], [1998, 0, 0, 6, 0], [1999, 0, 0, 6, 0], [2000, 1, 0, 7, 0]]
+    >>> t["year"].tolist(), t["joined"].tolist(), t["members"].tolist()
+    ([1995, 1996, 1997, 1998, 1999, 2000], [6, 0, 0, 0, 0, 1], [6, 6, 6, 6, 6, 7])
+    >>> int(t["left"].sum()), int(t["suspended"].sum())
+    (0, 0)
     """
     columns = ["year", "joined", "left", "members", "suspended"]
     links = _membership_links(dataset, framework, kind, frameworks_kind)
@@ -207,6 +300,7 @@ def timeline(dataset, *, framework: str | None = None, kind: str = "country", fr
     first = int(_years(first_start.to_numpy()).min()) if len(first_start) else int(_years(dated).min())
     years = np.arange(first, last.year + 1)
     ends_of_year = np.array([f"{y:04d}-12-31" for y in years], dtype="datetime64[D]")
+    ends_of_year[-1] = np.datetime64(last, "D")  # the last year is counted to the date asked, not past it
     s = spells["start"].to_numpy(dtype="datetime64[D]")
     e = spells["end"].to_numpy(dtype="datetime64[D]")
     held = _held(s, e, ends_of_year)
@@ -214,7 +308,8 @@ def timeline(dataset, *, framework: str | None = None, kind: str = "country", fr
     span = len(years)
 
     def per_year(days):
-        offsets = _years(days[~np.isnat(days)]) - first
+        days = days[~np.isnat(days)]
+        offsets = _years(days[days <= np.datetime64(last, "D")]) - first
         return np.bincount(offsets[(offsets >= 0) & (offsets < span)], minlength=span)
 
     return pd.DataFrame({"year": years, "joined": per_year(s), "left": per_year(e), "members": held,
@@ -302,18 +397,40 @@ def diff(dataset, date1, date2) -> pd.DataFrame:
     relation ``nodes``, its id in ``u``. A change of status (an active period
     followed by a suspended one) shows as the one period removed and the other added.
 
+    Parameters
+    ----------
+    dataset : Dataset
+        Read whole, whatever its date.
+    date1, date2 : year, month or ISO date
+        The dates compared: a year stands for 31 December, a month for its last day. A
+        ``date2`` before ``date1`` is read as given (what was there on
+        ``date2`` and not on ``date1`` is added).
+
     Returns
     -------
     pandas.DataFrame
         Columns ``change`` (``added`` or ``removed``), ``relation``, ``u``, ``v``,
-        ``since``, ``until``, ``status``; added first, then nodes before edges,
-        then by relation, u, v.
+        ``since``, ``until``, ``status`` (as written; missing where the data
+        has none, and for nodes); added first, then nodes before edges, then by
+        relation, u, v.
+
+    Raises
+    ------
+    DateError
+        ``date1`` or ``date2`` is not a year, a month or an ISO date.
 
     Examples
     --------
-    >>> d = diff(pg.load(), 2022, 2024)
-    >>> d[d["relation"] == "memberships"][["change", "u", "v"]].head(3).values.tolist()
-    [['added', 'AUS', 'itpp'], ['added', 'BIH', 'dcb'], ['added', 'JPN', 'itpp']]
+    Borduria's membership of F is suspended in May 2003; Carpania's, from
+    2002 to October 2002, falls in between and is in neither list:
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "C", "f"], "kind": ["country"] * 3 + ["framework"],
+    ...                       "label": ["Aland", "Borduria", "Carpania", "F"]})
+    >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B", "B", "C"], "v": "f",
+    ...                       "since": ["2000", "2001", "2003-05", "2002"], "until": [None, "2003-05", None, "2002-10"],
+    ...                       "status": ["active", "active", "suspended", "active"], "source": None})
+    >>> diff(pg.Dataset(nodes, edges), 2001, 2003)[["change", "u", "v", "since", "status"]].values.tolist()
+    [['added', 'B', 'f', '2003-05', 'suspended'], ['removed', 'B', 'f', '2001', 'active']]
     """
     full = dataset.full
     for when in (date1, date2):

@@ -42,17 +42,53 @@ SIMILARITY_METHODS = {"s": True, "kappa": False, "pi": False, "jaccard": False, 
 
 def portfolio_matrix(dataset, kind: str = "country", via: str = "framework", *, weight: str | None = None,
                      as_of=None, include_suspended: bool = False, among=()):
-    """The portfolios as a sparse matrix: one row per ``kind`` node, one column per ``via`` node on the date.
+    """The portfolios as a sparse matrix: one row per ``kind`` node with a tie, one column per ``via`` node on the date.
 
-    Returns ``(rows, columns, matrix)``: the row ids and column ids (sorted) and a
-    ``scipy.sparse.csr_matrix`` of 1 for a tie (or the largest ``weight`` of the
-    pair's ties), 0 for none.
+    Parameters
+    ----------
+    dataset : Dataset
+    kind, via : str
+        The nodes whose portfolios these are (``country``) and the dimensions (``framework``).
+    weight : str, optional
+        An edge column of numbers (0 or more) to weigh ties by; default every tie weighs 1.
+    as_of : year, month or ISO date, optional
+        Default: the dataset's own date, or for a loaded dataset the default
+        date (:func:`partnergraph.asof.default_date`).
+    include_suspended : bool
+        Count ties with an inactive status (suspended) as ties.
+    among : iterable of str
+        Ids to give a row even without a tie (a row of zeros); they are not checked.
+
+    Returns
+    -------
+    tuple
+        ``(rows, columns, matrix)``: the row ids (the ``kind`` nodes with a tie
+        to a ``via`` node on the date, and ``among``) and the column ids (every
+        ``via`` node alive on the date), both sorted numpy arrays; and a
+        ``scipy.sparse.csr_matrix`` of floats, 1 for a tie (or the largest
+        ``weight`` of the pair's ties on the date), 0 for none.
+
+    Raises
+    ------
+    PartnergraphError
+        ``kind`` or ``via`` is not a kind of the dataset, or both are the same
+        kind; ``weight`` is not an edge column, or a tie on the date has no
+        number of 0 or more in it.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
-    >>> rows, cols, m = portfolio_matrix(pg.load(), as_of=2024)
-    >>> int(m[list(rows).index("JPN")].sum()), len(cols)  # Japan: ITPP and partners across the globe, of 17
-    (2, 17)
+    Aland and Borduria are in F and G, Carpania in G and H, Dorland in H only:
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "C", "D", "f", "g", "h"], "kind": ["country"] * 4 + ["framework"] * 3,
+    ...                       "label": ["Aland", "Borduria", "Carpania", "Dorland", "F", "G", "H"]})
+    >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "A", "B", "B", "C", "C", "D"],
+    ...                       "v": ["f", "g", "f", "g", "g", "h", "h"], "since": "2000", "until": None, "source": None})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> rows, cols, m = portfolio_matrix(ds)
+    >>> rows.tolist(), cols.tolist(), m.toarray().astype(int).tolist()
+    (['A', 'B', 'C', 'D'], ['f', 'g', 'h'], [[1, 1, 0], [1, 1, 0], [0, 1, 1], [0, 0, 1]])
     """
     from scipy import sparse
 
@@ -138,8 +174,9 @@ def similarity(dataset, kind: str = "country", via: str = "framework", *, method
         An edge column of numbers (0 or more) to weigh ties by (``s``, ``cosine``).
     a, b : str, optional
         One node (its pairs with every other) or one pair; an id or a label.
-    as_of : date, optional
-        Default: the dataset's default date.
+    as_of : year, month or ISO date, optional
+        Default: the dataset's own date, or for a loaded dataset the default
+        date (:func:`partnergraph.asof.default_date`).
     include_suspended : bool
         Count suspended ties as ties.
     top : int, optional
@@ -154,22 +191,47 @@ def similarity(dataset, kind: str = "country", via: str = "framework", *, method
         measure is undefined: ``kappa`` and ``pi`` when chance would give the
         pair's agreement for certain (both tied to everything or to nothing),
         ``jaccard`` when neither has a tie, ``cosine`` when one has none.
-        ``attrs`` holds ``method`` and ``dimensions`` (how many ``via`` nodes).
+        ``attrs`` holds ``method``, ``dimensions`` (how many ``via`` nodes) and ``weight``.
 
     Raises
     ------
     PartnergraphError
-        An unknown method, a weight with a method that takes none, a node of another kind.
+        An unknown method; a weight with a method that takes none; ``a`` or
+        ``b`` of another kind than ``kind``, or naming several nodes; ``kind``
+        or ``via`` is not a kind of the dataset, or both are the same kind;
+        ``weight`` is not an edge column, or a tie on the date has no number of
+        0 or more in it.
+    UnknownIdError
+        ``a`` or ``b`` names no node of the dataset.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
+
+    See Also
+    --------
+    portfolio_matrix : the portfolios compared.
+    roles : nodes grouped by how alike their portfolios are.
 
     Examples
     --------
-    Georgia and Ukraine at the end of 2024: six frameworks each, four shared
-    (PfP, the EAPC, EOP, Annual National Programmes), out of 17 alive:
-    S = 1 - 2 * 4 / 17.
+    Aland and Borduria are in F and G, Carpania in G and H, Dorland in H only:
 
-    >>> s = similarity(pg.load(), a="GEO", b="UKR", as_of=2024)
-    >>> round(float(s["similarity"].item()), 4)
-    0.5294
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "C", "D", "f", "g", "h"], "kind": ["country"] * 4 + ["framework"] * 3,
+    ...                       "label": ["Aland", "Borduria", "Carpania", "Dorland", "F", "G", "H"]})
+    >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "A", "B", "B", "C", "C", "D"],
+    ...                       "v": ["f", "g", "f", "g", "g", "h", "h"], "since": "2000", "until": None, "source": None})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> similarity(ds)[["a", "b", "similarity"]].round(3).values.tolist()
+    [['A', 'B', 1.0], ['C', 'D', 0.333], ['A', 'C', -0.333], ['B', 'C', -0.333], ['A', 'D', -1.0], ['B', 'D', -1.0]]
+
+    Aland and Carpania share one of three frameworks: S = 1 - 2 * 2 / 3
+    (they differ on F and H), Jaccard 1 / 3.
+
+    >>> similarity(ds, a="Aland", b="C", method="jaccard")["similarity"].round(3).item()
+    0.333
+
+    Georgia and Ukraine at the end of 2024: six frameworks each, four shared
+    (PfP, the EAPC, EOP, Annual National Programmes).
+
     >>> similarity(pg.load(), a="GEO", b="UKR", method="jaccard", as_of=2024)["similarity"].item()
     0.5
     """
@@ -211,6 +273,15 @@ def similarity(dataset, kind: str = "country", via: str = "framework", *, method
     return out
 
 
+def _same_rows(matrix) -> np.ndarray:
+    """A code per row of a sparse matrix: rows with the same entries (columns and values) share one code."""
+    csr = matrix.tocsr()
+    csr.sort_indices()
+    keys = [(csr.indices[a:b].tobytes(), csr.data[a:b].tobytes()) for a, b in zip(csr.indptr[:-1], csr.indptr[1:])]
+    codes, _ = pd.factorize(pd.Series(keys, dtype=object))
+    return codes
+
+
 def roles(dataset, kind: str = "country", via: str = "framework", *, groups: int = 4, method: str = "s",
           weight: str | None = None, as_of=None, include_suspended: bool = False) -> pd.DataFrame:
     """Structural equivalence: ``kind`` nodes grouped by how alike their portfolios are, into ``groups`` roles.
@@ -220,10 +291,17 @@ def roles(dataset, kind: str = "country", via: str = "framework", *, groups: int
     an undefined similarity counting as the largest distance; the tree is cut
     into at most ``groups`` groups: fewer where distances tie (nodes with one tie
     each to different nodes are all equally far apart, and no cut separates them
-    into exactly ``groups``). Two nodes with the same ties are always in one role.
+    into exactly ``groups``). Two nodes with the same ties are always in one
+    role: they are no distance apart (even where ``kappa`` or ``pi`` is
+    undefined, for two nodes both tied to every ``via`` node), and there are
+    never more groups than distinct portfolios.
 
     Parameters
     ----------
+    dataset : Dataset
+    kind, via : str
+        The nodes grouped (``country``) and the dimensions of their portfolios
+        (``framework``); only the ``kind`` nodes with a tie on the date are grouped.
     groups : int
         How many roles at most (1 or more).
     method, weight, as_of, include_suspended
@@ -233,11 +311,35 @@ def roles(dataset, kind: str = "country", via: str = "framework", *, groups: int
     -------
     pandas.DataFrame
         Columns ``role`` (1 for the largest, ties by their first id), ``id``,
-        ``label``, ``ties`` (how many ``via`` nodes the node is tied to); sorted
-        by role, then id. ``attrs`` holds ``method`` and ``groups``.
+        ``label``, ``ties`` (how many ``via`` nodes the node is tied to, by a
+        weight above 0 when weighted); sorted by role, then id. ``attrs`` holds
+        ``method`` and ``groups``. No lines (but these columns) when no node has a tie.
+
+    Raises
+    ------
+    PartnergraphError
+        ``groups`` is below 1; an unknown method; a weight with a method that
+        takes none; ``kind`` or ``via`` is not a kind of the dataset, or both
+        are the same kind; ``weight`` is not an edge column, or a tie on the
+        date has no number of 0 or more in it.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
+
+    See Also
+    --------
+    similarity : the measures the roles are built on.
 
     Examples
     --------
+    Aland and Borduria are in F and G, Carpania in G and H, Dorland in H only:
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "C", "D", "f", "g", "h"], "kind": ["country"] * 4 + ["framework"] * 3,
+    ...                       "label": ["Aland", "Borduria", "Carpania", "Dorland", "F", "G", "H"]})
+    >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "A", "B", "B", "C", "C", "D"],
+    ...                       "v": ["f", "g", "f", "g", "g", "h", "h"], "since": "2000", "until": None, "source": None})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> roles(ds, groups=2)[["role", "id", "ties"]].values.tolist()
+    [[1, 'A', 2], [1, 'B', 2], [2, 'C', 2], [2, 'D', 1]]
     >>> r = roles(pg.load(), groups=3, as_of=2024).set_index("id")
     >>> r.loc[["BHR", "KWT", "QAT"], "role"].nunique()  # the ICI partners alike
     1
@@ -263,9 +365,11 @@ def roles(dataset, kind: str = "country", via: str = "framework", *, groups: int
         scores = _scores(matrix, method, weight is not None)
         distance = (1 - scores) / 2 if method == "s" else 1 - scores
         distance = np.clip(np.nan_to_num(distance, nan=1.0), 0.0, 1.0)
-        np.fill_diagonal(distance, 0.0)
+        alike = _same_rows(matrix)  # the same ties are no distance apart, even where kappa or pi is undefined
+        distance[alike[:, None] == alike[None, :]] = 0.0
         tree = linkage(squareform((distance + distance.T) / 2, checks=False), method="average")
-        found = fcluster(tree, t=groups, criterion="maxclust")
+        # never more groups than distinct portfolios: maxclust would otherwise cut below a merge at distance 0
+        found = fcluster(tree, t=min(groups, int(alike.max()) + 1), criterion="maxclust")
     # number the roles: the largest first, then by their first id
     sizes = pd.Series(found).value_counts()
     first = pd.Series(rows).groupby(found).min()

@@ -200,6 +200,7 @@ def read_with_cytoscape(path) -> dict:
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow
 def test_cyjs_reads_in_cytoscape_js_with_every_node_edge_and_citation(nato, tmp_path):
     result = run("export", "-o", tmp_path / "nato.cyjs")
     assert result.exit_code == 0
@@ -233,6 +234,7 @@ def test_cyjs_keeps_node_and_edge_ids_apart_and_parent_columns_as_data(tmp_path)
 
 # ---- Excel workbook ---------------------------------------------------------
 
+@pytest.mark.slow
 def test_xlsx_loads_back_to_the_same_dataset_and_pandas_reads_every_sheet(nato, tmp_path):
     import pandas as pd
 
@@ -290,6 +292,7 @@ def test_csv_folder_keeps_empty_columns_where_leaving_them_out_would_reorder_col
     pdt.assert_frame_equal(back.edges, ds.edges)
 
 
+@pytest.mark.slow
 def test_csv_folder_passes_frictionless_validate(nato, tmp_path):
     """The Data Package of an export is valid for the Frictionless tools: every table matches its Table Schema,
     including an edge file whose two ends are of one kind (its header names the kind twice)."""
@@ -309,6 +312,7 @@ def test_csv_folder_passes_frictionless_validate(nato, tmp_path):
 
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["bundled", "tiny", "extras"])
 def test_csv_folder_loads_back_to_the_same_dataset(name, tmp_path):
     if name == "bundled":
@@ -361,6 +365,7 @@ def png_size(data: bytes):
     return struct.unpack(">II", data[16:24])
 
 
+@pytest.mark.slow
 def test_png_and_svg_of_the_nato_map(nato, tmp_path):
     picture = static_map(nato)
     png = picture.save(tmp_path / "nato.png").read_bytes()
@@ -389,12 +394,14 @@ def test_no_two_labels_collide_on_the_nato_map(nato):
             assert not overlap, (a[0], b[0])
 
 
+@pytest.mark.slow
 def test_pictures_are_deterministic(tiny):
     ds = pg.load(tiny)
     assert static_map(ds).to_bytes("svg") == static_map(pg.load(tiny)).to_bytes("svg")
     assert static_map(ds).to_bytes("png") == static_map(pg.load(tiny)).to_bytes("png")
 
 
+@pytest.mark.slow
 def test_coverage_heatmap_from_the_cli(tmp_path):
     out = tmp_path / "cov.png"
     result = run("coverage", "--matrix", "--as-of", 2024, "-o", out)
@@ -406,6 +413,7 @@ def test_coverage_heatmap_from_the_cli(tmp_path):
 
 # ---- every format, from the command line -------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt, name", [("gexf", "x.gexf"), ("graphml", "x.graphml"), ("json", "x.json"),
                                        ("csv", "folder"), ("png", "x.png"), ("svg", "x.svg")])
 def test_export_twice_gives_the_same_bytes(tiny, tmp_path, fmt, name):
@@ -430,6 +438,7 @@ def test_export_usage_errors(tiny, tmp_path):
     assert result.exit_code == 1 and "unknown kind 'nation'" in result.stderr
 
 
+@pytest.mark.slow
 def test_pictures_draw_hostile_text_as_written(tmp_path):
     from hostile import hostile_folder
     from partnergraph.export import coverage_heatmap
@@ -449,3 +458,28 @@ def test_pictures_draw_hostile_text_as_written(tmp_path):
 
 def tiny_like(tmp_path):
     return write_folder(tmp_path / "k", {"a.csv": "fr$,th$\nf$1,t$1\n"})
+
+
+@pytest.mark.parametrize("relation", ["../evil", "sub/dir", "a\\b", ".hidden", "~lock", " padded", "tab\there"])
+def test_a_relation_that_is_no_file_name_is_refused_and_nothing_is_written(tmp_path, relation):
+    """A relation names a file: one that would leave the folder, hide, or clash is refused before anything is
+    written (a relation '../evil' once wrote evil.csv beside the export folder)."""
+    from partnergraph.export import write_csv_folder, write_xlsx
+
+    ds = pg.Dataset(pd.DataFrame({"id": ["a", "b"], "kind": ["k", "l"], "label": ["A", "B"]}),
+                    pd.DataFrame({"relation": [relation], "u": ["a"], "v": ["b"]}))
+    with pytest.raises(pg.PartnergraphError, match="cannot be a file name"):
+        write_csv_folder(ds, tmp_path / "out")
+    with pytest.raises(pg.PartnergraphError, match="cannot be a file name"):
+        write_xlsx(ds, tmp_path / "out.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_relations_that_differ_only_in_case_are_refused(tmp_path):
+    from partnergraph.export import write_csv_folder
+
+    ds = pg.Dataset(pd.DataFrame({"id": ["a", "b"], "kind": ["k", "l"], "label": ["A", "B"]}),
+                    pd.DataFrame({"relation": ["Offers", "offers"], "u": ["a", "a"], "v": ["b", "b"]}))
+    with pytest.raises(pg.PartnergraphError, match="'Offers' and 'offers' differ only in case"):
+        write_csv_folder(ds, tmp_path / "out")
+    assert list(tmp_path.iterdir()) == []

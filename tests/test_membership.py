@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 import partnergraph as pg
+from conftest import write_folder
 
 
 @pytest.fixture
@@ -114,6 +115,7 @@ def _spells_by_hand(rows):
     return [(None if s == low else s, None if e == high else e) for s, e in out]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, derandomize=True, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from("AB"), st.sampled_from("fg"),
                           st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2003, 1, 1))),
@@ -155,3 +157,15 @@ def test_members_keep_an_undated_start_of_a_membership_continued_under_another_s
     assert m[["id", "since", "until", "status"]].fillna("").values.tolist() == [["SYL", "", "", "suspended"]]
     f = pg.frameworks(ds, "SYL", kind="alliance", as_of=2001)
     assert f[["id", "since"]].fillna("").values.tolist() == [["ent", ""]]
+
+
+def test_the_timeline_counts_its_last_year_only_up_to_the_date_asked(tmp_path):
+    """A join in September 2000 is not a member on 30 June 2000: the last year stops at as_of, as members() does."""
+    folder = write_folder(tmp_path / "d", {"memberships.csv": "country,framework,since,until\n"
+                                                             "A,f,1999,\nB,f,2000-09-15,\nC,f,1998,2000-03-01\n"})
+    ds = pg.load(folder)
+    mid = pg.timeline(ds, framework="f", as_of="2000-06-30")
+    assert mid.values.tolist() == [[1998, 1, 0, 1, 0], [1999, 1, 0, 2, 0], [2000, 0, 1, 1, 0]]
+    assert len(pg.members(ds, "f", as_of="2000-06-30")) == mid["members"].iloc[-1]
+    end = pg.timeline(ds, framework="f", as_of=2000)
+    assert end.values.tolist()[-1] == [2000, 1, 1, 2, 0]

@@ -115,6 +115,7 @@ def test_similarity_is_as_of_aware():
         pg.similarity(nato, a="JPN", b="cyber")
 
 
+@pytest.mark.slow
 def test_the_cli_gives_the_api_s_numbers(four, tmp_path):
     folder = write_folder(tmp_path / "f", FILES)
     for args, kwargs in ((["--method", "kappa"], {"method": "kappa"}), (["A", "--weight", "weight"], {"a": "A", "weight": "weight"}),
@@ -152,3 +153,17 @@ def test_the_methods_are_deterministic(four):
     for call in (lambda: pg.similarity(nato, method="kappa", as_of=2024), lambda: pg.roles(nato, groups=5, as_of=2024),
                  lambda: pg.evolution(nato, first=2000, last=2010)):
         pd.testing.assert_frame_equal(call(), call())
+
+
+@pytest.mark.parametrize("method", ["s", "kappa", "pi", "jaccard", "cosine"])
+def test_the_same_ties_are_always_one_role(method):
+    """A and B are in every framework (kappa and pi are undefined for them: no disagreement to correct), C and D in
+    f alone: however many groups are allowed, A with B and C with D."""
+    nodes = pd.DataFrame({"id": ["A", "B", "C", "D", "f", "g"], "kind": ["country"] * 4 + ["framework"] * 2,
+                          "label": list("ABCDfg")})
+    edges = pd.DataFrame({"relation": "memberships", "u": ["A", "A", "B", "B", "C", "D"],
+                          "v": ["f", "g", "f", "g", "f", "f"], "since": "", "until": "", "source": ""})
+    ds = pg.Dataset(nodes, edges)
+    for groups in (2, 3, 4, 10):
+        found = pg.roles(ds, groups=groups, method=method).set_index("id")["role"]
+        assert found["A"] == found["B"] and found["C"] == found["D"] and found["A"] != found["C"], (groups, found)

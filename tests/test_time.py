@@ -204,6 +204,7 @@ def test_a_suspended_tie_counts_for_nothing_unless_asked(ds):
     assert "B" in set(pg.communities(ds, as_of=2012, include_suspended=True)["id"])
 
 
+@pytest.mark.slow
 def test_the_cli_leaves_suspended_ties_out_unless_asked(ds):
     out = run("reach", "B", "--data", ds.path, "--as-of", 2012)
     assert (out.exit_code, out.stdout) == (0, "  (none)\n")
@@ -326,6 +327,7 @@ def test_without_a_declared_coverage_the_default_is_the_last_year_the_data_names
     assert "coverage  not declared" in result.stdout
 
 
+@pytest.mark.slow
 def test_undated_data_says_undated(make):
     folder = make(memberships__csv="country,framework\nFIN,pfp\nSWE,pfp\n", coverage__csv=None)
     ds = pg.load(folder)
@@ -399,6 +401,7 @@ def alive_frameworks(nato, year):
 YEARS = list(range(1990, 2026))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("year", YEARS)
 def test_no_framework_appears_outside_its_lifetime(nato, year):
     from partnergraph.coverage_queries import reach_pairs
@@ -460,6 +463,7 @@ def test_the_map_data_holds_each_edge_in_its_active_window(nato):
             assert (e["color"]["color"], e["dashes"]) == ("#9aa3ad", [2, 6])
 
 
+@pytest.mark.slow
 def test_the_map_and_pictures_open_at_the_default_date(nato):
     from partnergraph.export import network_map, static_map
     assert network_map(nato).meta["as_of"] == "2026-11-30"
@@ -497,6 +501,7 @@ def test_every_command_with_as_of_is_covered_here():
     assert with_as_of == set(BUNDLED_ARGS) == set(HANDMADE_ARGS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("dataset, named_date", [("bundled", "2026-11-30"), ("handmade", "2016")])
 @pytest.mark.parametrize("name", sorted(BUNDLED_ARGS))
 def test_no_as_of_answers_as_of_the_date_the_help_names(tmp_path, dataset, named_date, name):
@@ -516,3 +521,16 @@ def test_no_as_of_answers_as_of_the_date_the_help_names(tmp_path, dataset, named
     (text_a, files_a), (text_b, files_b) = outputs
     assert text_a == text_b and files_a == files_b
     assert text_a.strip() or files_a  # something was answered
+
+
+@pytest.mark.parametrize("missing", [pd.NaT, np.datetime64("NaT")], ids=["pd.NaT", "np.NaT"])
+def test_a_missing_date_is_refused_not_read_as_a_date(missing):
+    """pd.NaT passes isinstance(..., datetime): it once came back as a 'date' and reached the snapshot."""
+    from partnergraph.asof import first_day
+
+    with pytest.raises(pg.DateError, match="a missing date"):
+        pg.parse_date(missing)
+    with pytest.raises(pg.DateError, match="a missing date"):
+        first_day(missing)
+    with pytest.raises(pg.DateError):
+        pg.load().as_of(missing)
