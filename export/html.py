@@ -32,7 +32,8 @@ __all__ = ["NetworkMap", "network_map", "MAX_NODES"]
 class NetworkMap:
     """An interactive map of a dataset: ``.save(path)``, ``.html()``, and inline display in Jupyter.
 
-    Made by :func:`network_map`.
+    Made by :func:`network_map`; ``meta`` says what the map holds (title,
+    dataset, content hash, date, node and edge counts, size measure).
     """
 
     def __init__(self, page: str, meta: dict):
@@ -40,11 +41,57 @@ class NetworkMap:
         self.meta = meta
 
     def html(self) -> str:
-        """The whole page, as text."""
+        """The whole page, as text.
+
+        Returns
+        -------
+        str
+            A self-contained HTML document (vis-network and the data inlined).
+
+        Raises
+        ------
+        Nothing: the page was made with the map.
+
+        Examples
+        --------
+        >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+        >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+        >>> page = network_map(pg.Dataset(nodes, edges)).html()
+        >>> page.startswith("<!DOCTYPE html>"), "Partnership for Peace" in page
+        (True, True)
+        """
         return self._page
 
     def save(self, path):
-        """Write the page to ``path`` atomically (a temporary file, then a rename); returns the path."""
+        """Write the page to ``path`` atomically (a temporary file, then a rename), as UTF-8.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write (replaced if it exists).
+
+        Returns
+        -------
+        pathlib.Path
+            The path written.
+
+        Raises
+        ------
+        partnergraph.atomic.OutputError
+            When the file cannot be written (:func:`partnergraph.atomic.write_atomic`); nothing is left behind.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+        >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+        >>> m = network_map(pg.Dataset(nodes, edges), title="Nordic ties")
+        >>> out = m.save(pathlib.Path(tempfile.mkdtemp()) / "map.html")
+        >>> out.name, "<title>Nordic ties</title>" in out.read_text(encoding="utf-8")
+        ('map.html', True)
+        """
         return write_atomic(path, self._page)
 
     def _repr_html_(self) -> str:
@@ -71,59 +118,87 @@ def network_map(dataset, *, as_of=None, title: str | None = None, kinds=None, fo
                 role_via: str = "framework") -> NetworkMap:
     """An interactive, self-contained HTML map of a dataset.
 
-    The page holds every node and edge of every date: its year slider shows
-    the network as it stood at the end of each year without a reload (by the
-    one time rule: a node in its lifetime, an edge in its own window and both
-    endpoints' lifetimes), and the map opens at ``as_of``. Node places come
-    from a seeded layout of all dates, so a node keeps its place whatever year
-    is shown. Ties whose status is inactive (suspended) are drawn dotted and
-    grey, with their own legend entry and toggle; they do not count towards
-    node size, and a node with no other tie is faded.
+    The page holds every node and edge of every date (of the nodes shown): its
+    year slider shows the network as it stood at the end of each year without
+    a reload (by the one time rule: a node in its lifetime, an edge in its own
+    window and both endpoints' lifetimes; for data whose ties are events, each
+    year's ties), and the map opens at ``as_of``. Node places come from a
+    seeded layout of all dates (:func:`partnergraph.export.layout_positions`),
+    so a node keeps its place whatever year is shown. Ties whose status is
+    inactive (suspended) are drawn dotted and grey, with their own legend entry
+    and toggle; they do not count towards node size, and a node with no other
+    tie is faded.
 
     Parameters
     ----------
     dataset : Dataset
+        A dataset, or a snapshot of one (its date is the default ``as_of``).
     as_of : year, month or ISO date, optional
         The date the map opens at. Default: a snapshot's own date, or for a
         loaded dataset the default date (:func:`partnergraph.asof.default_date`),
         so the file is the same on any day.
     title : str, optional
+        The page's title. Default: the data's declared title, else
+        "Partnership map: <name>" (:func:`partnergraph.export.style.default_title`).
     kinds : list of str, optional
-        Show only nodes of these kinds.
+        Show only nodes of these kinds (any case).
     focus : str, optional
-        Show only the nodes within ``radius`` steps of this id (over all dates,
-        so the slider can show the neighbourhood change).
+        Show only the nodes within ``radius`` steps of this node (an id, or a
+        label: :meth:`Dataset.resolve`), over all dates, so the slider can show
+        the neighbourhood change.
     radius : int
+        With ``focus``: how many steps (0 or more).
     size_by : {"degree", "betweenness", "closeness", "eigenvector", "pagerank", "none"}
-        The centrality measure node size shows, computed at ``as_of``.
+        The centrality measure node size shows, computed at ``as_of``; the
+        slider's years get their own sizes unless the page would grow too large.
+    seed : int
+        The layout's seed.
+    max_nodes : int or None
+        Refuse (:class:`PartnergraphError`, with advice) a page of more nodes
+        than this, before the layout and the page are made: a browser cannot
+        draw it usably. None: no limit.
     color_by : {None, "role"}, optional
         ``"role"``: colour the ``role_kind`` nodes by their role at ``as_of``
         (:func:`partnergraph.roles`: ``groups`` roles of alike portfolios over
         ``role_via`` nodes), with a legend of the roles.
     groups, role_kind, role_via
         For ``color_by="role"``.
-    seed : int
-        The layout's seed.
-    max_nodes : int or None
-        Refuse (:class:`PartnergraphError`, with advice) a page of more nodes
-        than this, before any work: a browser cannot draw it usably. None: no limit.
 
     Returns
     -------
     NetworkMap
+        The page; its ``meta`` holds the title, the dataset's name, title and
+        content hash, ``as_of``, the counts of nodes and edges (every date) and
+        of the edges active and suspended on ``as_of``, and ``size_by``.
 
     Raises
     ------
-    UnknownIdError
-        ``focus`` is not an id of the dataset.
-    PartnergraphError
-        ``kinds`` names a kind the dataset does not have, or ``size_by`` is unknown.
+    partnergraph.DateError
+        ``as_of`` is not a date.
+    partnergraph.UnknownIdError
+        ``focus`` is not an id or label of the dataset.
+    partnergraph.PartnergraphError
+        ``kinds`` names a kind the dataset does not have; ``size_by`` or
+        ``color_by`` is unknown; ``focus`` names several nodes, is of a kind
+        ``kinds`` leaves out, or ``radius`` is below 0; the map would hold more
+        than ``max_nodes`` nodes; or ``color_by="role"`` cannot group the
+        nodes (``groups`` below 1, ``role_kind`` or ``role_via`` not a kind, or
+        both the same).
+
+    See Also
+    --------
+    partnergraph.export.static_map : The same map as a picture, on one date.
 
     Examples
     --------
     >>> m = network_map(pg.load(), as_of=2024)
     >>> m.meta["as_of"], m.meta["dataset"]
     ('2024-12-31', 'nato')
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+    >>> network_map(pg.Dataset(nodes, edges), focus="Finland", radius=1)
+    <NetworkMap 'Partnership map: dataset': 2 nodes, 1 edges>
     """
     from partnergraph import __version__
 

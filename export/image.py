@@ -1,7 +1,8 @@
 """Static pictures for reports: the network map and the coverage heatmap, as PNG, SVG or PDF (matplotlib).
 
-The map uses the HTML map's places, colours, shapes and line styles, and
-places every label where it collides with no other label and no node.
+The map uses the places of the HTML map of the whole dataset, its colours,
+shapes and line styles, and places every label where it collides with no
+other label and no node, when there is such a place.
 Output is deterministic: SVG ids are salted with a fixed string and no date
 is stamped into either format.
 """
@@ -62,9 +63,10 @@ def _figure_bytes(fig: Figure, fmt: str, dpi: int) -> bytes:
 
 
 class StaticMap:
-    """A drawn map: ``.save(path)`` (PNG or SVG by suffix), ``.to_bytes(fmt)``; ``.labels`` the label boxes placed.
+    """A drawn picture: ``.save(path)`` (PNG, SVG or PDF by suffix), ``.to_bytes(fmt)``; ``.labels`` the label boxes
+    placed, ``.meta`` what it shows.
 
-    Made by :func:`static_map`.
+    Made by :func:`static_map`, :func:`coverage_heatmap` and :func:`evolution_picture`.
     """
 
     def __init__(self, figure: Figure, labels: list, meta: dict, dpi: int):
@@ -74,11 +76,66 @@ class StaticMap:
         self.dpi = dpi
 
     def to_bytes(self, fmt: str = "png") -> bytes:
-        """The picture in ``fmt`` ("png" or "svg")."""
+        """The picture in ``fmt``, the same bytes for the same picture on any day.
+
+        Parameters
+        ----------
+        fmt : {"png", "svg", "pdf"}
+            The format, in any case.
+
+        Returns
+        -------
+        bytes
+
+        Raises
+        ------
+        partnergraph.PartnergraphError
+            When ``fmt`` is not one of :data:`FORMATS`.
+
+        Examples
+        --------
+        >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+        >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+        >>> picture = static_map(pg.Dataset(nodes, edges))
+        >>> picture.to_bytes()[:4], picture.to_bytes("SVG")[:5], picture.to_bytes("pdf")[:5]
+        (b'\\x89PNG', b'<?xml', b'%PDF-')
+        """
         return _figure_bytes(self.figure, _format_of("x." + fmt, fmt), self.dpi)
 
     def save(self, path, fmt: str | None = None):
-        """Write the picture atomically; the format comes from the suffix unless ``fmt`` is given."""
+        """Write the picture atomically (a temporary file, then a rename); the format comes from the suffix of
+        ``path`` unless ``fmt`` is given.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+            The file to write (replaced if it exists).
+        fmt : {"png", "svg", "pdf"}, optional
+            The format, whatever the suffix. Default: the suffix's (any case).
+
+        Returns
+        -------
+        pathlib.Path
+            The path written.
+
+        Raises
+        ------
+        partnergraph.PartnergraphError
+            When the format is not one of :data:`FORMATS` (nothing is written).
+        partnergraph.atomic.OutputError
+            When the file cannot be written (:func:`partnergraph.atomic.write_atomic`); nothing is left behind.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib
+        >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+        >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+        >>> out = static_map(pg.Dataset(nodes, edges)).save(pathlib.Path(tempfile.mkdtemp()) / "map.svg")
+        >>> out.name, out.read_bytes()[:5]
+        ('map.svg', b'<?xml')
+        """
         return write_atomic(path, self.to_bytes(_format_of(path, fmt)))
 
     def _repr_png_(self) -> bytes:
@@ -92,31 +149,51 @@ def static_map(dataset, *, as_of=None, kinds=None, title: str | None = None, siz
     It draws the nodes alive on the date and the edges active then, by the one
     time rule (:func:`partnergraph.asof.effective_windows`); ties with an
     inactive status (suspended) are drawn grey and dotted, and a node with no
-    other tie is faded.
+    other tie is faded. Nodes sit where the HTML map of the whole dataset puts
+    them (:func:`partnergraph.export.layout_positions`), with its colours,
+    shapes and line styles; each label is placed beside its node where it
+    covers no other label and no node, when there is such a place.
 
     Parameters
     ----------
     dataset : Dataset
+        A dataset, or a snapshot of one (its date is the default ``as_of``).
     as_of : year, month or ISO date, optional
         Default: a snapshot's own date, or the default date
         (:func:`partnergraph.asof.default_date`).
     kinds : list of str, optional
-        Draw only nodes of these kinds.
+        Draw only nodes of these kinds (any case).
     title : str, optional
+        Default: the data's declared title, else "Partnership map: <name>".
     size_by : str
-        As for the HTML map.
+        As for the HTML map (:func:`partnergraph.export.network_map`).
+    seed : int
+        The layout's seed.
     width, height, dpi
-        The figure's size in inches and its resolution.
+        The figure's size in inches and its resolution (for PNG).
 
     Returns
     -------
     StaticMap
+        Its ``meta`` holds ``as_of``, the counts of ``nodes`` and ``edges``
+        drawn (``suspended`` among them), of ``labels`` placed, the
+        ``dataset``'s name and the ``node_ids`` drawn.
+
+    Raises
+    ------
+    partnergraph.DateError
+        When ``as_of`` is not a date.
+    partnergraph.PartnergraphError
+        When ``size_by`` is unknown or a kind is not in the data.
 
     Examples
     --------
-    >>> m = static_map(pg.load(), as_of=2024)
-    >>> m.meta["as_of"], m.to_bytes("png")[:4]
-    ('2024-12-31', b'\\x89PNG')
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+    >>> m = static_map(pg.Dataset(nodes, edges), as_of=2024)
+    >>> m.meta["as_of"], m.meta["nodes"], m.meta["labels"], m.to_bytes("png")[:4]
+    ('2024-12-31', 3, 3, b'\\x89PNG')
     """
     full, when, snap, nodes, all_kinds = drawing_scope(dataset, as_of=as_of, kinds=kinds, size_by=size_by)
     nodes = nodes[nodes["id"].isin(set(snap.nodes["id"]))]  # alive on the date
@@ -253,10 +330,34 @@ def _place_labels(fig, canvas, ax, nodes, xy, sizes, scale, linked) -> list:
 def coverage_heatmap(matrix, *, title: str = "Coverage", dpi: int = 150) -> StaticMap:
     """A heatmap of a coverage matrix (rows x columns, counts of paths), each cell labelled with its count.
 
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        Whole counts, one row and one column per node, as
+        :func:`partnergraph.coverage_matrix` gives them; the index's and the
+        columns' names label the axes (``row`` and ``column`` when unnamed).
+    title : str
+        The picture's title, drawn as written.
+    dpi : int
+        The resolution (for PNG).
+
+    Returns
+    -------
+    StaticMap
+        No labels; its ``meta`` holds the counts of ``rows`` and ``cols``.
+
+    Raises
+    ------
+    Nothing of its own: ``matrix`` is drawn as given (a missing count cannot be drawn, and raises ValueError).
+
     Examples
     --------
-    >>> h = coverage_heatmap(pg.coverage_matrix(pg.load(), as_of=2024))
-    >>> h.to_bytes("svg")[:5]
+    >>> counts = pd.DataFrame([[2, 0], [1, 3]], index=pd.Index(["FIN", "SWE"], name="country"),
+    ...                       columns=pd.Index(["cyber", "terrorism"], name="threat"))
+    >>> h = coverage_heatmap(counts, title="Nordic coverage")
+    >>> h.meta, h.to_bytes("svg")[:5]
+    ({'rows': 2, 'cols': 2}, b'<?xml')
+    >>> coverage_heatmap(pg.coverage_matrix(pg.load(), as_of=2024)).to_bytes("svg")[:5]
     b'<?xml'
     """
     rows, cols = list(matrix.index), list(matrix.columns)
@@ -296,11 +397,35 @@ EVOLUTION_PANELS = (
 def evolution_picture(frame, *, title: str = "Structure over time", dpi: int = 150) -> StaticMap:
     """Small multiples of :func:`partnergraph.yearly.evolution`: one panel per measure, years along the bottom.
 
+    Six panels (:data:`EVOLUTION_PANELS`): nodes, linked nodes and ties;
+    density and the projection's density; connected parts; mean degree;
+    transitivity of the projection; churn.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        What :func:`partnergraph.yearly.evolution` returns: a ``year`` column
+        and the columns the panels draw.
+    title : str
+        The picture's title, drawn as written.
+    dpi : int
+        The resolution (for PNG).
+
+    Returns
+    -------
+    StaticMap
+        No labels; its ``meta`` holds the count of ``years``.
+
+    Raises
+    ------
+    Nothing of its own: a ``frame`` without a column the panels draw raises KeyError.
+
     Examples
     --------
     >>> from partnergraph.yearly import evolution
-    >>> evolution_picture(evolution(pg.load(), first=1994, last=2000)).to_bytes("svg")[:5]
-    b'<?xml'
+    >>> picture = evolution_picture(evolution(pg.load(), first=1994, last=2000))
+    >>> picture.meta, picture.to_bytes("svg")[:5]
+    ({'years': 7}, b'<?xml')
     """
     fig = Figure(figsize=(12.0, 7.0))
     FigureCanvasAgg(fig)

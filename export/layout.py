@@ -76,15 +76,41 @@ def layout_positions(dataset, *, seed: int = 7, nodes=None, emphasis: str | None
     whatever date the map shows; the same data and seed give the same places.
     ``nodes`` (ids) lays out only those and the links between them (a
     ``--focus`` or ``--kinds`` map); ``emphasis`` names a node drawn with a
-    larger bold label, given the room for it.
+    larger bold label, given the room for it. Which layout (bands by kind, or
+    forces) the data gets is told in this module's description.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        A dataset or a snapshot of one: its whole dataset is laid out.
+    seed : int
+        The seed of the layout's random choices.
+    nodes : iterable of str, optional
+        Lay out only these ids; ids the dataset lacks are left out. Default: every node.
+    emphasis : str, optional
+        The id of a node drawn with a larger bold label (a map's focus).
+
+    Returns
+    -------
+    dict
+        ``{id: (x, y)}``, in pixels rounded to 0.1, ``y`` growing downwards (as
+        on the page); empty when no node is laid out. A new dict on every call
+        (the layout itself is computed once per dataset and choice, and cached).
+
+    Raises
+    ------
+    Nothing for a loaded dataset: any dataset, even one with no edge, has a layout.
 
     Examples
     --------
-    >>> pos = layout_positions(pg.load())
-    >>> pos == layout_positions(pg.load())
-    True
-    >>> sorted(layout_positions(pg.load(), nodes=["JPN", "pag"]))
-    ['JPN', 'pag']
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships"], "u": ["FIN", "SWE"], "v": ["pfp", "pfp"]})
+    >>> pos = layout_positions(pg.Dataset(nodes, edges))
+    >>> pos == layout_positions(pg.Dataset(nodes, edges)), pos["FIN"][1] == pos["SWE"][1] < pos["pfp"][1]
+    (True, True)
+    >>> sorted(layout_positions(pg.Dataset(nodes, edges), nodes=["FIN", "pfp", "XXX"]))
+    ['FIN', 'pfp']
     """
     full = dataset.full
     key = (seed, None if nodes is None else tuple(sorted(map(str, nodes))), emphasis)
@@ -288,8 +314,8 @@ def compact_view(full, ids) -> bool:
 
 def _current(full, ids: np.ndarray) -> np.ndarray:
     """Which of ``ids`` have an active tie on the data's default date (the date a map opens at unless told; for
-    events, in its year): they come first in their band, so the view of that date, unlinked nodes hidden, is compact. The same for every map
-    of the dataset, whatever date it opens at."""
+    events, in its year): they come first in their band, so the view of that date, unlinked nodes hidden, is
+    compact. The same for every map of the dataset, whatever date it opens at."""
     import warnings
 
     from partnergraph.asof import default_date

@@ -37,6 +37,26 @@ OTHER_STYLES = [
 def kind_styles(kinds) -> dict[str, dict[str, str]]:
     """The shape and colour of each kind, the same for the same kinds on every run.
 
+    The kinds of the bundled data (country, framework, activity, threat, in
+    any case) have their own (:data:`KNOWN_KINDS`); any other kinds take the
+    styles of :data:`OTHER_STYLES` in turn, in order of name, so an other
+    kind's style depends on which other kinds there are, and past six they
+    repeat.
+
+    Parameters
+    ----------
+    kinds : iterable of str
+        The kinds, repeats allowed (a ``kind`` column will do).
+
+    Returns
+    -------
+    dict
+        ``{kind: {"shape": vis-network shape, "color": "#rrggbb"}}``, spelled as given.
+
+    Raises
+    ------
+    Nothing: every kind gets a style.
+
     Examples
     --------
     >>> kind_styles(["country", "programme"])["programme"]
@@ -72,13 +92,14 @@ def default_title(full) -> str:
 
     Raises
     ------
-    Nothing.
+    Nothing: a dataset without a title or a name has a title too.
 
     Examples
     --------
     >>> default_title(pg.load())
     "NATO's partnerships with non-member countries"
-    >>> default_title(pg.Dataset(pd.DataFrame(columns=["id", "kind", "label"]), pd.DataFrame(columns=["relation", "u", "v"]), name="mine"))
+    >>> empty = pd.DataFrame(columns=["id", "kind", "label"]), pd.DataFrame(columns=["relation", "u", "v"])
+    >>> default_title(pg.Dataset(*empty, name="mine"))
     'Partnership map: mine'
     """
     declared = full.meta.get("title")
@@ -160,7 +181,7 @@ def node_sizes(snap, nodes, size_by: str) -> dict:
     Raises
     ------
     partnergraph.PartnergraphError
-        When ``size_by`` is not a measure.
+        When ``size_by`` is neither ``"none"`` nor a measure (checked only when the snapshot has edges).
 
     Examples
     --------
@@ -198,12 +219,43 @@ def relation_styles(full) -> dict:
 
     Derived from the whole dataset (every date, every kind), so a relation
     looks the same in every map and picture of it, whatever one map shows.
+    The relations are ordered by their number of edges (most first; a
+    relation declared without edges counts none), then by name; the n-th
+    takes the n-th of :data:`RELATION_COLORS` and of :data:`RELATION_DASHES`,
+    each list taken round again when it runs out.
+
+    Parameters
+    ----------
+    full : Dataset
+        The whole dataset (``dataset.full``): a snapshot's counts would give other styles.
+
+    Returns
+    -------
+    dict
+        ``{relation: {"color": "#rrggbb", "dashes": False or a vis-network dash list}}``, in that order.
+
+    Raises
+    ------
+    Nothing: every relation gets a style.
+
+    See Also
+    --------
+    shown_relations : The styles of the relations one drawing holds.
+
+    Notes
+    -----
+    There are 8 colours and 4 dash patterns, so the 9th relation looks like
+    the 1st, the 10th like the 2nd, and so on.
 
     Examples
     --------
-    >>> styles = relation_styles(pg.load())
-    >>> styles["participates"], styles["memberships"]
-    ({'color': '#8a96a3', 'dashes': False}, {'color': '#e15759', 'dashes': [8, 5]})
+    >>> nodes = pd.DataFrame({"id": ["FIN", "SWE", "pfp", "ex"],
+    ...                       "kind": ["country", "country", "framework", "activity"],
+    ...                       "label": ["Finland", "Sweden", "Partnership for Peace", "An exercise"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships", "memberships", "offers"], "u": ["FIN", "SWE", "pfp"],
+    ...                       "v": ["pfp", "pfp", "ex"]})
+    >>> relation_styles(pg.Dataset(nodes, edges))
+    {'memberships': {'color': '#8a96a3', 'dashes': False}, 'offers': {'color': '#e15759', 'dashes': [8, 5]}}
     """
     counts = full.edges["relation"].value_counts()
     names = list(dict.fromkeys([*full.relations["relation"], *counts.index]))
@@ -229,7 +281,7 @@ def shown_relations(styles: dict, edges) -> dict:
 
     Raises
     ------
-    Nothing.
+    Nothing: a relation without a style is left out.
 
     Examples
     --------

@@ -85,10 +85,36 @@ def write_atomic(path, data: str | bytes | Iterable[str | bytes]) -> Path:
 def default_mode(folder: bool = False) -> int:
     """The mode a new file (or folder) gets from the user's umask, as any program's would.
 
+    :func:`write_atomic` gives a new file this mode (its temporary file is
+    created private, 0o600, by :func:`tempfile.mkstemp`).
+
+    Parameters
+    ----------
+    folder : bool
+        The mode of a new folder (0o777 less the umask) rather than of a new
+        file (0o666 less the umask).
+
+    Returns
+    -------
+    int
+        The permission bits.
+
+    Raises
+    ------
+    Nothing: the umask is always readable.
+
+    Notes
+    -----
+    The umask can only be read by setting it: it is set to 0 and put back at
+    once. A file another thread of the same process creates in that instant
+    gets the mode it asks for, without the umask.
+
     Examples
     --------
     >>> default_mode() & 0o600, default_mode(folder=True) & 0o700
     (384, 448)
+    >>> oct(default_mode() & 0o111)  # a new file is never executable
+    '0o0'
     """
     umask = os.umask(0)
     os.umask(umask)

@@ -29,9 +29,27 @@ PIVOT_SEED = 0
 def pivots_for(sample, n: int, m: int) -> int:
     """How many pivots (source nodes) a sampled betweenness or closeness uses: ``n`` means exact.
 
-    ``sample`` is None (exact), a number of pivots, or ``"auto"``: enough pivots
-    for about :data:`AUTO_VISITS` node-and-edge visits, at least :data:`MIN_PIVOTS`;
-    a graph small enough is measured exactly.
+    Parameters
+    ----------
+    sample : None, int or "auto"
+        None (exact), a number of pivots, or ``"auto"``: enough pivots for
+        about :data:`AUTO_VISITS` node-and-edge visits, at least
+        :data:`MIN_PIVOTS`; a graph small enough is measured exactly.
+    n, m : int
+        The graph's numbers of nodes and of links.
+
+    Returns
+    -------
+    int
+        The number of pivots, never more than ``n``. A number of pivots is cut
+        to a whole number (``2.7`` gives 2).
+
+    Raises
+    ------
+    PartnergraphError
+        ``sample`` is a number below 1 once cut to a whole number (``0.5`` too).
+    ValueError
+        ``sample`` is a text other than ``"auto"`` that is not a whole number (``int()``'s own error).
 
     Examples
     --------
@@ -179,18 +197,20 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
         See :data:`MEASURES`.
     kind : str, optional
         Rank only the nodes of this kind (the measure is still computed on the
-        whole graph). Default: all nodes.
+        whole graph, or on the projection). Default: all nodes.
     project : str, optional
         Compute the measure on the one-mode projection on this kind instead
-        (see :func:`projection`; weights count shared neighbours).
+        (see :func:`partnergraph.projection`): betweenness and closeness take
+        each link's ``distance`` (1/weight) as its length, pagerank and
+        eigenvector its ``weight``; degree counts links, whatever their weight.
     weighting, backbone
-        The projection's weights and backbone filter (:func:`projection`).
+        The projection's weights and backbone filter (:func:`partnergraph.projection`).
     as_of : year, month or ISO date, optional
         Default: the dataset's own date, or for a loaded dataset the default
         date (:func:`partnergraph.asof.default_date`). Only the nodes alive
         on the date are measured.
     top : int, optional
-        Keep the first ``top`` lines.
+        Keep the first ``top`` lines (0 or more).
     include_suspended : bool
         Count ties with an inactive status (suspended) too; left out by default.
     sample : int or "auto", optional
@@ -198,22 +218,53 @@ def centrality(dataset, measure: str = "degree", *, kind: str | None = None, pro
         drawn with a fixed seed (:func:`pivots_for`; ``"auto"`` picks a number
         that takes about a minute on a large graph and measures a small one
         exactly). The result's ``attrs["sampled"]`` then says how many pivots
-        of how many nodes were used.
-
-    The measures are computed by igraph on a graph built straight from the
-    edge tables (eigenvector centrality by networkx), with networkx's
-    definitions and normalisation: both give the same values.
+        of how many nodes were used; it is absent when every node was a pivot.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``id``, ``label``, ``kind``, ``<measure>``; highest first, ties
-        broken by id.
+        (values equal to 12 decimal places) broken by id.
+
+    Raises
+    ------
+    PartnergraphError
+        ``measure`` is unknown; ``top`` is below 0; ``kind`` or ``project`` is
+        not a kind of the dataset; ``sample`` is given with another measure, or
+        is a number below 1; ``weighting`` is unknown or ``backbone`` is not a
+        level above 0 and at most 1 (:func:`partnergraph.projection`);
+        eigenvector centrality does not converge.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
+    ValueError
+        ``sample`` is a text other than ``"auto"`` and not a whole number (see :func:`pivots_for`).
+
+    See Also
+    --------
+    partnergraph.projection : the one-mode projection ``project`` measures.
+
+    Notes
+    -----
+    The measures are computed by igraph on a simple graph built straight from
+    the edge tables (:func:`partnergraph.graphs.simple_pairs`: one link per
+    linked pair, no self-loops; or the projection's links), eigenvector
+    centrality by networkx, with networkx's definitions and normalisation:
+    both give the same values.
 
     Examples
     --------
-    >>> centrality(pg.load(), "degree", kind="framework", as_of=2024, top=3)["id"].tolist()
-    ['eapc', 'pfp', 'md']
+    A path g - A - f - B: A and f each lie on two of the three shortest paths
+    between the other nodes.
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g"], "kind": ["country", "country", "framework", "framework"],
+    ...                       "label": ["Aland", "Borduria", "F", "G"]})
+    >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B", "A"], "v": ["f", "f", "g"],
+    ...                       "since": "2000", "until": None, "source": None})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> centrality(ds, "betweenness")[["id", "betweenness"]].round(3).values.tolist()
+    [['A', 0.667], ['f', 0.667], ['B', 0.0], ['g', 0.0]]
+    >>> centrality(ds, "degree", kind="country", top=1)[["id", "degree"]].round(3).values.tolist()
+    [['A', 0.667]]
     """
     if measure not in MEASURES:
         raise PartnergraphError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURES)}")

@@ -17,20 +17,68 @@ __all__ = ["per_distinct", "group_codes", "group_codes_at", "joined_per_group", 
 
 
 def texts(values) -> np.ndarray:
-    """A boolean array: which values are non-empty text (not None, NaN, NA or ``""``).
+    """A boolean array: which values are non-empty (not None, NaN or ``""``).
 
+    Any other value counts as text, a number included (callers pass columns
+    of text).
+
+    Parameters
+    ----------
+    values : array-like
+        One-dimensional: a list, an array or a pandas.Series.
+
+    Returns
+    -------
+    numpy.ndarray
+        bool, one per value.
+
+    Raises
+    ------
+    TypeError
+        When a value is ``pandas.NA`` (as in a ``"string"`` dtype column):
+        comparing it with ``""`` gives NA, which numpy cannot take as a bool.
+
+    Examples
+    --------
     >>> texts(np.array(["a", "", None, float("nan")], dtype=object)).tolist()
     [True, False, False, False]
+    >>> texts(pd.Series(["b", None, ""])).tolist()
+    [True, False, False]
     """
     values = np.asarray(values, dtype=object)
     return pd.notna(values) & (values != "")
 
 
 def per_distinct(values, fn, dtype=object) -> np.ndarray:
-    """``fn`` of each value, called once per distinct value (missing values included, passed as they are).
+    """``fn`` of each value, called once per distinct value.
 
+    Missing values are included: None and NaN are one value, passed to ``fn``
+    as NaN.
+
+    Parameters
+    ----------
+    values : array-like
+        One-dimensional: a list, an array or a pandas.Series.
+    fn : callable
+        Called with one value; its result is stored in an array of ``dtype``.
+    dtype : numpy dtype, optional
+        The dtype of the result (default object).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``fn(value)`` for each value, in order.
+
+    Raises
+    ------
+    Nothing of its own: what ``fn`` raises passes through.
+
+    Examples
+    --------
     >>> per_distinct(pd.Series(["a", "b", "a"]), str.upper).tolist()
     ['A', 'B', 'A']
+    >>> per_distinct(["a", None, "bc"], lambda v: len(v) if isinstance(v, str) else -1, dtype=int).tolist()
+    [1, -1, 2]
     """
     codes, uniques = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=False)
     done = np.empty(len(uniques), dtype=dtype)
@@ -42,6 +90,32 @@ def per_distinct(values, fn, dtype=object) -> np.ndarray:
 def group_codes(*keys) -> tuple[np.ndarray, list[np.ndarray]]:
     """Groups of equal key tuples, numbered in sorted key order: (code of each row, the keys of each group).
 
+    Parameters
+    ----------
+    *keys : array-like
+        One or more key columns of equal length, with no missing values
+        (see Notes).
+
+    Returns
+    -------
+    tuple
+        ``(codes, groups)``: ``codes`` an integer array, each row's group
+        (0 .. n_groups - 1, in the sorted order of the key tuples); ``groups``
+        a list with one object array per key, that key's value in each group.
+
+    Raises
+    ------
+    IndexError
+        When no key is given.
+
+    Notes
+    -----
+    A missing key value (None, NaN) is not a group of its own: it takes the
+    code of another value, so its rows may join another group and its group
+    shows another key. Callers pass ids, which are never missing.
+
+    Examples
+    --------
     >>> codes, (a, b) = group_codes(["y", "x", "y"], ["2", "1", "2"])
     >>> codes.tolist(), a.tolist(), b.tolist()
     ([1, 0, 1], ['x', 'y'], ['1', '2'])
@@ -57,6 +131,28 @@ def group_codes_at(names, *positions) -> tuple[np.ndarray, list[np.ndarray]]:
     """:func:`group_codes` of the keys ``names[p]`` for each array ``p`` of ``positions`` (all >= 0), found by
     sorting integers and only the distinct names used, not by hashing every key's text.
 
+    Parameters
+    ----------
+    names : array-like
+        Distinct texts (node ids, say): two positions of one text would be two
+        groups.
+    *positions : array-like of int
+        One or more arrays of equal length: each row's key, as a position in
+        ``names``. A negative position is not refused: numpy reads -1 as the
+        last name.
+
+    Returns
+    -------
+    tuple
+        ``(codes, groups)`` as :func:`group_codes` gives them.
+
+    Raises
+    ------
+    IndexError
+        When no positions are given, or a position is outside ``names``.
+
+    Examples
+    --------
     >>> codes, (a, b) = group_codes_at(np.array(["y", "x", "2", "1"], dtype=object), [0, 1, 0], [2, 3, 2])
     >>> codes.tolist(), a.tolist(), b.tolist()
     ([1, 0, 1], ['x', 'y'], ['1', '2'])
@@ -68,6 +164,28 @@ def sorted_codes_at(names, positions) -> tuple[np.ndarray, np.ndarray]:
     """``pd.factorize(names[positions], sort=True)`` for positions >= 0, from the distinct positions: each row's
     code and the distinct names in sorted order.
 
+    Only the names at the distinct positions are sorted, so the cost follows
+    the number of names used, not of rows.
+
+    Parameters
+    ----------
+    names : array-like
+        Distinct texts; two positions of one text would get two codes.
+    positions : array-like of int
+        Positions in ``names``, all >= 0 (numpy reads -1 as the last name).
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``(codes, uniques)``: each row's code (int64), and the names used, sorted.
+
+    Raises
+    ------
+    IndexError
+        When a position is outside ``names``.
+
+    Examples
+    --------
     >>> codes, uniques = sorted_codes_at(np.array(["b", "a", "c"], dtype=object), np.array([0, 1, 0]))
     >>> codes.tolist(), uniques.tolist()
     ([1, 0, 1], ['a', 'b'])
@@ -104,6 +222,33 @@ def joined_per_group(codes: np.ndarray, n_groups: int, *columns, sep: str = ";")
 
     ``codes`` gives each row's group; a group with no text gets ``""``.
 
+    Parameters
+    ----------
+    codes : numpy.ndarray
+        Each row's group, an integer from 0 to ``n_groups - 1``.
+    n_groups : int
+        How many groups (the length of the result).
+    *columns : array-like
+        Columns of texts as long as ``codes``; None, NaN and ``""`` are no text.
+    sep : str
+        The separator (default ``";"``).
+
+    Returns
+    -------
+    numpy.ndarray
+        object, ``n_groups`` texts.
+
+    Raises
+    ------
+    IndexError
+        When a code is ``n_groups`` or more.
+    TypeError
+        When a group has two values of which one is not text (a number cannot
+        be joined; a group of one number gets the number), or a value is
+        ``pandas.NA`` (see :func:`texts`).
+
+    Examples
+    --------
     >>> joined_per_group(np.array([0, 0, 1, 0]), 3, ["q", "p", "", "q"], ["p", None, "r", "s"]).tolist()
     ['p;q;s', 'r', '']
     """
@@ -120,6 +265,31 @@ def joined_per_group_at(codes: np.ndarray, n_groups: int, names, positions, sep:
     """:func:`joined_per_group` of the texts ``names[positions]``, a position of -1 standing for no text; the
     texts are sorted through their distinct positions, not hashed one by one.
 
+    Parameters
+    ----------
+    codes : numpy.ndarray
+        Each row's group, an integer from 0 to ``n_groups - 1``.
+    n_groups : int
+        How many groups (the length of the result).
+    names : array-like
+        Distinct texts (two positions of one text would both be listed).
+    positions : array-like of int
+        Each row's text, as a position in ``names``; -1 for none.
+    sep : str
+        The separator (default ``";"``).
+
+    Returns
+    -------
+    numpy.ndarray
+        object, ``n_groups`` texts; ``""`` for a group with no text.
+
+    Raises
+    ------
+    IndexError
+        When a code is ``n_groups`` or more, or a position is outside ``names``.
+
+    Examples
+    --------
     >>> names = np.array(["q", "p", "s"], dtype=object)
     >>> joined_per_group_at(np.array([0, 0, 1, 0]), 3, names, np.array([0, 1, -1, 2])).tolist()
     ['p;q;s', '', '']
@@ -177,10 +347,37 @@ def _joined_in_c(out: np.ndarray, words: np.ndarray, owner: np.ndarray, last: np
 
 
 def taken(values: np.ndarray, at: np.ndarray, missing) -> np.ndarray:
-    """``values[at]``, with ``missing`` where ``at`` is -1 (say, an id that is not a node).
+    """``values[at]``, with ``missing`` where ``at`` is negative (-1: say, an id that is not a node).
 
+    Parameters
+    ----------
+    values : array-like
+        The values to take from.
+    at : numpy.ndarray
+        Integer positions in ``values``; a negative one stands for no value.
+    missing : object
+        What stands where there is no value; it must fit the dtype of
+        ``values`` (a bool array gives an object result).
+
+    Returns
+    -------
+    numpy.ndarray
+        One value per position, in the dtype of ``values`` (object for bool).
+
+    Raises
+    ------
+    IndexError
+        When a position is ``len(values)`` or more.
+    TypeError, ValueError
+        When ``missing`` does not fit the dtype of ``values`` (None in an
+        integer array), as numpy raises them.
+
+    Examples
+    --------
     >>> taken(np.array(["x", "y"], dtype=object), np.array([1, -1, 0]), None).tolist()
     ['y', None, 'x']
+    >>> taken(np.array([10, 20]), np.array([0, -1]), -1).tolist()
+    [10, -1]
     """
     values = np.asarray(values)
     if len(values) and (at >= 0).all():

@@ -90,7 +90,9 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
     ----------
     dataset : Dataset
     rows, cols, via : str
-        The kinds: rows cover columns directly or through a node of the via kind.
+        The kinds: rows cover columns directly or through a node of the via
+        kind (compared case-insensitively). ``via`` need not be a kind of the
+        dataset: then only direct edges cover.
     as_of : year, month or ISO date, optional
         Default: the dataset's own date, or for a loaded dataset the default
         date (:func:`partnergraph.asof.default_date`).
@@ -108,18 +110,44 @@ def coverage(dataset, *, rows: str = "framework", cols: str = "threat", via: str
         Columns ``<rows>``, ``<cols>`` (named after the kinds), ``via`` (``direct``,
         the via ids joined by ``;``, or ``direct;`` followed by them when the pair is
         covered both ways) and ``sources`` (every source on the paths, joined by
-        ``;``). Sorted by row id, then column id.
+        ``;``). Sorted by row id, then column id; no lines (but these
+        columns) when nothing is covered.
 
-    Examples
-    --------
-    >>> cov = coverage(pg.load(), as_of=2024)
-    >>> cov[(cov["framework"] == "ici") & (cov["threat"] == "terrorism")]["via"].item().split(";")[:3]
-    ['direct', 'civil-emergency-planning', 'crisis-management-operations']
+    Raises
+    ------
+    PartnergraphError
+        ``rows`` or ``cols`` is not a kind of the dataset, or ``rows``, ``cols``
+        and ``via`` are not three different kinds;
+        ``row`` or ``col`` is a node of another kind, or names several nodes.
+    UnknownIdError
+        ``row`` or ``col`` names no node of the dataset.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     See Also
     --------
     coverage_matrix : the same as a matrix of path counts.
     coverage_paths : every path behind one pair, with the source of each edge.
+    gaps : per column node, how many rows cover it.
+
+    Examples
+    --------
+    Frameworks F and G, activities X and Y, threats T, U and Z: F covers T
+    directly and through X; G conducts X (which addresses T) and Y (which
+    addresses U); nothing covers Z. Aland is in F, Borduria in G.
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g", "x", "y", "t", "u", "z"],
+    ...                       "kind": ["country"] * 2 + ["framework"] * 2 + ["activity"] * 2 + ["threat"] * 3,
+    ...                       "label": ["Aland", "Borduria", "F", "G", "X", "Y", "Terror", "Unrest", "Zombies"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"] * 2 + ["covers"] + ["conducts"] * 3 + ["addresses"] * 2,
+    ...                       "u": ["A", "B", "f", "f", "g", "g", "x", "y"],
+    ...                       "v": ["f", "g", "t", "x", "x", "y", "t", "u"],
+    ...                       "since": "2000", "until": None, "source": [f"s{i}" for i in range(1, 9)]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> coverage(ds).values.tolist()
+    [['f', 't', 'direct;x', 's3;s4;s7'], ['g', 't', 'x', 's5;s7'], ['g', 'u', 'y', 's6;s8']]
+    >>> coverage(ds, col="Unrest")[["framework", "via"]].values.tolist()
+    [['g', 'y']]
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
     paths = coverage_lines(dataset.snapshot(as_of, include_suspended=include_suspended), rows, cols, via)
@@ -146,15 +174,53 @@ def coverage_matrix(dataset, *, rows: str = "framework", cols: str = "threat", v
     """The rows x columns matrix of path counts: how many paths link each pair.
 
     A direct edge is one path; each (row - via, via - column) pair of edges is
-    another. Every node of the two kinds alive on the date has its row or
-    column, zeros included, sorted by id. ``as_of`` and ``include_suspended``
-    as for :func:`coverage`.
+    another.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    rows, cols, via, as_of, include_suspended
+        As for :func:`coverage`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Integer counts, indexed by the ``rows`` ids (index named after the
+        kind) with a column per ``cols`` id (columns named after the kind):
+        every node of the two kinds alive on the date has its row or column,
+        zeros included, sorted by id.
+
+    Raises
+    ------
+    PartnergraphError
+        ``rows`` or ``cols`` is not a kind of the dataset, or ``rows``, ``cols``
+        and ``via`` are not three different kinds.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
+
+    See Also
+    --------
+    coverage : the covered pairs, with the via nodes and sources.
 
     Examples
     --------
-    >>> m = coverage_matrix(pg.load(), as_of=2024)
-    >>> int(m.loc["ici", "terrorism"]), "nacc" in m.index  # the NACC ended in 1997
-    (7, False)
+    Frameworks F and G, activities X and Y, threats T, U and Z: F covers T
+    directly and through X; G conducts X (which addresses T) and Y (which
+    addresses U); nothing covers Z. Aland is in F, Borduria in G.
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g", "x", "y", "t", "u", "z"],
+    ...                       "kind": ["country"] * 2 + ["framework"] * 2 + ["activity"] * 2 + ["threat"] * 3,
+    ...                       "label": ["Aland", "Borduria", "F", "G", "X", "Y", "Terror", "Unrest", "Zombies"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"] * 2 + ["covers"] + ["conducts"] * 3 + ["addresses"] * 2,
+    ...                       "u": ["A", "B", "f", "f", "g", "g", "x", "y"],
+    ...                       "v": ["f", "g", "t", "x", "x", "y", "t", "u"],
+    ...                       "since": "2000", "until": None, "source": [f"s{i}" for i in range(1, 9)]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> m = coverage_matrix(ds)
+    >>> m.values.tolist(), list(m.columns), int(m.loc["f", "t"])  # F covers T directly and through X
+    ([[2, 0, 0], [1, 1, 0]], ['t', 'u', 'z'], 2)
+    >>> "nacc" in coverage_matrix(pg.load(), as_of=2024).index  # the NACC ended in 1997
+    False
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
@@ -171,6 +237,14 @@ def coverage_paths(dataset, row: str, col: str, *, rows: str = "framework", cols
                    via: str = "activity", as_of=None, include_suspended: bool = False) -> pd.DataFrame:
     """Every path behind one cell of the coverage matrix, one line per edge, each with its source.
 
+    Parameters
+    ----------
+    dataset : Dataset
+    row, col : str
+        The row node (a framework) and the column node (a threat): ids or labels.
+    rows, cols, via, as_of, include_suspended
+        As for :func:`coverage`.
+
     Returns
     -------
     pandas.DataFrame
@@ -182,13 +256,31 @@ def coverage_paths(dataset, row: str, col: str, *, rows: str = "framework", cols
     Raises
     ------
     UnknownIdError
-        ``row`` or ``col`` is not an id of the dataset.
+        ``row`` or ``col`` names no node of the dataset.
+    PartnergraphError
+        ``rows`` or ``cols`` is not a kind of the dataset, or ``rows``, ``cols``
+        and ``via`` are not three different kinds;
+        ``row`` is not of the ``rows`` kind or ``col`` not of the ``cols``
+        kind, or either names several nodes.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
-    >>> p = coverage_paths(pg.load(), "ici", "terrorism", as_of=2024)
-    >>> p[["path", "via", "from", "to"]].values.tolist()[:3]
-    [[1, 'direct', 'ici', 'terrorism'], [2, 'civil-emergency-planning', 'ici', 'civil-emergency-planning'], [2, 'civil-emergency-planning', 'civil-emergency-planning', 'terrorism']]
+    Frameworks F and G, activities X and Y, threats T, U and Z: F covers T
+    directly and through X; G conducts X (which addresses T) and Y (which
+    addresses U); nothing covers Z. Aland is in F, Borduria in G.
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g", "x", "y", "t", "u", "z"],
+    ...                       "kind": ["country"] * 2 + ["framework"] * 2 + ["activity"] * 2 + ["threat"] * 3,
+    ...                       "label": ["Aland", "Borduria", "F", "G", "X", "Y", "Terror", "Unrest", "Zombies"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"] * 2 + ["covers"] + ["conducts"] * 3 + ["addresses"] * 2,
+    ...                       "u": ["A", "B", "f", "f", "g", "g", "x", "y"],
+    ...                       "v": ["f", "g", "t", "x", "x", "y", "t", "u"],
+    ...                       "since": "2000", "until": None, "source": [f"s{i}" for i in range(1, 9)]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> coverage_paths(ds, "f", "t")[["path", "via", "from", "to", "source"]].values.tolist()
+    [[1, 'direct', 'f', 't', 's3'], [2, 'x', 'f', 'x', 's4'], [2, 'x', 'x', 't', 's7']]
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
     row, col = _of_kind(dataset, row, rows), _of_kind(dataset, col, cols)
@@ -209,21 +301,49 @@ def gaps(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "
          include_suspended: bool = False, col: str | None = None) -> pd.DataFrame:
     """Per column node (threat): how many rows (frameworks) cover it, fewest first.
 
-    ``as_of`` and ``include_suspended`` as for :func:`coverage`; ``col`` keeps
-    the line of one column node.
+    Parameters
+    ----------
+    dataset : Dataset
+    rows, cols, via, as_of, include_suspended
+        As for :func:`coverage`.
+    col : str, optional
+        Keep the line of one column node (an id or a label); no line when it is
+        not alive on the date.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``<cols>``, ``label``, ``count``, ``<rows>`` (the covering ids
-        joined by ``;``); every node of the column kind alive on the date,
-        uncovered ones (count 0) first; ties broken by id.
+        joined by ``;``, ``""`` for none); every node of the column kind alive
+        on the date, uncovered ones (count 0) first; ties broken by id.
+
+    Raises
+    ------
+    PartnergraphError
+        ``rows`` or ``cols`` is not a kind of the dataset, or ``rows``, ``cols``
+        and ``via`` are not three different kinds;
+        ``col`` is a node of another kind, or names several nodes.
+    UnknownIdError
+        ``col`` names no node of the dataset.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
-    >>> g = gaps(pg.load(), as_of=2024)
-    >>> list(g.columns)
-    ['threat', 'label', 'count', 'framework']
+    Frameworks F and G, activities X and Y, threats T, U and Z: F covers T
+    directly and through X; G conducts X (which addresses T) and Y (which
+    addresses U); nothing covers Z. Aland is in F, Borduria in G.
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g", "x", "y", "t", "u", "z"],
+    ...                       "kind": ["country"] * 2 + ["framework"] * 2 + ["activity"] * 2 + ["threat"] * 3,
+    ...                       "label": ["Aland", "Borduria", "F", "G", "X", "Y", "Terror", "Unrest", "Zombies"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"] * 2 + ["covers"] + ["conducts"] * 3 + ["addresses"] * 2,
+    ...                       "u": ["A", "B", "f", "f", "g", "g", "x", "y"],
+    ...                       "v": ["f", "g", "t", "x", "x", "y", "t", "u"],
+    ...                       "since": "2000", "until": None, "source": [f"s{i}" for i in range(1, 9)]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> gaps(ds).values.tolist()
+    [['z', 'Zombies', 0, ''], ['u', 'Unrest', 1, 'g'], ['t', 'Terror', 2, 'f;g']]
     """
     rows, cols, via = _kinds(dataset, rows, cols, via)
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
@@ -243,21 +363,49 @@ def gaps(dataset, *, rows: str = "framework", cols: str = "threat", via: str = "
 
 def reach_pairs(dataset, *, members: str = "country", rows: str = "framework", cols: str = "threat",
                 via: str = "activity", as_of=None, include_suspended: bool = False) -> pd.DataFrame:
-    """Every (member, column) pair a member reaches through a row it belongs to, with the row and the via.
+    """Every way a member reaches a column node: the member, the row it belongs to, the column, and the via.
 
-    The vectorised core of :func:`reach` and of what-if removal: membership
-    links (member - row) joined to the coverage paths (row - column).
+    What :func:`reach` answers for one node, for every member at once and
+    before grouping: the membership ties (member - row) on the date joined to
+    the coverage paths (row - column).
+
+    Parameters
+    ----------
+    dataset : Dataset
+    members : str
+        The kind of the members (``country``).
+    rows, cols, via, as_of, include_suspended
+        As for :func:`coverage`. The kinds are not checked here: a kind the
+        dataset lacks, or ``members`` with no node alive on the date, gives no
+        lines.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``member``, ``row``, ``col``, ``via`` (``''`` for a direct path).
+        Columns ``member``, ``row``, ``col``, ``via`` (``''`` for a direct
+        path); each distinct line once.
+
+    Raises
+    ------
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
-    >>> r = reach_pairs(pg.load(), as_of=2024)
-    >>> bool(((r["member"] == "JPN") & (r["col"] == "cyber")).any())
-    True
+    Frameworks F and G, activities X and Y, threats T, U and Z: F covers T
+    directly and through X; G conducts X (which addresses T) and Y (which
+    addresses U); nothing covers Z. Aland is in F, Borduria in G.
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g", "x", "y", "t", "u", "z"],
+    ...                       "kind": ["country"] * 2 + ["framework"] * 2 + ["activity"] * 2 + ["threat"] * 3,
+    ...                       "label": ["Aland", "Borduria", "F", "G", "X", "Y", "Terror", "Unrest", "Zombies"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"] * 2 + ["covers"] + ["conducts"] * 3 + ["addresses"] * 2,
+    ...                       "u": ["A", "B", "f", "f", "g", "g", "x", "y"],
+    ...                       "v": ["f", "g", "t", "x", "x", "y", "t", "u"],
+    ...                       "since": "2000", "until": None, "source": [f"s{i}" for i in range(1, 9)]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> reach_pairs(ds).values.tolist()
+    [['A', 'f', 't', ''], ['A', 'f', 't', 'x'], ['B', 'g', 't', 'x'], ['B', 'g', 'u', 'y']]
     """
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)
     members, rows, cols, via = (snap.kind_spelling(k) for k in (members, rows, cols, via))
@@ -274,21 +422,52 @@ def reach(dataset, node: str, *, rows: str = "framework", cols: str = "threat", 
 
     A country reaches a threat when a framework it belongs to (on the date)
     covers it, directly or through an activity. A suspended membership
-    reaches nothing unless ``include_suspended``; ``as_of`` as for :func:`coverage`.
+    reaches nothing unless ``include_suspended``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    node : str
+        An id or a label: a node of a kind some relation links to the ``rows``
+        kind (a country), or a row node itself (a framework: what it covers).
+    rows, cols, via, as_of, include_suspended
+        As for :func:`coverage`.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``<cols>``, ``label``, ``<rows>`` (ids joined by ``;``), ``<via>``
-        (``direct`` and/or the via ids, joined by ``;``), sorted by column id.
+        (``direct`` and/or the via ids, joined by ``;``), sorted by column id;
+        no lines (but these columns) when the node reaches nothing on the date.
 
     Raises
     ------
     UnknownIdError
-        ``node`` is not an id of the dataset.
+        ``node`` names no node of the dataset.
+    PartnergraphError
+        ``rows`` or ``cols`` is not a kind of the dataset, or ``rows``, ``cols``
+        and ``via`` are not three different kinds;
+        ``node`` is of the ``cols`` or ``via`` kind, or of a kind no relation
+        links to ``rows``; ``node`` names several nodes.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
+    Frameworks F and G, activities X and Y, threats T, U and Z: F covers T
+    directly and through X; G conducts X (which addresses T) and Y (which
+    addresses U); nothing covers Z. Aland is in F, Borduria in G.
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g", "x", "y", "t", "u", "z"],
+    ...                       "kind": ["country"] * 2 + ["framework"] * 2 + ["activity"] * 2 + ["threat"] * 3,
+    ...                       "label": ["Aland", "Borduria", "F", "G", "X", "Y", "Terror", "Unrest", "Zombies"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"] * 2 + ["covers"] + ["conducts"] * 3 + ["addresses"] * 2,
+    ...                       "u": ["A", "B", "f", "f", "g", "g", "x", "y"],
+    ...                       "v": ["f", "g", "t", "x", "x", "y", "t", "u"],
+    ...                       "since": "2000", "until": None, "source": [f"s{i}" for i in range(1, 9)]})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> reach(ds, "Aland").values.tolist()
+    [['t', 'Terror', 'f', 'direct;x']]
     >>> r = reach(pg.load(), "JPN", as_of=2024)
     >>> r.loc[r["threat"] == "cyber", "framework"].item()  # partners across the globe, its ITPP
     'itpp;pag'

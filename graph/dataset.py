@@ -120,7 +120,33 @@ class Dataset:
         return (first.astype(_dt.date) if first is not None else None, last)
 
     def coverage_text(self) -> str | None:
-        """The declared coverage as written, ``1815-2016``; None when not declared."""
+        """The declared coverage as written, ``1815 to 2016``; None when not declared.
+
+        An open side is ``...`` (``1815 to ...``). For messages and file
+        metadata; :attr:`coverage` gives the days.
+
+        Returns
+        -------
+        str or None
+
+        Raises
+        ------
+        Nothing: the declared values are shown as written, not read as dates.
+
+        Examples
+        --------
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> declared = {"start": 2000, "end": "2020-06"}
+        >>> pg.Dataset(nodes, edges, meta={"partnergraph": {"coverage": declared}}).coverage_text()
+        '2000 to 2020-06'
+        >>> pg.Dataset(nodes, edges, meta={"partnergraph": {"coverage": {"start": 2000}}}).coverage_text()
+        '2000 to ...'
+        >>> pg.Dataset(nodes, edges).coverage_text() is None
+        True
+        """
         declared = (self.meta.get("partnergraph") or {}).get("coverage")
         if not declared:
             return None
@@ -143,11 +169,28 @@ class Dataset:
     def inactive(self) -> np.ndarray:
         """A boolean array over ``edges``: which ties have an inactive status (formally there, not active).
 
+        A status is inactive when it is one of :attr:`inactive_statuses`,
+        whatever its case and surrounding spaces. Computed once per dataset.
+
+        Returns
+        -------
+        numpy.ndarray
+            bool, one per row of ``edges``; all False when there is no
+            ``status`` column.
+
+        Raises
+        ------
+        Nothing: a missing status, or one not declared inactive, counts as active.
+
         Examples
         --------
-        >>> snap = pg.load().as_of(2022)
-        >>> sorted(set(snap.edges.loc[snap.inactive(), "u"]))
-        ['AFG', 'BLR', 'RUS']
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.inactive().tolist()
+        [False, True]
         """
         cached = self.__dict__.get("_inactive")
         if cached is not None:
@@ -166,7 +209,32 @@ class Dataset:
         return mask
 
     def without_inactive(self) -> "Dataset":
-        """The same dataset without its inactive ties (see :meth:`inactive`)."""
+        """The same dataset without its inactive ties (see :meth:`inactive`).
+
+        The nodes, the date and the full dataset stay as they are: a node whose
+        only ties are inactive is still listed, and :meth:`as_of` (or
+        :meth:`snapshot` given a date) of the result starts again from the full
+        dataset, inactive ties included.
+
+        Returns
+        -------
+        Dataset
+            ``self`` when no tie is inactive.
+
+        Raises
+        ------
+        Nothing: a missing status counts as active.
+
+        Examples
+        --------
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.without_inactive().edges["u"].tolist(), ds.without_inactive().as_of(2007).edges["u"].tolist()
+        (['A'], ['A', 'B'])
+        """
         mask = self.inactive()
         if not mask.any():
             return self
@@ -189,7 +257,50 @@ class Dataset:
 
     def check_coverage(self, date, stacklevel: int = 3) -> None:
         """Warn (:class:`CoverageWarning`) when ``date`` lies outside the declared coverage (the warning names the
-        line ``stacklevel`` calls up, as :func:`warnings.warn` counts)."""
+        line ``stacklevel`` calls up, as :func:`warnings.warn` counts).
+
+        The coverage is the full dataset's (:attr:`coverage`); data that
+        declares none never warns.
+
+        Parameters
+        ----------
+        date : int, str or datetime.date
+            An as-of value, read by :func:`partnergraph.asof.parse_date` (a
+            year is its 31 December).
+        stacklevel : int
+            Passed to :func:`warnings.warn`: the default, 3, names the line
+            that called the caller of ``check_coverage``.
+
+        Returns
+        -------
+        None
+
+        Raises
+        ------
+        DateError
+            When the data declares a coverage and ``date`` is not a year, a
+            month or an ISO date (without a coverage the date is not read).
+
+        Warns
+        -----
+        CoverageWarning
+            When the date is before the coverage's first day or after its last.
+
+        Examples
+        --------
+        >>> import warnings
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges, meta={"partnergraph": {"coverage": {"start": 2000, "end": 2020}}})
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     ds.check_coverage(1990)
+        ...     ds.check_coverage("2020-06")
+        >>> [str(w.message) for w in caught]
+        ['the data covers 2000 to 2020; as of 1990-12-31 is outside it']
+        """
         span = self.full.coverage
         if not span:
             return
@@ -210,11 +321,45 @@ class Dataset:
         full dataset, so ``ds.as_of(2010).as_of(2020)`` is ``ds.as_of(2020)``.
         A date outside the declared coverage gives a :class:`CoverageWarning`.
 
+        Parameters
+        ----------
+        date : int, str or datetime.date
+            A year, a month (``"2010-06"``) or an ISO date, read by
+            :func:`partnergraph.asof.parse_date`.
+
+        Returns
+        -------
+        Dataset
+            The snapshot: its ``date`` is the day asked, and its ``full`` the
+            dataset of every date.
+
+        Raises
+        ------
+        DateError
+            When ``date`` is not a year, a month or an ISO date.
+
+        Warns
+        -----
+        CoverageWarning
+            When the date lies outside the declared coverage.
+
         Examples
         --------
-        >>> snap = pg.load().as_of(1991)
-        >>> snap.date, int((snap.edges["relation"] == "memberships").sum()), "ici" in set(snap.nodes["id"])
-        (datetime.date(1991, 12, 31), 9, False)
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> [ds.as_of(year).edges["u"].tolist() for year in (2004, 2007, 2010)], ds.as_of("2010-06").edges["u"].tolist()
+        ([['A'], ['A', 'B'], ['A']], ['A', 'B'])
+        >>> ds.as_of(2004).date
+        datetime.date(2004, 12, 31)
+        >>> ds.as_of("2004-13")
+        Traceback (most recent call last):
+        ...
+        partnergraph.errors.DateError: expected a year, a month (YYYY-MM) or an ISO date, got "2004-13"
+        >>> "ici" in set(pg.load().as_of(1991).nodes["id"])
+        False
         """
         return self.full._on(parse_date(date))
 
@@ -241,8 +386,41 @@ class Dataset:
         countries are in the same exercise if both took part in it at some time
         in the range. An end outside the declared coverage warns.
 
+        Parameters
+        ----------
+        first, last : int, str or datetime.date, optional
+            A year, a month or an ISO date; None leaves that side open.
+
+        Returns
+        -------
+        Dataset
+            The range: its ``period`` is ``(first day, last day)``, its
+            ``date`` None, its ``full`` the dataset of every date.
+
+        Raises
+        ------
+        DateError
+            When ``first`` or ``last`` is not a year, a month or an ISO date, or
+            the range ends before it begins.
+
+        Warns
+        -----
+        CoverageWarning
+            When an end lies outside the declared coverage.
+
         Examples
         --------
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.during(2006, 2008).edges["u"].tolist(), ds.during(2011).edges["u"].tolist()
+        (['A', 'B'], ['A'])
+        >>> ds.during(2008, 2006)
+        Traceback (most recent call last):
+        ...
+        partnergraph.errors.DateError: the range ends (2006-12-31) before it begins (2008-01-01)
         >>> old = pg.load().during(1994, 1996)
         >>> old.period, "ICI" in set(old.nodes["id"].str.upper())
         ((datetime.date(1994, 1, 1), datetime.date(1996, 12, 31)), False)
@@ -260,11 +438,60 @@ class Dataset:
         return full._subset(overlapping(edge_start, edge_end, start, end), nodes=nodes, date=None, period=(start, end))
 
     def default_date(self) -> _dt.date | None:
-        """The date questions are asked at when none is given; see :func:`partnergraph.asof.default_date`."""
+        """The date questions are asked at when none is given; see :func:`partnergraph.asof.default_date`.
+
+        The end of the declared coverage, else the end of the last year the
+        data's dates name, else None (undated data); a snapshot gives its full
+        dataset's.
+
+        Returns
+        -------
+        datetime.date or None
+
+        Raises
+        ------
+        DateError
+            When the declared coverage's end is not a date (only a Dataset built
+            by hand can have one: :func:`partnergraph.load` refuses it).
+
+        Examples
+        --------
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.default_date(), ds.as_of(2004).default_date()
+        (datetime.date(2010, 12, 31), datetime.date(2010, 12, 31))
+        """
         return default_date(self)
 
     def latest(self) -> "Dataset":
-        """The snapshot at the default date (:meth:`default_date`); an undated dataset is returned whole."""
+        """The snapshot at the default date (:meth:`default_date`); an undated dataset is returned whole.
+
+        Taken from the full dataset, as :meth:`as_of` does; the inactive ties
+        are kept.
+
+        Returns
+        -------
+        Dataset
+
+        Raises
+        ------
+        DateError
+            As :meth:`default_date`: only for a declared coverage whose end is
+            not a date.
+
+        Examples
+        --------
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.latest().date, ds.latest().edges["u"].tolist()
+        (datetime.date(2010, 12, 31), ['A'])
+        """
         when = self.default_date()
         return self.full.as_of(when) if when else self.full
 
@@ -277,8 +504,43 @@ class Dataset:
         ``include_suspended=False`` the ties with an inactive status are left
         out, as every analysis of who *does* something does by default.
 
+        A snapshot, or a range of :meth:`during`, asked without a date is
+        returned as it is (less its inactive ties if asked); given a date, the
+        snapshot is taken from the full dataset.
+
+        Parameters
+        ----------
+        as_of : int, str or datetime.date, optional
+            A year, a month or an ISO date.
+        include_suspended : bool
+            Keep the ties with an inactive status (:meth:`inactive`).
+
+        Returns
+        -------
+        Dataset
+
+        Raises
+        ------
+        DateError
+            When ``as_of`` is not a year, a month or an ISO date.
+
+        Warns
+        -----
+        CoverageWarning
+            When the date asked lies outside the declared coverage.
+
         Examples
         --------
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.snapshot().date, ds.snapshot(2007, include_suspended=False).edges["u"].tolist()
+        (datetime.date(2010, 12, 31), ['A'])
+        >>> snap = ds.as_of(2007)
+        >>> snap.snapshot() is snap
+        True
         >>> pg.load().snapshot(2010).date
         datetime.date(2010, 12, 31)
         >>> "RUS" in set(pg.load().snapshot(2020, include_suspended=False).edges["u"])
@@ -318,13 +580,41 @@ class Dataset:
     def content_hash(self) -> str:
         """A SHA-256 of the tables' content and of the metadata that changes answers, the same on any machine.
 
-        The metadata hashed is the declared coverage and inactive statuses (the
+        The tables hashed are the full dataset's, so a snapshot gives the hash
+        of the data it was taken from. Every column's name, dtype and cells go
+        into it, in order (a change of row or column order changes the hash); the
+        metadata hashed is the declared coverage and inactive statuses (the
         default date and which ties count); titles and descriptions are not.
+        Computed once per dataset.
+
+        Returns
+        -------
+        str
+            64 hexadecimal digits.
+
+        Raises
+        ------
+        Nothing: every cell has a text form to hash.
+
+        Notes
+        -----
+        The dtype is hashed by its name, so the same data read by a pandas
+        that names a text column's dtype differently (``object`` before
+        pandas 3, ``str`` since) hashes differently.
 
         Examples
         --------
         >>> len(pg.load().content_hash())
         64
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.content_hash() == pg.Dataset(nodes.copy(), edges.copy()).content_hash() == ds.as_of(2004).content_hash()
+        True
+        >>> ds.content_hash() == pg.Dataset(nodes, edges.assign(source="changed")).content_hash()
+        False
         """
         cached = self.full.__dict__.get("_content_hash")
         if cached is not None:
@@ -345,26 +635,92 @@ class Dataset:
     def kinds(self) -> list[str]:
         """The node kinds, in the order they first appear.
 
+        Of this dataset's nodes: a snapshot lists the kinds of the nodes alive
+        on its date.
+
+        Returns
+        -------
+        list of str
+
+        Raises
+        ------
+        Nothing: the kinds are read from the ``kind`` column as they are.
+
         Examples
         --------
-        >>> pg.load().kinds()
-        ['framework', 'activity', 'threat', 'country']
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.kinds()
+        ['country', 'framework']
         """
         if self._full is None:  # the full dataset's kinds are asked for often: its codes hold them
             return list(self._node_codes()[1])
         return [str(k) for k in pd.unique(self.nodes["kind"])]
 
     def labels(self) -> pd.Series:
-        """The label of each node (of every date), indexed by id."""
+        """The label of each node (of every date), indexed by id.
+
+        Returns
+        -------
+        pandas.Series
+            The full dataset's ``label`` column, indexed by ``id``, in table
+            order; a snapshot gives the same.
+
+        Raises
+        ------
+        Nothing: the labels are taken as they are.
+
+        Examples
+        --------
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.labels().to_dict()
+        {'A': 'Alpha', 'B': 'Beta', 'f': 'Forum'}
+        """
         return self.full.nodes.set_index("id")["label"]
 
     def with_labels(self, frame: pd.DataFrame, column: str = "id") -> pd.DataFrame:
         """``frame`` with ``label`` and ``kind`` columns for the ids in ``column``.
 
+        The labels and kinds are those of the full dataset (a node not alive on
+        a snapshot's date is still labelled); a text that is not an id gets
+        missing values. Existing ``label`` and ``kind`` columns are replaced;
+        ``frame`` itself is not changed.
+
+        Parameters
+        ----------
+        frame : pandas.DataFrame
+        column : str
+            The column of ``frame`` that holds the ids (default ``id``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            A copy of ``frame`` with ``label`` and ``kind`` added as its last
+            columns (or replaced where they are).
+
+        Raises
+        ------
+        KeyError
+            When ``frame`` has no column ``column``.
+
         Examples
         --------
         >>> pg.load().with_labels(pd.DataFrame({"id": ["JPN"]})).values.tolist()
         [['JPN', 'Japan', 'country']]
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.with_labels(pd.DataFrame({"id": ["f", "Z"]})).values.tolist()
+        [['f', 'Forum', 'framework'], ['Z', nan, nan]]
         """
         info = self.full.nodes.set_index("id")
         return frame.assign(label=frame[column].map(info["label"]), kind=frame[column].map(info["kind"]))
@@ -373,7 +729,18 @@ class Dataset:
         """The id a person means: the id itself, the id in another case, or a node's label, if unambiguous.
 
         A label matches whatever its case and punctuation ("nato ukraine council"
-        for "NATO-Ukraine Council").
+        for "NATO-Ukraine Council"). The ids are tried first; the nodes of every
+        date are searched.
+
+        Parameters
+        ----------
+        text : str
+            An id, in any case, or a label.
+
+        Returns
+        -------
+        str
+            The id.
 
         Raises
         ------
@@ -387,6 +754,17 @@ class Dataset:
         >>> nato = pg.load()
         >>> nato.resolve("JPN"), nato.resolve("PfP"), nato.resolve("mediterranean-dialogue")
         ('JPN', 'pfp', 'md')
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.resolve("a"), ds.resolve(" FORUM ")
+        ('A', 'f')
+        >>> ds.resolve("Gamma")
+        Traceback (most recent call last):
+        ...
+        partnergraph.errors.UnknownIdError: unknown id 'Gamma'
         """
         nodes = self.full.nodes
         text = str(text)
@@ -406,10 +784,35 @@ class Dataset:
     def kind_of(self, node_id: str) -> str:
         """The kind of a node; raises UnknownIdError (with the closest ids) if there is none.
 
+        The id must be exact (see :meth:`resolve` for what a person types); a
+        node not alive on a snapshot's date is still known.
+
+        Parameters
+        ----------
+        node_id : str
+
+        Returns
+        -------
+        str
+
+        Raises
+        ------
+        UnknownIdError
+            When no node has that id; the message names the closest ids.
+
         Examples
         --------
         >>> pg.load().kind_of("JPN")
         'country'
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.kind_of("a")
+        Traceback (most recent call last):
+        ...
+        partnergraph.errors.UnknownIdError: unknown id 'a'; did you mean A (Alpha)?
         """
         nodes = self.full.nodes  # a node that is not alive on a snapshot's date is still known
         found = nodes.loc[nodes["id"] == node_id, "kind"]
@@ -420,10 +823,32 @@ class Dataset:
     def linked_kinds(self, kind: str) -> list[str]:
         """The kinds that some relation links to ``kind``, in relation order.
 
+        Read from :attr:`relations` (one per edge file), either end: ``kind`` must be
+        spelled as the dataset spells it (:meth:`kind_spelling`). A relation
+        between nodes of one kind links that kind to itself.
+
+        Parameters
+        ----------
+        kind : str
+
+        Returns
+        -------
+        list of str
+            Empty when no relation links ``kind``.
+
+        Raises
+        ------
+        Nothing: a kind no relation names has no linked kinds.
+
         Examples
         --------
-        >>> pg.load().linked_kinds("threat")
-        ['activity', 'framework']
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.linked_kinds("country"), ds.linked_kinds("framework"), ds.linked_kinds("Country")
+        (['framework'], ['country'], [])
         """
         out = []
         for r in self.full.relations.itertuples(index=False):
@@ -436,10 +861,34 @@ class Dataset:
         """The dataset's spelling of ``kind`` (kinds compare case-insensitively); a PartnergraphError naming the
         kinds it has when it has no nodes of that kind.
 
+        The kinds are those of the full dataset's nodes.
+
+        Parameters
+        ----------
+        kind : str
+
+        Returns
+        -------
+        str
+
+        Raises
+        ------
+        PartnergraphError
+            When no node has that kind; the message lists the kinds there are.
+
         Examples
         --------
         >>> pg.load().require_kind("Country")
         'country'
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.require_kind("region")
+        Traceback (most recent call last):
+        ...
+        partnergraph.errors.PartnergraphError: unknown kind 'region'; the kinds are country, framework
         """
         spelled = self.kind_spelling(kind)
         if spelled not in self.full.kinds():
@@ -448,7 +897,33 @@ class Dataset:
 
     def kind_spelling(self, kind: str | None) -> str | None:
         """The dataset's spelling of ``kind``, whatever its case (``Country`` -> ``country``); ``kind`` itself when
-        the dataset has no such kind (or it is None)."""
+        the dataset has no such kind (or it is None).
+
+        Surrounding spaces are ignored when comparing. See :meth:`require_kind`
+        to refuse a kind the dataset does not have.
+
+        Parameters
+        ----------
+        kind : str or None
+
+        Returns
+        -------
+        str or None
+
+        Raises
+        ------
+        Nothing: an unknown kind is returned as given.
+
+        Examples
+        --------
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ds.kind_spelling("Country"), ds.kind_spelling(" FRAMEWORK "), ds.kind_spelling("region")
+        ('country', 'framework', 'region')
+        """
         kinds = self.full.kinds()
         if kind is None or kind in kinds:
             return kind
@@ -465,11 +940,39 @@ class Dataset:
         Between nodes of one kind (``country,country`` borders) every edge
         is listed facing both ways, so each end finds the other.
 
+        Parameters
+        ----------
+        kind_a, kind_b : str
+            The kinds, as the dataset spells them; a kind it does not have gives
+            no rows.
+        extra : iterable of str
+            Any of ``"status"`` (empty where the edges have no status),
+            ``"edge"`` and ``"at"``; any other name is a column of ``edges``,
+            copied as it is.
+
+        Returns
+        -------
+        pandas.DataFrame
+
+        Raises
+        ------
+        KeyError
+            When ``edges`` has no ``since``, ``until`` or ``source`` column (a
+            loaded dataset always has them), or no column an ``extra`` name asks for.
+
         Examples
         --------
         >>> links = pg.load().links("threat", "framework")
         >>> list(links.columns), bool((links["b"] == "ici").any())
         (['a', 'b', 'relation', 'since', 'until', 'source'], True)
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> links = ds.links("framework", "country", extra=("status", "edge"))
+        >>> links[["a", "b", "until", "status", "edge"]].values.tolist()
+        [['f', 'A', nan, 'active', 0], ['f', 'B', '2010', 'suspended', 1]]
         """
         e = self.edges
         if "edge" in extra:
@@ -499,11 +1002,27 @@ class Dataset:
 
         Computed once per dataset (a snapshot takes its rows of the full dataset's codes).
 
+        Returns
+        -------
+        tuple
+            ``(ku, kv, names)``: integer arrays, one code per edge for its ``u``
+            and its ``v`` end, and the list of kinds in order of first
+            appearance among the full dataset's nodes (code i is ``names[i]``).
+
+        Raises
+        ------
+        Nothing: an endpoint that is not a node gets -1.
+
         Examples
         --------
-        >>> ku, kv, names = pg.load().endpoint_kinds()
-        >>> names[ku[0]], names[kv[0]]  # addresses.csv comes first: activity,threat
-        ('activity', 'threat')
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> ds = pg.Dataset(nodes, edges)
+        >>> ku, kv, names = ds.endpoint_kinds()
+        >>> ku.tolist(), kv.tolist(), names
+        ([0, 0], [1, 1], ['country', 'framework'])
         """
         cached = self.__dict__.get("_endpoint_kinds")
         if cached is None:
@@ -518,12 +1037,28 @@ class Dataset:
         Found once per dataset (the loader hands over those its checks found; a
         snapshot takes its rows of the full dataset's).
 
+        Returns
+        -------
+        tuple of numpy.ndarray
+            ``(u, v)``: integer arrays, one row number per edge.
+
+        Raises
+        ------
+        Nothing: an endpoint that is not a node gets -1.
+
         Examples
         --------
         >>> nato = pg.load()
         >>> u, v = nato.endpoint_positions()
         >>> nato.nodes["id"][u[0]] == nato.edges["u"][0]
         True
+        >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+        ...                       "label": ["Alpha", "Beta", "Forum"]})
+        >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B"], "v": "f", "since": ["2001", "2005"],
+        ...                       "until": [None, "2010"], "source": "", "status": ["active", "suspended"]})
+        >>> u, v = pg.Dataset(nodes, edges.assign(u=["A", "Z"])).endpoint_positions()
+        >>> u.tolist(), v.tolist()
+        ([0, -1], [2, 2])
         """
         cached = self.__dict__.get("_endpoint_positions")
         if cached is None:

@@ -46,11 +46,40 @@ def projection(dataset, kind: str, *, via: str | None = None, weighting: str = "
     Returns
     -------
     networkx.Graph
-        Every ``kind`` node alive on the date; ``weight`` on each link and
-        ``distance`` = 1/weight, so sharing more makes two nodes closer.
+        Every ``kind`` node alive on the date, linked or not; ``weight`` on each
+        link (an int for ``count``, a float otherwise) and ``distance`` =
+        1/weight, so sharing more makes two nodes closer.
+
+    Raises
+    ------
+    PartnergraphError
+        ``weighting`` is unknown; ``kind`` or ``via`` is not a kind of the
+        dataset; ``backbone`` is not a level above 0 and at most 1 (checked
+        only when the projection has at least one link).
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
+
+    See Also
+    --------
+    projected : the same projection as a dataset, for the map and the exports.
+    backbone : the disparity filter.
 
     Examples
     --------
+    Aland and Borduria are both in F and G, Carpania in G only; Dorland is in nothing:
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "C", "D", "f", "g"], "kind": ["country"] * 4 + ["framework"] * 2,
+    ...                       "label": ["Aland", "Borduria", "Carpania", "Dorland", "F", "G"]})
+    >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B", "A", "B", "C"], "v": ["f", "f", "g", "g", "g"],
+    ...                       "since": "2000", "until": None, "source": None})
+    >>> P = projection(pg.Dataset(nodes, edges), "country")
+    >>> sorted(P), sorted(P.edges(data="weight"))
+    (['A', 'B', 'C', 'D'], [('A', 'B', 2), ('A', 'C', 1), ('B', 'C', 1)])
+    >>> sorted(projection(pg.Dataset(nodes, edges), "country", weighting="newman").edges(data="weight"))
+    [('A', 'B', 1.5), ('A', 'C', 0.5), ('B', 'C', 0.5)]
+
+    On the bundled data:
+
     >>> P = projection(pg.load(), "country", as_of=2024)
     >>> P["BHR"]["QAT"]["weight"]
     1
@@ -73,17 +102,49 @@ def projection(dataset, kind: str, *, via: str | None = None, weighting: str = "
 
 def projected(dataset, kind: str, *, via: str | None = None, weighting: str = "count", backbone: float | None = None,
               as_of=None, include_suspended: bool = False):
-    """The one-mode projection as a dataset of its own, for the map and the exports: ``kind`` nodes alive on the
-    date, one ``shares`` edge per linked pair with its ``weight`` (:func:`projection`'s weighting and backbone).
+    """The one-mode projection as a dataset of its own, for the map and the exports.
 
-    The projection holds on one date, so the dataset is undated (its title names the date): a map of it has
-    no year slider, and its edges are not sourced (their ``note`` says what they share).
+    The projection holds on one date, so the dataset is undated (its title
+    names the date): a map of it has no year slider, and its edges are not
+    sourced (their ``note`` says what they share).
+
+    Parameters
+    ----------
+    dataset : Dataset
+    kind : str
+        The kind projected (``country``).
+    via, weighting, backbone, as_of, include_suspended
+        As for :func:`projection`.
+
+    Returns
+    -------
+    Dataset
+        Nodes: the ``kind`` nodes that have a tie on the date to a node of
+        another kind (of kind ``via``, if given), shared or not, without their
+        ``since`` and ``until``. Edges: one ``shares`` edge per linked pair (``u`` before
+        ``v`` by id), with its ``weight`` (an int for ``count``, a float
+        otherwise) and a ``note``. Named ``<name>-<kind>-projection``; its
+        only metadata is its title.
+
+    Raises
+    ------
+    PartnergraphError
+        As for :func:`projection`: an unknown weighting, kind or via kind, or
+        a backbone level out of range.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
-    >>> p = projected(pg.load(), "country", via="framework", as_of=2024)
-    >>> p.title, len(p.edges), p.edges.loc[(p.edges["u"] == "GEO") & (p.edges["v"] == "UKR"), "weight"].item()
-    ("NATO's partnerships with non-member countries: country projection via framework, as of 2024-12-31", 194, 4)
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "C", "D", "f", "g"], "kind": ["country"] * 4 + ["framework"] * 2,
+    ...                       "label": ["Aland", "Borduria", "Carpania", "Dorland", "F", "G"]})
+    >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B", "A", "B", "C"], "v": ["f", "f", "g", "g", "g"],
+    ...                       "since": "2000", "until": None, "source": None})
+    >>> p = projected(pg.Dataset(nodes, edges, name="demo"), "country", via="framework")
+    >>> p.name, p.title, p.date is None
+    ('demo-country-projection', 'demo: country projection via framework, as of 2000-12-31', True)
+    >>> p.nodes["id"].tolist(), p.edges[["u", "v", "weight"]].values.tolist()
+    (['A', 'B', 'C'], [['A', 'B', 2], ['A', 'C', 1], ['B', 'C', 1]])
     """
     from .asof import describe_date
     from .dataset import Dataset
@@ -113,6 +174,31 @@ def backbone(a: np.ndarray, b: np.ndarray, weight: np.ndarray, alpha: float, n: 
     more of the node's weight than k - 1 links drawn at random would. A link is
     kept when it is significant for at least one of its ends (a node of one
     link gives 1, never significant from its side).
+
+    Parameters
+    ----------
+    a, b : numpy.ndarray
+        Each link's two ends, as integer positions (0 to n - 1).
+    weight : numpy.ndarray
+        Each link's weight.
+    alpha : float
+        The significance level, above 0 and at most 1: the smaller, the fewer links kept.
+    n : int, optional
+        How many nodes there are (default: one more than the largest position).
+
+    Returns
+    -------
+    numpy.ndarray
+        A boolean array over the links: True for each link kept.
+
+    Raises
+    ------
+    PartnergraphError
+        ``alpha`` is not above 0 and at most 1.
+
+    Examples
+    --------
+    Node 0 has links of weight 2 and 1: the one of weight 2 carries two thirds of its strength.
 
     >>> backbone(np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), np.array([2.0, 1, 1, 1]), 0.4).tolist()
     [True, False, False, False]

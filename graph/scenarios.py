@@ -11,8 +11,9 @@ __all__ = ["whatif"]
 
 
 def _reach_near(snap, paths: pd.DataFrame, remove: str, members: str, rows: str) -> pd.DataFrame:
-    """The lines (member, row, col, via) of :func:`partnergraph.coverage_queries.reach_pairs` of every member with a line
-    through ``remove``: all that whatif needs to find the reach lost, without joining every member to every path."""
+    """The lines (member, row, col, via) of :func:`partnergraph.coverage_queries.reach_pairs` of every member with a
+    line through ``remove``: all that whatif needs to find the reach lost, without joining every member to every
+    path."""
     if members not in snap.kinds():
         return pd.DataFrame(columns=["member", "row", "col", "via"])
     belongs = snap.links(members, rows)[["a", "b"]].rename(columns={"a": "member", "b": "row"})
@@ -30,23 +31,71 @@ def whatif(dataset, remove: str, *, rows: str = "framework", cols: str = "threat
     """What coverage and reach are lost if one node (and its edges) goes.
 
     Suspended ties count for neither unless ``include_suspended``. The frame's
-    ``attrs["summary"]`` sums it up: how many pairs are lost, the column nodes
-    (threats) no row node covers any more (``uncovered``), how many members lose
-    at least one, and whether reach could be checked (``reach_checked``: the
-    dataset has nodes of the ``members`` kind, another kind than ``rows``).
+    ``attrs["summary"]`` sums it up: the id removed (``removed``), how many
+    pairs are lost (``coverage_lost``, ``reach_lost``), the column nodes
+    (threats) no row node covers any more (``uncovered``, sorted), how many
+    members lose at least one (``members_losing``), and whether reach could be
+    checked (``reach_checked``: the snapshot has nodes of the ``members`` kind,
+    another kind than ``rows``).
+
+    Parameters
+    ----------
+    dataset : Dataset
+    remove : str
+        The node that goes: an id or a label, of any kind (a framework, an
+        activity, a threat, a country). A node not alive on the date loses nothing.
+    rows, cols, via : str
+        The kinds of the coverage, as for :func:`partnergraph.coverage`.
+    members : str
+        The kind whose reach is checked: a member reaches a column node through
+        a row node it belongs to (:func:`partnergraph.reach`).
+    as_of : year, month or ISO date, optional
+        Default: the dataset's own date, or for a loaded dataset the default
+        date (:func:`partnergraph.asof.default_date`).
+    include_suspended : bool
+        Count ties with an inactive status (suspended) too.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``lost`` (``coverage``: a row no longer covers a column;
-        ``reach``: a member no longer reaches a column), ``id``, ``label``,
-        ``<cols>``; coverage first, then by id and column.
+        ``reach``: a member no longer reaches a column), ``id`` (the row or the
+        member), ``label``, ``<cols>``; coverage first, then by id and column.
+        The removed node's own lines count: a removed framework loses all it
+        covers, a removed country all it reaches.
+
+    Raises
+    ------
+    UnknownIdError
+        ``remove`` names no node of the dataset.
+    PartnergraphError
+        ``remove`` names several nodes; ``rows`` or ``cols`` is not a kind of the dataset.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
+
+    See Also
+    --------
+    partnergraph.coverage, partnergraph.reach
 
     Examples
     --------
-    >>> w = whatif(pg.load(), "science-for-peace-and-security", as_of=2024)
-    >>> w[w["lost"] == "coverage"][["id", "threat"]].values.tolist()[:2]
-    [['eapc', 'climate-security'], ['eapc', 'emerging-technologies']]
+    Frameworks F and G, activities X and Y, threats T, U and Z: F covers T
+    directly and through X; G conducts X (which addresses T) and Y (which
+    addresses U); nothing covers Z. Aland is in F, Borduria in G. Without Y,
+    G covers U no more, nor does anything else, and Borduria no longer reaches it:
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g", "x", "y", "t", "u", "z"],
+    ...                       "kind": ["country"] * 2 + ["framework"] * 2 + ["activity"] * 2 + ["threat"] * 3,
+    ...                       "label": ["Aland", "Borduria", "F", "G", "X", "Y", "Terror", "Unrest", "Zombies"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"] * 2 + ["covers"] + ["conducts"] * 3 + ["addresses"] * 2,
+    ...                       "u": ["A", "B", "f", "f", "g", "g", "x", "y"],
+    ...                       "v": ["f", "g", "t", "x", "x", "y", "t", "u"],
+    ...                       "since": "2000", "until": None, "source": [f"s{i}" for i in range(1, 9)]})
+    >>> w = whatif(pg.Dataset(nodes, edges), "y")
+    >>> w.values.tolist()
+    [['coverage', 'g', 'G', 'u'], ['reach', 'B', 'Borduria', 'u']]
+    >>> w.attrs["summary"]["uncovered"], w.attrs["summary"]["members_losing"]
+    (['u'], 1)
     """
     remove = dataset.resolve(remove)
     snap = dataset.snapshot(as_of, include_suspended=include_suspended)

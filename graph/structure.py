@@ -14,9 +14,23 @@ __all__ = ["path", "ego", "communities"]
 def path(dataset, source: str, target: str, *, as_of=None, include_suspended: bool = False) -> pd.DataFrame:
     """A shortest path between two nodes, with the relation of each step.
 
-    Among paths of equal length the one found first in id order is returned,
-    so the answer is the same on every run. Suspended ties are not walked
-    unless ``include_suspended``.
+    The path is found on the simple graph of the date
+    (:func:`partnergraph.graphs.simple_graph`, each node's neighbours in id
+    order); among paths of equal length, the one networkx's bidirectional
+    breadth-first search meets first is returned, so the answer is the same
+    on every run.
+    Suspended ties are not walked unless ``include_suspended``.
+
+    Parameters
+    ----------
+    dataset : Dataset
+    source, target : str
+        The two ends: ids or labels.
+    as_of : year, month or ISO date, optional
+        Default: the dataset's own date, or for a loaded dataset the default
+        date (:func:`partnergraph.asof.default_date`).
+    include_suspended : bool
+        Walk ties with an inactive status (suspended) too.
 
     Returns
     -------
@@ -28,14 +42,32 @@ def path(dataset, source: str, target: str, *, as_of=None, include_suspended: bo
     Raises
     ------
     UnknownIdError
-        Either id is not in the dataset.
+        ``source`` or ``target`` names no node of the dataset.
     PartnergraphError
-        No path links them on that date, or one of them does not exist then.
+        No path links them on that date, or one of them does not exist then;
+        ``source`` or ``target`` names several nodes.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
-    >>> path(pg.load(), "JPN", "terrorism", as_of=2024)[["id", "relation"]].values.tolist()
-    [['JPN', ''], ['joint-exercises', 'participates'], ['terrorism', 'addresses']]
+    Aland is in framework F, Borduria in G; F covers threat T and conducts
+    activity X; G conducts X and Y; X addresses T, Y addresses U; nothing
+    touches Z.
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g", "x", "y", "t", "u", "z"],
+    ...                       "kind": ["country"] * 2 + ["framework"] * 2 + ["activity"] * 2 + ["threat"] * 3,
+    ...                       "label": ["Aland", "Borduria", "F", "G", "X", "Y", "Terror", "Unrest", "Zombies"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"] * 2 + ["covers"] + ["conducts"] * 3 + ["addresses"] * 2,
+    ...                       "u": ["A", "B", "f", "f", "g", "g", "x", "y"],
+    ...                       "v": ["f", "g", "t", "x", "x", "y", "t", "u"],
+    ...                       "since": "2000", "until": None, "source": None})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> p = path(ds, "Aland", "u")
+    >>> p["id"].tolist(), p["step"].tolist()
+    (['A', 'f', 'x', 'g', 'y', 'u'], [0, 1, 2, 3, 4, 5])
+    >>> p["relation"].tolist()
+    ['', 'memberships', 'conducts', 'conducts', 'conducts', 'addresses']
     """
     import networkx as nx
 
@@ -60,15 +92,56 @@ def path(dataset, source: str, target: str, *, as_of=None, include_suspended: bo
 def ego(dataset, node: str, *, radius: int = 1, as_of=None, include_suspended: bool = False) -> pd.DataFrame:
     """The nodes within ``radius`` steps of ``node`` on a date (suspended ties not walked unless ``include_suspended``).
 
-    Empty when ``node`` does not exist on the date.
+    Parameters
+    ----------
+    dataset : Dataset
+    node : str
+        An id or a label.
+    radius : int
+        How many steps at most (0 or more; 0 gives the node alone).
+    as_of : year, month or ISO date, optional
+        Default: the dataset's own date, or for a loaded dataset the default
+        date (:func:`partnergraph.asof.default_date`).
+    include_suspended : bool
+        Walk ties with an inactive status (suspended) too.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``id``, ``label``, ``kind``, ``distance``; sorted by distance, then id.
+        Columns ``id``, ``label``, ``kind``, ``distance`` (0 for ``node``);
+        sorted by distance, then id. Empty (but these columns) when ``node``
+        does not exist on the date.
+
+    Raises
+    ------
+    UnknownIdError
+        ``node`` names no node of the dataset.
+    PartnergraphError
+        ``radius`` is below 0; ``node`` names several nodes.
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
+    Aland is in framework F, Borduria in G; F covers threat T and conducts
+    activity X; G conducts X and Y; X addresses T, Y addresses U; nothing
+    touches Z.
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g", "x", "y", "t", "u", "z"],
+    ...                       "kind": ["country"] * 2 + ["framework"] * 2 + ["activity"] * 2 + ["threat"] * 3,
+    ...                       "label": ["Aland", "Borduria", "F", "G", "X", "Y", "Terror", "Unrest", "Zombies"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"] * 2 + ["covers"] + ["conducts"] * 3 + ["addresses"] * 2,
+    ...                       "u": ["A", "B", "f", "f", "g", "g", "x", "y"],
+    ...                       "v": ["f", "g", "t", "x", "x", "y", "t", "u"],
+    ...                       "since": "2000", "until": None, "source": None})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> ego(ds, "x").values.tolist()
+    [['x', 'X', 'activity', 0], ['f', 'F', 'framework', 1], ['g', 'G', 'framework', 1], ['t', 'Terror', 'threat', 1]]
+    >>> ego(ds, "x", radius=2)["id"].tolist()
+    ['x', 'f', 'g', 't', 'A', 'B', 'y']
+
+    On the bundled data, the countries of the Istanbul Cooperation Initiative:
+
     >>> ego(pg.load(), "ici", as_of=2024).query("kind == 'country'")["id"].tolist()
     ['ARE', 'BHR', 'KWT', 'QAT']
     """
@@ -98,17 +171,53 @@ def communities(dataset, *, as_of=None, seed: int = 42, resolution: float = 1.0,
     of the weighted one-mode projection on that kind (``weighting`` and
     ``backbone`` as for :func:`partnergraph.projection`).
 
+    Parameters
+    ----------
+    dataset : Dataset
+    as_of : year, month or ISO date, optional
+        Default: the dataset's own date, or for a loaded dataset the default
+        date (:func:`partnergraph.asof.default_date`).
+    include_suspended : bool
+        Count ties with an inactive status (suspended) too.
+    seed : int
+        The seed of networkx's Louvain method: the same seed, the same communities.
+    resolution : float
+        Louvain's resolution: above 1 favours smaller communities, below 1 larger ones.
+    project : str, optional
+        Find the communities of the one-mode projection on this kind
+        (:func:`partnergraph.projection`), its weights counting.
+    weighting, backbone
+        The projection's weights and backbone filter (:func:`partnergraph.projection`).
+
     Returns
     -------
     pandas.DataFrame
-        Columns ``community``, ``id``, ``label``, ``kind``; sorted by community, then id.
+        Columns ``community``, ``id``, ``label``, ``kind``; sorted by community,
+        then id. Empty (but these columns) when no link holds on the date.
+
+    Raises
+    ------
+    PartnergraphError
+        With ``project``: it is not a kind of the dataset, ``weighting`` is
+        unknown, or ``backbone`` is out of range (:func:`partnergraph.projection`).
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
-    >>> c = communities(pg.load(), as_of=2024)
-    >>> sizes = c.groupby("community").size().tolist()
-    >>> sizes == sorted(sizes, reverse=True), len(c)
-    (True, 79)
+    Two halves, joined by X (G conducts it too); threat Z, with no link, is left out:
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f", "g", "x", "y", "t", "u", "z"],
+    ...                       "kind": ["country"] * 2 + ["framework"] * 2 + ["activity"] * 2 + ["threat"] * 3,
+    ...                       "label": ["Aland", "Borduria", "F", "G", "X", "Y", "Terror", "Unrest", "Zombies"]})
+    >>> edges = pd.DataFrame({"relation": ["memberships"] * 2 + ["covers"] + ["conducts"] * 3 + ["addresses"] * 2,
+    ...                       "u": ["A", "B", "f", "f", "g", "g", "x", "y"],
+    ...                       "v": ["f", "g", "t", "x", "x", "y", "t", "u"],
+    ...                       "since": "2000", "until": None, "source": None})
+    >>> ds = pg.Dataset(nodes, edges)
+    >>> c = communities(ds)
+    >>> c.groupby("community")["id"].agg(list).tolist()
+    [['A', 'f', 't', 'x'], ['B', 'g', 'u', 'y']]
     """
     import networkx as nx
 

@@ -15,13 +15,18 @@ __all__ = ["info"]
 def info(dataset, *, as_of=None) -> dict:
     """What a dataset holds.
 
+    The counts are of the full dataset (every node and edge, of every date),
+    even when ``dataset`` is a snapshot; only ``current`` and ``suspended``
+    depend on the date.
+
     Parameters
     ----------
     dataset : Dataset
     as_of : year, month or ISO date, optional
         The date the ``current`` and ``suspended`` counts refer to; ``None`` means the dataset's
         own date, or for a loaded dataset the default date
-        (:func:`partnergraph.asof.default_date`).
+        (:func:`partnergraph.asof.default_date`). With no date at all (undated
+        data), every edge is current.
 
     Returns
     -------
@@ -29,15 +34,34 @@ def info(dataset, *, as_of=None) -> dict:
         ``name``, ``title``, ``path``, ``as_of`` (ISO date, None when undated),
         ``coverage`` (the declared coverage as written, or None),
         ``inactive_statuses`` (sorted), ``content_hash``;
-        ``kinds`` (DataFrame: kind, nodes); ``relations`` (DataFrame: relation,
-        u_kind, v_kind, edges, current, suspended, dated, sourced: ``current``
-        counts the edges that hold on the date by the one time rule, and
-        ``suspended`` those of them whose status is inactive); ``dates`` (first and last date any edge or node begins or
-        ends, as written in the data);
-        ``sources`` (DataFrame: source site, edges), most cited first.
+        ``kinds`` (DataFrame: kind, nodes; kinds in order of first appearance);
+        ``relations`` (DataFrame: relation, u_kind, v_kind, edges, current,
+        suspended, dated, sourced: ``current`` counts the edges that hold on
+        the date by the one time rule, and ``suspended`` those of them whose
+        status is inactive); ``dates`` (a dict: ``first`` and ``last``, the
+        earliest and latest date any edge or node begins or ends, as written in
+        the data, None when there is none); ``sources`` (DataFrame: source
+        site, edges; a URL counts by its site, any other citation as written),
+        most cited first, ties by source.
+
+    Raises
+    ------
+    DateError
+        ``as_of`` is not a year, a month or an ISO date.
 
     Examples
     --------
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "f"], "kind": ["country", "country", "framework"],
+    ...                       "label": ["Aland", "Borduria", "F"]})
+    >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B", "B"], "v": "f",
+    ...                       "since": ["2000", "2001", "2003-05"], "until": [None, "2003-05", None],
+    ...                       "status": ["active", "active", "suspended"],
+    ...                       "source": ["https://example.org/a", "https://example.org/b", "Treaty of X"]})
+    >>> summary = info(pg.Dataset(nodes, edges, name="demo"))
+    >>> summary["as_of"], summary["dates"], summary["sources"].values.tolist()
+    ('2003-12-31', {'first': '2000', 'last': '2003-05'}, [['example.org', 2], ['Treaty of X', 1]])
+    >>> summary["relations"].values.tolist()
+    [['memberships', 'country', 'framework', 3, 2, 1, 3, 3]]
     >>> summary = info(pg.load(), as_of=2024)
     >>> list(summary["relations"].columns)
     ['relation', 'u_kind', 'v_kind', 'edges', 'current', 'suspended', 'dated', 'sourced']

@@ -43,16 +43,45 @@ _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 def format_for(output, fmt: str | None, allowed=tuple(FORMATS)) -> str:
     """The format to write: the one the extension of ``output`` names, which ``fmt`` must not contradict.
 
+    Without an output (or with ``-``, standard output) the format is ``fmt``,
+    else ``table``; for an output without an extension it is ``fmt`` when
+    given. The extension is read whatever its case (:data:`EXTENSIONS`).
+
+    Parameters
+    ----------
+    output : str, os.PathLike or None
+        The file asked for (``-o``); None or ``"-"`` for standard output.
+    fmt : str or None
+        The format asked for (``--format``), if any.
+    allowed : iterable of str
+        The formats the caller can write (default: every one of :data:`FORMATS`).
+
+    Returns
+    -------
+    str
+        A format name.
+
     Raises
     ------
     ValueError
-        The extension names no format in ``allowed``, or contradicts ``fmt``;
-        the message lists what can be written.
+        The extension names no format in ``allowed`` (or the output has no
+        extension and no ``fmt`` is given), or it contradicts ``fmt``; the
+        message lists what can be written.
+
+    Notes
+    -----
+    ``fmt`` is returned as given, not checked against ``allowed``, when it is
+    the one that decides (no output, or no extension): the caller (the command
+    line's choice of ``--format``) checks it.
 
     Examples
     --------
-    >>> format_for("members.csv", None), format_for(None, None), format_for("x.MD", "md")
-    ('csv', 'table', 'md')
+    >>> format_for("members.csv", None), format_for(None, None), format_for("x.MD", "md"), format_for("out", "json")
+    ('csv', 'table', 'md', 'json')
+    >>> format_for("members.xlsx", None, allowed=("csv", "json"))
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot write .xlsx here; -o takes .csv (csv), .json (json)
     """
     from pathlib import Path
 
@@ -74,10 +103,29 @@ def format_for(output, fmt: str | None, allowed=tuple(FORMATS)) -> str:
 def printable(text) -> str:
     """Text safe to print to a terminal: control characters and escapes shown as ``\\x1b``, never obeyed.
 
+    The C0 and C1 control characters and DEL are shown as ``\\n``, ``\\r``,
+    ``\\t`` or ``\\xNN``; the Unicode line and paragraph separators as
+    ``\\u2028`` and ``\\u2029``. Other text is left as it is.
+
+    Parameters
+    ----------
+    text : object
+        Any value; it is shown as ``str(text)``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    Nothing: every character has a printable form.
+
     Examples
     --------
     >>> printable("red\\x1b[31m\\nline")
     'red\\\\x1b[31m\\\\nline'
+    >>> printable("tab\\there"), printable(2.5)
+    ('tab\\\\there', '2.5')
     """
     text = str(text)
     if not _CONTROL.search(text):
@@ -89,8 +137,50 @@ def printable(text) -> str:
 def render(frame: pd.DataFrame, fmt: str, *, index: bool = False, wide: bool = False) -> bytes:
     """``frame`` in ``fmt`` (see :data:`FORMATS`), as bytes (UTF-8 text, or a workbook).
 
+    The same frame gives the same bytes on any day (a workbook carries no
+    clock). Text formats end with a line feed. An empty frame is ``(none)`` in
+    the aligned table and in Markdown.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        A query's result; ``frame.attrs["lists"]`` names the columns JSON
+        writes as arrays (their texts split at ``;``).
+    fmt : str
+        ``table``, ``csv``, ``json``, ``md`` or ``xlsx``; any other value
+        gives the aligned table.
+    index : bool
+        Write the index too, as the first columns.
+    wide : bool
+        In the aligned table, keep the long citation columns (``sources``,
+        ``source``, ``dates_source``), which are otherwise left out with a
+        note saying so. The other formats always keep them.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    ValueError
+        JSON only: a cell holds an infinite number (missing numbers are null).
+    TypeError
+        JSON: a cell holds a value JSON has no form for (a date, a timestamp);
+        xlsx: a timestamp with a time zone.
+    openpyxl.utils.exceptions.IllegalCharacterError
+        xlsx only: a text cell holds a control character (U+0000 to U+001F)
+        other than tab, line feed and carriage return (a loaded dataset has
+        none: the reader refuses them).
+
     Examples
     --------
+    >>> f = pd.DataFrame({"id": ["ici", "md"], "members": [4, 7], "sources": ["a", "b"]})
+    >>> print(render(f, "table").decode())
+    id   members
+    ici        4
+    md         7
+    (sources left out: --wide shows them, --format csv or json keeps them)
+    <BLANKLINE>
     >>> f = pd.DataFrame({"framework": ["ici"], "via": ["direct;political-dialogue"], "score": [0.5]})
     >>> f.attrs["lists"] = ["via"]  # what coverage() says of its via column
     >>> print(render(f, "json").decode())
@@ -124,12 +214,32 @@ def csv_text(frame: pd.DataFrame, *, neutralise: bool = False) -> str:
 
     Missing cells are empty; numbers are written as pandas writes them. With
     ``neutralise``, text cells a spreadsheet would run as a formula get a leading
-    ``'`` (as :func:`_neutralised` does), in the same pass.
+    ``'`` (as :func:`_neutralised` does), in the same pass. The index is not
+    written (see :func:`render`).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    neutralise : bool
+        Give a leading ``'`` to each cell of a text column that begins with
+        ``=``, ``+``, ``-``, ``@``, a tab or a carriage return. Numbers and
+        the header are left as they are.
+
+    Returns
+    -------
+    str
+        Just the header line when the frame has no rows.
+
+    Raises
+    ------
+    Nothing: every cell has a text form.
 
     Examples
     --------
     >>> csv_text(pd.DataFrame({"a": ["x\\ry", 'a "b" c', None], "b": [1.5, float("nan"), 2.0]}))
     'a,b\\n"x\\ry",1.5\\n"a ""b"" c",\\n,2.0\\n'
+    >>> csv_text(pd.DataFrame({"f": ["=1+1", "ok"], "n": [-1, 2]}), neutralise=True)
+    "f,n\\n'=1+1,-1\\nok,2\\n"
     """
     def cells(col: pd.Series, neutral: bool = False) -> list[str]:
         if _is_text(col):  # a column of plain texts as it is; else each distinct text is quoted once
@@ -147,7 +257,7 @@ def csv_text(frame: pd.DataFrame, *, neutralise: bool = False) -> str:
     header = ",".join(cells(pd.Series([str(c) for c in frame.columns], dtype=object)))
     if frame.empty:
         return header + "\n"
-    if not frame.shape[1]:  # no columns at all
+    if not frame.shape[1]:  # never true: a frame without columns is .empty, returned above
         return header + "\n" + "\n" * len(frame)
     columns = [cells(frame.iloc[:, c], neutralise) for c in range(frame.shape[1])]
     return header + "\n" + "\n".join(map(",".join, zip(*columns))) + "\n"

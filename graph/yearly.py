@@ -52,20 +52,24 @@ def evolution(dataset, kind: str = "country", via: str = "framework", *, first=N
     Parameters
     ----------
     dataset : Dataset
+        Read whole, whatever its date.
     kind, via : str
         The two-mode part measured (countries in frameworks): ``density`` is its
         ties over ``kind`` x ``via`` nodes alive; the projection links two
         ``kind`` nodes that share a ``via`` node.
     first, last : int, optional
-        The years (default: from the first year any date names to the default
-        date's year).
+        The first and last years shown (both included). Default: from the
+        first year any date of the data names to the default date's year
+        (:func:`partnergraph.asof.default_date`; without one, the last year
+        any date names).
     include_suspended : bool
         Count suspended ties as ties.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``year``, ``date`` (the day read), ``nodes`` (alive), ``ties``
+        Columns ``year``, ``date`` (the day read: 31 December, or the default
+        date in its own year when it comes earlier), ``nodes`` (alive), ``ties``
         (active, every relation), ``linked`` (nodes with an active tie),
         ``components`` (connected parts among the linked nodes), ``mean_degree``
         (2 x ties / linked), ``density`` (the kind-via ties over the possible
@@ -75,11 +79,28 @@ def evolution(dataset, kind: str = "country", via: str = "framework", *, first=N
         triple) and ``churn`` (1 minus the Jaccard similarity of the year's
         active ties to the year before's; NaN the first year).
 
+    Raises
+    ------
+    PartnergraphError
+        ``kind`` or ``via`` is not a kind of the dataset, or both are the same
+        kind; ``first`` is after ``last``; the data names no date and
+        ``first`` or ``last`` is not given.
+    ValueError
+        ``first`` or ``last`` is a text that is not a whole number (``int()``'s own error).
+
     Examples
     --------
-    >>> e = evolution(pg.load(), first=1994, last=1995)
-    >>> e[["year", "ties", "projection_ties"]].values.tolist()
-    [[1994, 50, 292], [1995, 66, 386]]
+    Aland joins F in 2000; Borduria joins F, and Aland G, in 2001; Carpania joins G in 2002:
+
+    >>> nodes = pd.DataFrame({"id": ["A", "B", "C", "f", "g"], "kind": ["country"] * 3 + ["framework"] * 2,
+    ...                       "label": ["Aland", "Borduria", "Carpania", "F", "G"]})
+    >>> edges = pd.DataFrame({"relation": "memberships", "u": ["A", "B", "A", "C"], "v": ["f", "f", "g", "g"],
+    ...                       "since": ["2000", "2001", "2001", "2002"], "until": None, "source": None})
+    >>> e = evolution(pg.Dataset(nodes, edges))
+    >>> e[["year", "ties", "linked", "projection_ties"]].values.tolist()
+    [[2000, 1, 2, 0], [2001, 3, 4, 1], [2002, 4, 5, 2]]
+    >>> e["density"].round(3).tolist(), e["churn"].round(3).tolist()
+    ([0.167, 0.5, 0.667], [nan, 0.667, 0.25])
     """
     from scipy import sparse
     from scipy.sparse.csgraph import connected_components
