@@ -57,6 +57,7 @@ def test_igraph_gives_networkx_values(tmp_path, seed, measure):
     assert got.to_dict() == pytest.approx(want, abs=1e-9)
 
 
+@pytest.mark.slow
 def test_projection_arrays_match_the_networkx_projection(tmp_path):
     for seed in range(12):
         ds = pg.load(random_folder(tmp_path / f"d{seed}", seed))

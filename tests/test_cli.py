@@ -100,6 +100,7 @@ def test_info_on_the_bundled_dataset(run):
     assert "memberships" in result.stdout and "www.nato.int" in result.stdout
 
 
+@pytest.mark.slow
 def test_map_writes_one_file_byte_identical_on_a_second_run(run, tiny, tmp_path):
     out = tmp_path / "map.html"
     result = run("map", "--data", tiny, "-o", out)
@@ -111,6 +112,7 @@ def test_map_writes_one_file_byte_identical_on_a_second_run(run, tiny, tmp_path)
     assert sorted(os.listdir(tmp_path)) == ["map.html", "tiny"]  # no temporary file left
 
 
+@pytest.mark.slow
 def test_map_as_of_and_options(run, tiny, tmp_path):
     out = tmp_path / "map.html"
     assert run("map", "--data", tiny, "-o", out, "--as-of", 2001, "--title", "PfP <2001>").exit_code == 0

@@ -1,5 +1,6 @@
 """The column helpers the queries build their lists with, against plain Python on random input."""
 import numpy as np
+import pytest
 from hypothesis import given, settings, strategies as st
 
 import partnergraph.columns as columns
@@ -8,6 +9,7 @@ from partnergraph.columns import group_codes, joined_per_group
 TEXT = st.one_of(st.none(), st.text(alphabet=st.sampled_from(list("ab;\n,é ")), max_size=3))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, derandomize=True, deadline=None)
 @given(st.integers(1, 5).flatmap(lambda n: st.tuples(
     st.just(n), st.lists(st.tuples(st.integers(0, n - 1), TEXT, TEXT), max_size=20))))
@@ -23,6 +25,7 @@ def test_joined_per_group_is_each_groups_distinct_texts_sorted_and_joined(case):
         columns._WORDS = words
 
 
+@pytest.mark.slow
 @settings(max_examples=200, derandomize=True, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["x", "y", "z"]), st.sampled_from(["1", "2"])), min_size=1, max_size=20))
 def test_group_codes_number_the_key_tuples_in_sorted_order(rows):

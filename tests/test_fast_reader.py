@@ -62,6 +62,7 @@ def files(draw):
     return prefix + text
 
 
+@pytest.mark.slow
 @settings(max_examples=300, derandomize=True, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(text=files())

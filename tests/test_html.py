@@ -94,11 +94,13 @@ def test_legend_is_html_text_with_each_kind(tiny):
     assert re.findall(r'data-relation="([^"]*)"', legend) == ["memberships", "coverage"]
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes(tiny):
     ds = pg.load(tiny)
     assert network_map(ds).html() == network_map(pg.load(tiny)).html()
 
 
+@pytest.mark.slow
 def test_places_do_not_depend_on_the_date(tiny):
     ds = pg.load(tiny)
     def places(when):
@@ -152,6 +154,7 @@ def test_unknown_focus_names_close_matches(tiny):
         network_map(pg.load(tiny), focus="FIM")
 
 
+@pytest.mark.slow
 def test_a_relation_looks_the_same_in_every_map_and_picture_of_a_dataset():
     from partnergraph.export import relation_styles, static_map
 
@@ -180,6 +183,7 @@ def test_a_relation_looks_the_same_in_every_map_and_picture_of_a_dataset():
     assert handles and all(color == styles[r]["color"] for r, color in handles.items())
 
 
+@pytest.mark.slow
 def test_a_map_too_large_for_a_browser_is_refused_with_advice_before_any_work(tmp_path):
     from click.testing import CliRunner
     from partnergraph.cli import cli
@@ -198,6 +202,7 @@ def test_a_map_too_large_for_a_browser_is_refused_with_advice_before_any_work(tm
     assert CliRunner().invoke(cli, ["map", "-o", str(out), "--max-nodes", str(n)]).exit_code == 0 and out.exists()
 
 
+@pytest.mark.slow
 def test_a_large_map_opens_on_its_date_with_the_linked_nodes_together_above_the_rest(tmp_path):
     from conftest import write_folder
     from partnergraph.export.layout import LARGE_MAP
@@ -220,6 +225,7 @@ def test_a_large_map_opens_on_its_date_with_the_linked_nodes_together_above_the_
     assert json.loads(block(network_map(few).html(), "pg-data"))["hideUnlinked"] is False
 
 
+@pytest.mark.slow
 def test_a_map_coloured_by_role_gives_each_country_its_role_s_colour(tmp_path):
     from click.testing import CliRunner
     from partnergraph.cli import cli

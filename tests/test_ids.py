@@ -25,6 +25,7 @@ SAME = [  # the same answer whatever way the node is named
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args, names", SAME, ids=[a[0] + ("-" + a[1] if a[1].startswith("--") else "") for a, _ in SAME])
 def test_an_id_in_any_case_or_a_label_names_the_node(args, names):
     outputs = []
@@ -35,6 +36,7 @@ def test_an_id_in_any_case_or_a_label_names_the_node(args, names):
     assert len(set(outputs)) == 1 and outputs[0].count("\n") >= 2
 
 
+@pytest.mark.slow
 def test_map_focus_takes_a_label(tmp_path):
     a, b = tmp_path / "a.html", tmp_path / "b.html"
     assert run("map", "--focus", "md", "-o", a).exit_code == 0
@@ -105,6 +107,7 @@ def test_a_relation_between_nodes_of_one_kind_is_seen_from_both_ends(make):
     assert result.stdout.splitlines()[1:] == ["FIN,FIN,country,1995,,", "NOR,NOR,country,1995,,"]
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_command_line():
     import subprocess
     import sys
@@ -120,6 +123,7 @@ def test_commands_that_ask_no_date_take_no_as_of():
         assert "--as-of" not in run(name, "--help").stdout
 
 
+@pytest.mark.slow
 def test_whatif_ends_with_a_summary():
     result = run("whatif", "--remove", "science-for-peace-and-security", "--as-of", 2024)
     last = result.stdout.splitlines()[-1]

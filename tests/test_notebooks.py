@@ -5,6 +5,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+#: Slow: many examples or many processes; `pytest -m "not slow"` leaves it out, CI runs it.
+pytestmark = pytest.mark.slow
+
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
 

@@ -13,6 +13,9 @@ import partnergraph as pg
 from partnergraph.cli import cli
 from conftest import write_folder
 
+#: Slow: many examples or many processes; `pytest -m "not slow"` leaves it out, CI runs it.
+pytestmark = pytest.mark.slow
+
 
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args])

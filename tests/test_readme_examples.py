@@ -36,6 +36,7 @@ def test_the_section_has_examples():
     assert len(CASES) >= 4
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command, expected", CASES, ids=[c for c, _ in CASES])
 def test_a_readme_answer_is_what_the_command_prints(command, expected, tmp_path):
     exe = str(Path(sys.executable).parent / "partnergraph")

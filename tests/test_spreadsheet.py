@@ -230,6 +230,7 @@ def test_a_very_long_cell_is_still_a_cell(make):
     assert pg.load(folder).edges["note"].str.len().tolist() == [200_000]
 
 
+@pytest.mark.slow
 def test_kind_options_take_any_case():
     runner = CliRunner()
     same = lambda *args: runner.invoke(cli, [str(a) for a in args])  # noqa: E731

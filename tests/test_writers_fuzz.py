@@ -12,12 +12,16 @@ from pathlib import Path
 
 import networkx as nx
 from hypothesis import HealthCheck, given, settings, strategies as st
+import pytest
 
 import partnergraph as pg
 from partnergraph.export import network_map, static_map, write_csv_folder, write_gexf, write_graphml, write_json
 from partnergraph.tables import render
 from partnergraph.reader import _FORBIDDEN
 from conftest import gexf_schema_errors
+
+#: Slow: many examples or many processes; `pytest -m "not slow"` leaves it out, CI runs it.
+pytestmark = pytest.mark.slow
 
 SPICE = ["\n", "\r", "\r\n", "\t", "\u2028", "\u2029", '"', "'", "<", ">", "&", "</script>", "=", "+", "-", "@",
          ",", ";", "\u200f", "\U0001f600", "$", "\\", " "]

@@ -70,6 +70,7 @@ def test_the_years_default_to_the_data_and_bad_ones_are_refused(folder):
     assert nato["year"].iloc[0] == 1991 and nato["date"].iloc[-1] == "2026-11-30"  # the default date, last
 
 
+@pytest.mark.slow
 def test_the_cli_prints_the_api_s_table_and_draws_small_multiples(folder, tmp_path):
     result = CliRunner().invoke(cli, ["evolution", "--data", str(folder), "--format", "csv"])
     assert result.exit_code == 0
