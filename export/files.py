@@ -83,8 +83,8 @@ def selection(dataset, *, as_of=None, kinds=None) -> Dataset:
     """
     ds = dataset.full.as_of(as_of) if as_of is not None else dataset
     if kinds:
-        kinds = [k.strip() for k in kinds if k and k.strip()]
-        kinds = [ds.require_kind(k) for k in kinds]
+        kinds = [ds.require_kind(k.strip()) for k in kinds if k and k.strip()]
+    if kinds:  # blanks alone (``--kinds ,``) ask for no kind in particular: every kind, as no --kinds does
         nodes = ds.nodes[ds.nodes["kind"].isin(kinds)].reset_index(drop=True)
         keep = set(nodes["id"])
         edges = ds.edges[ds.edges["u"].isin(keep) & ds.edges["v"].isin(keep)].reset_index(drop=True)
@@ -819,7 +819,7 @@ def write_csv_folder(dataset, folder, *, as_of=None, kinds=None, check=None) -> 
     try:
         tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     except OSError as err:
-        raise OutputError(f"cannot write {target}: {err.strerror}") from None
+        raise OutputError(f"cannot write {target}: {err.strerror or err}") from None
     try:
         os.chmod(tmp, default_mode(folder=True))  # mkdtemp makes it private; a folder the user makes is not
         _write_tables(ds, tmp)
@@ -832,8 +832,10 @@ def write_csv_folder(dataset, folder, *, as_of=None, kinds=None, check=None) -> 
         os.replace(tmp, target)
     except BaseException as err:
         shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(err, OutputError):  # already says what went wrong (a check of the written files, say)
+            raise
         if isinstance(err, OSError):
-            raise OutputError(f"cannot write {target}: {err.strerror}") from None
+            raise OutputError(f"cannot write {target}: {err.strerror or err}") from None
         raise
     return target
 

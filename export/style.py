@@ -155,8 +155,8 @@ def drawing_scope(dataset, *, as_of, kinds, size_by):
         raise PartnergraphError(f"unknown size measure {size_by!r}; choose one of {', '.join(SIZE_MEASURES)}")
     nodes = full.nodes
     all_kinds = list(dict.fromkeys(nodes["kind"]))
-    if kinds:
-        kinds = [full.require_kind(k.strip()) for k in kinds if k.strip()]  # any case, as the data spells it
+    kinds = [full.require_kind(k.strip()) for k in kinds or () if k and k.strip()]  # any case, as the data spells it
+    if kinds:  # blanks alone ask for no kind in particular: every kind
         nodes = nodes[nodes["kind"].isin(kinds)]
     return full, when, snap, nodes, all_kinds
 
@@ -260,8 +260,11 @@ def relation_styles(full) -> dict:
     counts = full.edges["relation"].value_counts()
     names = list(dict.fromkeys([*full.relations["relation"], *counts.index]))
     order = sorted(names, key=lambda r: (-int(counts.get(r, 0)), str(r)))
-    return {r: {"color": RELATION_COLORS[i % len(RELATION_COLORS)],
-                "dashes": RELATION_DASHES[i % len(RELATION_DASHES)]} for i, r in enumerate(order)}
+    # colour and dash cycle together for the first 8; then the dash moves on a step each round, so the first 32
+    # relations all differ (the 9th once looked like the 1st)
+    n_colors, n_dashes = len(RELATION_COLORS), len(RELATION_DASHES)
+    return {r: {"color": RELATION_COLORS[i % n_colors], "dashes": RELATION_DASHES[(i + i // n_colors) % n_dashes]}
+            for i, r in enumerate(order)}
 
 
 def shown_relations(styles: dict, edges) -> dict:

@@ -62,7 +62,7 @@ def write_atomic(path, data: str | bytes | Iterable[str | bytes]) -> Path:
         mode = target.stat().st_mode & 0o777 if target.exists() else default_mode()
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
-        raise OutputError(f"cannot write {target}: {err.strerror}") from None
+        raise OutputError(f"cannot write {target}: {err.strerror or err}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             for piece in pieces:
@@ -76,8 +76,10 @@ def write_atomic(path, data: str | bytes | Iterable[str | bytes]) -> Path:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(err, OutputError):  # already says what went wrong (a check of the written files, say)
+            raise
         if isinstance(err, OSError):
-            raise OutputError(f"cannot write {target}: {err.strerror}") from None
+            raise OutputError(f"cannot write {target}: {err.strerror or err}") from None
         raise
     return target
 

@@ -62,7 +62,10 @@ def pivots_for(sample, n: int, m: int) -> int:
         return n
     if sample == "auto":
         return int(min(n, max(MIN_PIVOTS, AUTO_VISITS // max(n + m, 1))))
-    k = int(sample)
+    try:
+        k = int(sample)
+    except (TypeError, ValueError):
+        raise PartnergraphError(f"sample must be a number of pivots (1 or more) or auto, got {sample!r}") from None
     if k < 1:
         raise PartnergraphError(f"sample must be a number of pivots (1 or more) or auto, got {sample}")
     return min(k, n)

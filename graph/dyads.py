@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .errors import PartnergraphError
 from .projections import projection_pairs
 
 __all__ = ["pairs"]
@@ -46,10 +47,8 @@ def pairs(dataset, kind: str = "country", *, via: str | None = None, as_of=None,
 
     Raises
     ------
-    ValueError
-        Both ``as_of`` and ``between`` are given (a plain ValueError, not a
-        :class:`PartnergraphError`).
     PartnergraphError
+        Both ``as_of`` and ``between`` are given, ``top`` is below 0, or
         ``kind`` or ``via`` is not a kind of the dataset.
     DateError
         ``as_of`` or an end of ``between`` is not a year, a month or an ISO
@@ -80,11 +79,13 @@ def pairs(dataset, kind: str = "country", *, via: str | None = None, as_of=None,
     ([['A', 'Aland', 'B', 'Borduria', 2]], 3)
     """
     if as_of is not None and between is not None:
-        raise ValueError("give as_of (one date) or between (a range), not both")
+        raise PartnergraphError("give as_of (one date) or between (a range), not both")
     scope = dataset.full.during(*between) if between is not None else dataset
     ids, a, b, weight = projection_pairs(scope, kind, as_of=as_of, include_suspended=include_suspended, via=via)
     order = np.lexsort((b, a, -weight))  # most shared first; ids are sorted, so positions order by id
     if top is not None:
+        if top < 0:
+            raise PartnergraphError(f"top must be 0 or more, got {top}")
         order = order[:top]
     labels = dataset.labels()
     frame = pd.DataFrame({"a": ids[a[order]], "b": ids[b[order]], "shared": weight[order].astype(np.int64)})

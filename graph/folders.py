@@ -151,7 +151,7 @@ def read_folder(path) -> Folder:
         try:
             entries = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and not p.name.startswith((".", "~")))
         except OSError as err:
-            return failed(f"cannot list folder: {err.strerror}", "unreadable")
+            return failed(f"cannot list folder: {err.strerror or err}", "unreadable")
         files = []
         for p in entries:
             if p.is_file():

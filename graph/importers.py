@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .asof import date_bounds
-from .errors import DataError, Problem
+from .errors import DataError, PartnergraphError, Problem
 from .membership import _chains
 
 __all__ = ["atop", "atop_periods", "country_crosswalk", "country_names", "cow_country_nodes", "cow_states", "date_texts",
@@ -432,7 +432,7 @@ def atop(members, alliances=None, *, ids: str = "iso3", keep_phases: bool = Fals
         alliance-level) file; a cell breaks :func:`atop_periods`' rules;
         ``coverage_end`` comes before a date of the file; with ``strict``, a
         code the Correlates of War list lacks.
-    ValueError
+    PartnergraphError
         ``ids`` is neither ``"iso3"`` nor ``"cow"`` (checked once the member
         file is read).
 
@@ -449,7 +449,7 @@ def atop(members, alliances=None, *, ids: str = "iso3", keep_phases: bool = Fals
     shown = str(members) if not isinstance(members, pd.DataFrame) else "ATOP member file"
     table = _read(members)
     if ids not in ("iso3", "cow"):
-        raise ValueError(f"ids must be 'iso3' or 'cow', got {ids!r}")
+        raise PartnergraphError(f"ids must be 'iso3' or 'cow', got {ids!r}")
     phases = atop_periods(table, keep_phases=True, shown=shown)  # a line per phase, merged once named
     if ids == "cow":
         countries, by_code, problems = cow_country_nodes(phases["member"], shown=shown, column="member",
@@ -701,7 +701,7 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
         cell is not a whole number of 0 or more, a year or state code is 0, a
         state is paired with itself, or an indicator is above 1; with
         ``strict``, a code the Correlates of War list lacks.
-    ValueError
+    PartnergraphError
         ``ids`` is neither ``"iso3"`` nor ``"cow"`` (checked once the file is read).
 
     Examples
@@ -715,7 +715,7 @@ def dcad(dyads, *, indicators=None, ids: str = "iso3", strict: bool = False):
     shown = str(dyads) if not isinstance(dyads, pd.DataFrame) else "DCAD dyadic file"
     table = _read(dyads)
     if ids not in ("iso3", "cow"):
-        raise ValueError(f"ids must be 'iso3' or 'cow', got {ids!r}")
+        raise PartnergraphError(f"ids must be 'iso3' or 'cow', got {ids!r}")
     columns = {str(c).strip().lower(): c for c in table.columns}
     missing = [c for c in DCAD_DYAD_COLUMNS if c not in columns]
     if missing:
@@ -993,7 +993,7 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
         day is impossible; an exercise ends before it starts (unless
         ``skip_invalid``); ``coverage_end`` comes before a date of the file;
         with ``strict``, a name that cannot be placed.
-    ValueError
+    PartnergraphError
         ``ids`` is neither ``"iso3"`` nor ``"cow"`` (checked once the file is read).
 
     Examples
@@ -1010,7 +1010,7 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
     shown = str(exercises) if not isinstance(exercises, pd.DataFrame) else "MME file"
     table = _read(exercises)
     if ids not in ("iso3", "cow"):
-        raise ValueError(f"ids must be 'iso3' or 'cow', got {ids!r}")
+        raise PartnergraphError(f"ids must be 'iso3' or 'cow', got {ids!r}")
     columns = {str(c).strip().lower(): c for c in table.columns}
     needed = ["mmeid", "ex_name", "s.year", "s.month", "s.day", "e.year", "e.month", "e.day"]
     missing = [c for c in needed if c not in columns]

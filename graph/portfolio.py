@@ -264,6 +264,8 @@ def similarity(dataset, kind: str = "country", via: str = "framework", *, method
     values = scores[first, second]
     order = np.lexsort((second, first, np.nan_to_num(-values, nan=np.inf)))  # most similar first, NaN last
     if top is not None:
+        if top < 0:
+            raise PartnergraphError(f"top must be 0 or more, got {top}")
         order = order[:top]
     labels = dataset.labels()
     out = pd.DataFrame({"a": rows[first[order]], "b": rows[second[order]], "similarity": values[order]})

@@ -251,6 +251,8 @@ def projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool 
     is given."""
     if weighting not in WEIGHTINGS:
         raise PartnergraphError(f"unknown weighting {weighting!r}; choose one of {', '.join(WEIGHTINGS)}")
+    if backbone is not None and not 0 < backbone <= 1:  # checked here too: a graph with no pairs never filters
+        raise PartnergraphError(f"the backbone's alpha is a level between 0 and 1, got {backbone}")
     dataset.require_kind(kind)
     if via is not None:
         dataset.require_kind(via)

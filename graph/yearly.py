@@ -115,6 +115,9 @@ def evolution(dataset, kind: str = "country", via: str = "framework", *, first=N
     default = full.default_date()
     dated = np.concatenate([d[~np.isnat(d)] for d in (edge_start, edge_end, node_start, node_end)])
     span = dated.astype("datetime64[Y]").astype(int) + 1970
+    for name, year in (("first", first), ("last", last)):
+        if year is not None and (isinstance(year, bool) or not str(year).strip().isdigit()):
+            raise PartnergraphError(f"{name} must be a year (a whole number), got {year!r}")
     first = int(first) if first is not None else (int(span.min()) if len(span) else (default.year if default else None))
     last = int(last) if last is not None else (default.year if default else (int(span.max()) if len(span) else None))
     if first is None or last is None:
