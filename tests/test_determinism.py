@@ -1,9 +1,12 @@
 """The same input gives the same bytes in any process: whatever PYTHONHASHSEED and whatever the locale.
 
-Every command runs twice, in two processes: one with PYTHONHASHSEED=0 and LC_ALL=C, one with PYTHONHASHSEED=4242
-and LC_ALL=C.UTF-8 (the locales this machine has; ``locale -a``). Set iteration order, dicts built from sets and
-locale-aware text handling would all show up as different bytes. Files are compared whole; commands that print a
-table are compared on their standard output, as bytes.
+Every command runs in three processes side by side: PYTHONHASHSEED=0 under the C locale, 4242 under German
+(de_DE.UTF-8: a decimal comma, other collation) and 777 under Turkish (tr_TR.UTF-8: the dotted and dotless i). The
+two real locales are compiled for the test with ``localedef`` (Debian's ``locales`` data, which .ci/run installs),
+and each process puts its locale in force for every category (``setlocale(LC_ALL, "")``, as a host program may),
+so nothing can escape it. Set iteration order, dicts built from sets and locale-aware number or text handling
+would all show up as different bytes. Files are compared whole; commands that print a table are compared on their
+standard output, as bytes.
 
 Each process runs ``python -m partnergraph ARGS`` once per command, in turn (runpy, as ``-m`` does; standard output
 captured at file descriptor 1): a fresh interpreter per command would spend most of the time budget importing
@@ -24,7 +27,24 @@ from conftest import write_folder
 pytestmark = pytest.mark.slow
 
 VARIANTS = {"seed0-C": {"PYTHONHASHSEED": "0", "LC_ALL": "C", "LANG": "C"},
-            "seed4242-C.UTF-8": {"PYTHONHASHSEED": "4242", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}}
+            "seed4242-de_DE": {"PYTHONHASHSEED": "4242", "LC_ALL": "de_DE.UTF-8", "LANG": "de_DE.UTF-8"},
+            "seed777-tr_TR": {"PYTHONHASHSEED": "777", "LC_ALL": "tr_TR.UTF-8", "LANG": "tr_TR.UTF-8"}}
+#: What each locale must show once in force (proof that the process really ran under it).
+DECIMAL_POINT = {"seed0-C": ".", "seed4242-de_DE": ",", "seed777-tr_TR": ","}
+
+
+@pytest.fixture(scope="module")
+def locales(tmp_path_factory):
+    """A folder of the two real locales, compiled from Debian's locale sources (LOCPATH points a process at it)."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("locales")
+    assert shutil.which("localedef"), "localedef (libc-bin) is needed to compile the test's locales"
+    for name in ("de_DE", "tr_TR"):
+        made = subprocess.run(["localedef", "-i", name, "-f", "UTF-8", str(folder / f"{name}.UTF-8")],
+                              capture_output=True, text=True)
+        assert (folder / f"{name}.UTF-8").is_dir(), f"localedef {name}: {made.stderr} (.ci/run installs 'locales')"
+    return folder
 
 #: name -> (arguments, the file written or None for standard output)
 BUNDLED = {
@@ -46,7 +66,7 @@ OTHER = {
                  "FIN,nation,Suomi,,\nSWE,nation,Sverige,,\nALA,nation,Åland,,\nAUT,nation,Österreich,,\n"
                  "ISL,nation,Ísland,,\nIRL,nation,Éire,,\nRUS,nation,Россия,,\nGRC,nation,Ελλάδα,,\n"
                  "JPN,nation,日本,,\nMLT,nation,Malta,,\n"
-                 "pact,treaty,A pact,1994,\naccord,treaty,Accord à deux,2001,2019\nforum,treaty,Forum,2010,\n"
+                 "pact,treaty,A pact,1994,\naccord,treaty,Accord à deux,2001,2019\nforum,treaty,İstanbul Forumu,2010,\n"
                  "drill,tool,Drills,,\ncourse,tool,Cours d'été,,\nwar,danger,War,,\nflood,danger,Flut,,\n"
                  "hack,danger,Hacking,,\n",
     "memberships.csv": "nation,treaty,since,until,status\n"
@@ -75,7 +95,9 @@ OTHER_COMMANDS = {
 #: Runs ``python -m partnergraph ARGS`` for each job, in turn, in this process: argv[1] is a JSON list of
 #: [args, file to keep the standard output in]. Prints the exit codes as JSON.
 DRIVER = """
-import json, os, runpy, sys
+import json, locale, os, runpy, sys
+in_force = locale.setlocale(locale.LC_ALL, "")
+point = locale.localeconv()["decimal_point"]
 codes = []
 for args, stdout_file in json.loads(sys.argv[1]):
     sys.stdout.flush()
@@ -94,22 +116,24 @@ for args, stdout_file in json.loads(sys.argv[1]):
         os.dup2(saved, 1)
         os.close(saved)
     codes.append(code)
-print(json.dumps(codes))
+print(json.dumps({"locale": in_force, "point": point, "codes": codes}))
 """
 
 
-def run_everywhere(tmp_path, commands, data=()):
+def run_everywhere(tmp_path, locales, commands, data=()):
     """Run every command in each variant's process (the variants side by side); {variant: {name: bytes}}."""
     def run(variant):
         folder = tmp_path / variant
         folder.mkdir()
         env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")} | VARIANTS[variant]
+        env["LOCPATH"] = str(locales)
         jobs = [[[*args, *data], f"{name}.stdout"] for name, (args, _) in commands.items()]
         done = subprocess.run([sys.executable, "-c", DRIVER, json.dumps(jobs)], cwd=folder, env=env,
                               capture_output=True, timeout=300)
         assert done.returncode == 0, (variant, done.stderr.decode(errors="replace"))
-        codes = json.loads(done.stdout.decode().splitlines()[-1])
-        assert codes == [0] * len(jobs), (variant, codes, done.stderr.decode(errors="replace"))
+        report = json.loads(done.stdout.decode().splitlines()[-1])
+        assert report["locale"] == VARIANTS[variant]["LC_ALL"] and report["point"] == DECIMAL_POINT[variant], report
+        assert report["codes"] == [0] * len(jobs), (variant, report, done.stderr.decode(errors="replace"))
         return {name: (folder / (written or f"{name}.stdout")).read_bytes()
                 for name, (_, written) in commands.items()}
 
@@ -118,14 +142,15 @@ def run_everywhere(tmp_path, commands, data=()):
 
 
 def assert_identical(out, commands):
-    first, second = out.values()
+    (base, first), *others = out.items()
     for name in commands:
         assert first[name].count(b"\n") >= 4 or len(first[name]) > 10_000, (name, first[name][:300])  # a real answer
-        assert first[name] == second[name], f"{name} differs between {' and '.join(VARIANTS)}"
+        for variant, other in others:
+            assert first[name] == other[name], f"{name} differs between {base} and {variant}"
 
 
-def test_the_bundled_data_gives_the_same_bytes_in_every_process(tmp_path):
-    out = run_everywhere(tmp_path, BUNDLED)
+def test_the_bundled_data_gives_the_same_bytes_in_every_process(tmp_path, locales):
+    out = run_everywhere(tmp_path, locales, BUNDLED)
     assert_identical(out, BUNDLED)
     some = out["seed0-C"]
     assert some["x.png"].startswith(b"\x89PNG") and some["map.html"].startswith(b"<!DOCTYPE html>")
@@ -133,9 +158,9 @@ def test_the_bundled_data_gives_the_same_bytes_in_every_process(tmp_path):
     assert some["roles.csv"].startswith(b"role,id,label,ties\n")
 
 
-def test_other_kinds_give_the_same_bytes_in_every_process(tmp_path):
+def test_other_kinds_give_the_same_bytes_in_every_process(tmp_path, locales):
     data = write_folder(tmp_path / "data", OTHER)
-    out = run_everywhere(tmp_path, OTHER_COMMANDS, ["--data", str(data)])
+    out = run_everywhere(tmp_path, locales, OTHER_COMMANDS, ["--data", str(data)])
     assert_identical(out, OTHER_COMMANDS)
     some = out["seed0-C"]
     assert "Österreich".encode() in some["roles.csv"] and "日本".encode() in some["x.json"]
