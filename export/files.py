@@ -376,7 +376,8 @@ def graphml_type(column: pd.Series) -> str:
     Returns
     -------
     str
-        ``"long"``, ``"double"`` or ``"string"``.
+        ``"boolean"`` (a bool column, written ``true``/``false``), ``"long"``,
+        ``"double"`` or ``"string"``.
 
     Raises
     ------
@@ -388,10 +389,14 @@ def graphml_type(column: pd.Series) -> str:
     ('long', 'double')
     >>> graphml_type(pd.Series(["002"])), graphml_type(pd.Series(["2"], name="label"))
     ('string', 'string')
+    >>> graphml_type(pd.Series([True, False]))
+    'boolean'
     """
     if column.name in _TEXT_COLUMNS:
         return "string"
     values = column.dropna()
+    if pd.api.types.is_bool_dtype(column):  # bool is numeric to pandas; GraphML has a type of its own for it
+        return "boolean"
     if pd.api.types.is_numeric_dtype(column):
         return "long" if pd.api.types.is_integer_dtype(column) else "double"
     texts = pd.unique(values.astype(str))
@@ -435,7 +440,10 @@ def _graphml_text(ds) -> Iterator[str]:
         out = np.full(len(table), "", dtype=object)
         for i, column in enumerate(columns):
             cells = table[column]
-            if pd.api.types.is_numeric_dtype(cells):  # weight: its shortest exact text
+            if pd.api.types.is_bool_dtype(cells):  # XML Schema's boolean: true or false
+                cells = cells.astype(object).where(cells.notna(), None).map(
+                    lambda x: None if x is None else ("true" if x else "false"))
+            elif pd.api.types.is_numeric_dtype(cells):  # weight: its shortest exact text
                 cells = cells.astype(object).where(cells.notna(), None).map(lambda x: None if x is None else repr(x))
             out += per_distinct(cells, lambda v, i=i: "" if _missing(v) else f'<data key="{prefix}{i}">{_xml_text(v)}</data>')
         return out

@@ -34,9 +34,7 @@ def texts(values) -> np.ndarray:
 
     Raises
     ------
-    TypeError
-        When a value is ``pandas.NA`` (as in a ``"string"`` dtype column):
-        comparing it with ``""`` gives NA, which numpy cannot take as a bool.
+    Nothing: None, NaN and ``pandas.NA`` (as in a ``"string"`` column) are missing, not errors.
 
     Examples
     --------
@@ -44,9 +42,14 @@ def texts(values) -> np.ndarray:
     [True, False, False, False]
     >>> texts(pd.Series(["b", None, ""])).tolist()
     [True, False, False]
+    >>> texts(pd.Series(["c", pd.NA, ""], dtype="string")).tolist()
+    [True, False, False]
     """
     values = np.asarray(values, dtype=object)
-    return pd.notna(values) & (values != "")
+    present = np.asarray(pd.notna(values), dtype=bool)
+    out = np.zeros(len(values), dtype=bool)
+    out[present] = values[present] != ""  # compared only where present: pandas.NA compares to NA, not a bool
+    return out
 
 
 def per_distinct(values, fn, dtype=object) -> np.ndarray:
@@ -110,19 +113,21 @@ def group_codes(*keys) -> tuple[np.ndarray, list[np.ndarray]]:
 
     Notes
     -----
-    A missing key value (None, NaN) is not a group of its own: it takes the
-    code of another value, so its rows may join another group and its group
-    shows another key. Callers pass ids, which are never missing.
+    A missing key value (None, NaN, ``pandas.NA``) is a value of its own,
+    sorted after every other: its rows make their own groups, which show NaN
+    as the key.
 
     Examples
     --------
     >>> codes, (a, b) = group_codes(["y", "x", "y"], ["2", "1", "2"])
     >>> codes.tolist(), a.tolist(), b.tolist()
     ([1, 0, 1], ['x', 'y'], ['1', '2'])
+    >>> group_codes(["x", "y"], ["b", None])[0].tolist()  # a missing key is a group of its own
+    [0, 1]
     """
     parts = []
     for key in keys:
-        codes, uniques = pd.factorize(np.asarray(key, dtype=object), sort=True)
+        codes, uniques = pd.factorize(np.asarray(key, dtype=object), sort=True, use_na_sentinel=False)
         parts.append((codes, np.asarray(uniques, dtype=object)))
     return _grouped(parts)
 

@@ -473,7 +473,8 @@ def atop(members, alliances=None, *, ids: str = "iso3", keep_phases: bool = Fals
     nodes = pd.concat([countries, pd.DataFrame({"id": [f"atop-{a}" for a in alliance_ids], "kind": "alliance",
                                                 "label": [f"ATOP {a}" for a in alliance_ids]})], ignore_index=True)
     if alliances is not None:
-        nodes = _with_alliance_attributes(nodes, _read(alliances), str(alliances))
+        named = str(alliances) if not isinstance(alliances, pd.DataFrame) else "ATOP alliance file"
+        nodes = _with_alliance_attributes(nodes, _read(alliances), named)
     edges = pd.DataFrame({
         "relation": "memberships",
         "u": periods["id"].to_numpy(),

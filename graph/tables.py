@@ -355,12 +355,14 @@ def _runs_as_formula(value) -> bool:
 
 
 def _value(v):
+    """A cell as JSON can hold it: missing is null; an infinite number, which JSON has no number for, is the text
+    ``inf`` or ``-inf`` (as CSV writes it)."""
     if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
         return None
     if isinstance(v, (np.integer,)):
         return int(v)
-    if isinstance(v, (np.floating,)):
-        return None if math.isnan(v) else float(v)
+    if isinstance(v, (float, np.floating)):
+        return None if math.isnan(v) else ("inf" if v > 0 else "-inf") if math.isinf(v) else float(v)
     if isinstance(v, (np.bool_,)):
         return bool(v)
     return v
@@ -388,7 +390,9 @@ def _cell_texts(col: pd.Series) -> tuple[list[str], bool]:
         finite = values[np.isfinite(values)]
         whole = len(finite) and np.all(finite == np.round(finite))
         places = 0 if whole else 4
-        return [("" if not np.isfinite(v) else f"{v:.{places}f}") for v in values], True
+        # missing is blank; an infinite value is shown as such (blank would read as missing)
+        return [("" if np.isnan(v) else ("inf" if v > 0 else "-inf") if np.isinf(v) else f"{v:.{places}f}")
+                for v in values], True
     cells = ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else printable(v) for v in col]
     return cells, numeric
 

@@ -483,3 +483,15 @@ def test_relations_that_differ_only_in_case_are_refused(tmp_path):
     with pytest.raises(pg.PartnergraphError, match="'Offers' and 'offers' differ only in case"):
         write_csv_folder(ds, tmp_path / "out")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bool_column_is_a_graphml_boolean_that_reads_back(tmp_path):
+    """A bool column was declared double and written True: networkx could not read the file back."""
+    nodes = pd.DataFrame({"id": ["a", "b"], "kind": ["k", "l"], "label": ["A", "B"], "flag": [True, False]})
+    edges = pd.DataFrame({"relation": "r", "u": ["a"], "v": ["b"], "since": "", "until": "", "source": "",
+                          "ok": [True]})
+    write_graphml(pg.Dataset(nodes, edges), tmp_path / "x.graphml")
+    text = (tmp_path / "x.graphml").read_text()
+    assert 'attr.name="flag" attr.type="boolean"' in text and ">true</data>" in text and ">True<" not in text
+    G = nx.read_graphml(tmp_path / "x.graphml")
+    assert (G.nodes["a"]["flag"], G.nodes["b"]["flag"], G.edges["a", "b"]["ok"]) == (True, False, True)

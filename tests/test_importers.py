@@ -509,3 +509,13 @@ def test_a_malformed_latin1_file_is_a_data_error_not_a_parser_error(tmp_path):
     with pytest.raises(DataError) as raised:
         atop(bad)
     assert raised.value.problems[0].type == "unreadable" and raised.value.path == str(bad)
+
+
+def test_an_alliance_table_given_as_a_frame_is_named_as_such_in_errors(tmp_path):
+    """The error's path was the whole DataFrame printed out."""
+    members = tmp_path / "m.csv"
+    members.write_text("atopid,member,yrent,moent,dayent,yrexit,moexit,dayexit\n1001,2,1950,1,1,0,0,0\n"
+                       "1001,200,1950,1,1,0,0,0\n")
+    with pytest.raises(DataError) as raised:
+        atop(members, alliances=pd.DataFrame({"x": [1]}))
+    assert str(raised.value) == "ATOP alliance file:1: not an ATOP alliance-level file: no column atopid"

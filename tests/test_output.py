@@ -379,3 +379,17 @@ def test_slow_steps_show_progress_on_a_terminal(tmp_path, args, line):
     assert done.returncode == 0, seen
     # the step's line is drawn, then cleared (a blank line of the full width) before anything else is said
     assert line in seen and b"\r" + b" " * 79 + b"\r" in seen.split(line)[-1]
+
+
+def test_an_infinite_number_is_shown_not_blanked_nor_a_crash():
+    """inf was blank in the aligned and Markdown tables (read as missing) and a ValueError in JSON."""
+    import numpy as np
+    import pandas as pd
+
+    from partnergraph.tables import render
+
+    frame = pd.DataFrame({"id": ["x", "y", "z"], "v": [1.5, -np.inf, np.nan]})
+    assert render(frame, "table").decode().splitlines() == ["id       v", "x   1.5000", "y     -inf", "z"]
+    assert json.loads(render(frame, "json")) == [{"id": "x", "v": 1.5}, {"id": "y", "v": "-inf"},
+                                                 {"id": "z", "v": None}]
+    assert render(frame, "csv").decode().splitlines() == ["id,v", "x,1.5", "y,-inf", "z,"]
