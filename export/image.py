@@ -23,7 +23,8 @@ from partnergraph.atomic import write_atomic
 from partnergraph.errors import PartnergraphError
 
 from .layout import layout_positions
-from .style import INACTIVE_STYLE, default_title, drawing_scope, kind_styles, node_sizes, relation_styles, shown_relations
+from .style import (INACTIVE_STYLE, default_title, drawing_scope, kind_styles, node_sizes, relation_styles,
+                    shown_relations)
 
 __all__ = ["StaticMap", "static_map", "coverage_heatmap", "evolution_picture", "FORMATS"]
 

@@ -525,8 +525,9 @@ def centrality(data, as_of, fmt, output, measure, kind, project, weighting, back
     if project is None and (weighting != "count" or backbone is not None):
         raise click.UsageError("--weighting and --backbone weigh a projection: add --project KIND")
     ds = load_or_fail(data)
-    frame = centrality_measures.centrality(ds, measure, kind=kind, project=project, weighting=weighting, backbone=backbone,
-                                   as_of=as_of, top=top, include_suspended=include_suspended, sample=sample)
+    frame = centrality_measures.centrality(ds, measure, kind=kind, project=project, weighting=weighting,
+                                           backbone=backbone, as_of=as_of, top=top,
+                                           include_suspended=include_suspended, sample=sample)
     sampled = frame.attrs.get("sampled")
     if sampled:
         click.echo(f"{measure} estimated from {sampled['pivots']:,} of {sampled['nodes']:,} nodes as pivots "
@@ -586,7 +587,7 @@ def pairs(data, as_of, fmt, output, kind, via, first, last, top, include_suspend
     ds = load_or_fail(data)
     between = (first, last) if first is not None or last is not None else None
     frame = dyads.pairs(ds, kind, via=via, as_of=as_of, between=between, include_suspended=include_suspended,
-                         top=top)
+                        top=top)
     when = describe_period(between) if between else describe_date(ds.snapshot(as_of).date)
     shared = f"{ds.kind_spelling(via)} nodes" if via else "nodes"
     total = frame.attrs["pairs"]
@@ -652,7 +653,7 @@ def roles(data, as_of, fmt, output, kind, via, groups, method, weight, include_s
     from . import portfolio
     ds = load_or_fail(data)
     frame = portfolio.roles(ds, kind, via, groups=groups, method=method, weight=weight, as_of=as_of,
-                             include_suspended=include_suspended)
+                            include_suspended=include_suspended)
     found = frame["role"].nunique() if len(frame) else 0
     click.echo(f"{len(frame):,} {ds.kind_spelling(kind)} nodes in {found} role{'s' if found != 1 else ''}, "
                f"{describe_date(ds.snapshot(as_of).date)}", err=True)
@@ -682,7 +683,7 @@ def similarity(data, as_of, fmt, output, a, b, kind, via, method, weight, top, i
     from . import portfolio
     ds = load_or_fail(data)
     frame = portfolio.similarity(ds, kind, via, method=method, weight=weight, a=a, b=b, as_of=as_of,
-                                  include_suspended=include_suspended, top=top)
+                                 include_suspended=include_suspended, top=top)
     when = describe_date(ds.snapshot(as_of).date)
     name = {"s": "Signorino and Ritter's S", "kappa": "Cohen's kappa", "pi": "Scott's pi", "jaccard": "Jaccard",
             "cosine": "cosine"}[method]
@@ -719,12 +720,12 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, row_id,
         raise click.UsageError("--row and --col filter the long form: not with --matrix or --explain")
     if explain:
         frame = coverage_queries.coverage_paths(ds, explain[0], explain[1], rows=rows, cols=cols, via=via, as_of=as_of,
-                                         include_suspended=include_suspended)
+                                                include_suspended=include_suspended)
         emit(frame, fmt, output, data)
     elif matrix:
         picture = wants_picture(output, fmt, "a heatmap")
         frame = coverage_queries.coverage_matrix(ds, rows=rows, cols=cols, via=via, as_of=as_of,
-                                          include_suspended=include_suspended)
+                                                 include_suspended=include_suspended)
         if picture:
             from partnergraph.export.image import coverage_heatmap
 
@@ -735,8 +736,9 @@ def coverage(data, as_of, fmt, output, rows, cols, via, matrix, explain, row_id,
             return
         emit(frame, fmt, output, data, index=True)
     else:
-        emit(coverage_queries.coverage(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended,
-                                row=row_id, col=col_id), fmt, output, data)
+        emit(coverage_queries.coverage(ds, rows=rows, cols=cols, via=via, as_of=as_of,
+                                       include_suspended=include_suspended, row=row_id, col=col_id),
+             fmt, output, data)
 
 
 @cli.command()
@@ -750,7 +752,7 @@ def gaps(data, as_of, fmt, output, rows, cols, via, col_id, include_suspended):
     from . import coverage_queries
     ds = load_or_fail(data)
     emit(coverage_queries.gaps(ds, rows=rows, cols=cols, via=via, as_of=as_of, include_suspended=include_suspended,
-                        col=col_id), fmt, output, data)
+                               col=col_id), fmt, output, data)
 
 
 @cli.command()
@@ -772,7 +774,7 @@ def reach(data, as_of, fmt, output, rows, cols, via, node_id, include_suspended)
         raise click.ClickException(f"{node_id} is {a_kind(cols)}; reach lists the {cols} nodes a {rows} or its members "
                                    f"reach: did you mean `partnergraph coverage --col {node_id}`?")
     frame = coverage_queries.reach(ds, node_id, rows=rows, cols=cols, via=via, as_of=as_of,
-                            include_suspended=include_suspended)
+                                   include_suspended=include_suspended)
     emit(frame, fmt, output, data)
     if frame.empty and note_if_not_alive(ds, node_id, as_of):
         return
@@ -907,7 +909,7 @@ def communities(data, as_of, fmt, output, seed, project, weighting, backbone, in
     if project is None and (weighting != "count" or backbone is not None):
         raise click.UsageError("--weighting and --backbone weigh a projection: add --project KIND")
     emit(structure.communities(ds, as_of=as_of, seed=seed, include_suspended=include_suspended, project=project,
-                                weighting=weighting, backbone=backbone), fmt, output, data)
+                               weighting=weighting, backbone=backbone), fmt, output, data)
 
 
 @cli.command()
@@ -923,7 +925,7 @@ def whatif(data, as_of, fmt, output, rows, cols, via, remove, members_kind, incl
     from . import scenarios
     ds = load_or_fail(data)
     frame = scenarios.whatif(ds, remove, rows=rows, cols=cols, via=via, members=members_kind, as_of=as_of,
-                              include_suspended=include_suspended)
+                             include_suspended=include_suspended)
     emit(frame, fmt, output, data)
     s = frame.attrs["summary"]
     summary = (f"without {s['removed']}: {s['coverage_lost']} {rows}-{cols} pair{'s' if s['coverage_lost'] != 1 else ''}"

@@ -93,7 +93,8 @@ def date_texts(year: np.ndarray, month: np.ndarray, day: np.ndarray, *, shown: s
             try:
                 out[i] = pd.Timestamp(year=y, month=m, day=d).strftime("%Y-%m-%d")
             except ValueError:
-                raise DataError(Problem(shown, i + 2, columns[2], f"{y:04d}-{m:02d} has no day {d}", type="bad-date")) from None
+                raise DataError(Problem(shown, i + 2, columns[2], f"{y:04d}-{m:02d} has no day {d}",
+                                        type="bad-date")) from None
         else:
             out[i] = f"{y:04d}-{m:02d}"
     return out
@@ -160,7 +161,8 @@ def atop_periods(members: pd.DataFrame, *, keep_phases: bool = False, shown: str
     frame = members.rename(columns={v: k for k, v in columns.items()})
     wanted = [*ATOP_MEMBER_COLUMNS, *(["phase"] if "phase" in frame else [])]
     if frame.empty:
-        raise DataError(Problem(shown, None, None, "no membership rows: the file holds its header only", type="no-rows"))
+        raise DataError(Problem(shown, None, None, "no membership rows: the file holds its header only",
+                                type="no-rows"))
     numbers = _whole_numbers(frame, wanted, shown)
     if "phase" not in numbers:
         numbers["phase"] = 0
@@ -1038,7 +1040,8 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
                                     f"{len(listed)} such row{'s' if len(listed) != 1 else ''}: {'; '.join(listed)} "
                                     f"(--skip-invalid leaves them out)", type="dates-inverted"))
         skipped = [Problem(shown, int(r), "e.year", f"the exercise ends ({e}) before it starts ({b}): left out",
-                           "warning", type="dates-inverted") for r, b, e in zip(rows[inverted], since[inverted], last[inverted])]
+                           "warning", type="dates-inverted")
+                   for r, b, e in zip(rows[inverted], since[inverted], last[inverted])]
         keep = ~inverted
         frame, since, last, until, rows = frame[keep], since[keep], last[keep], until[keep], rows[keep]
     else:
@@ -1047,7 +1050,8 @@ def mme(exercises, *, ids: str = "iso3", coverage_end: int | None = None, strict
     seen = number.groupby(number).cumcount()
     exercise = np.where(seen == 0, "mme-" + number, "mme-" + number + "-" + (seen + 1).astype(str))
     problems = skipped + [Problem(shown, int(r), "MMEID", f"MMEID mme{n} names an earlier exercise too: this one is "
-                                  f"{e}", "warning", type="duplicate-id") for r, n, e, s in zip(rows, number, exercise, seen) if s > 0]
+                                  f"{e}", "warning", type="duplicate-id")
+                          for r, n, e, s in zip(rows, number, exercise, seen) if s > 0]
     names = frame["ex_name"].astype(str).str.strip()
     labels = np.where(names.isin(["-9", ""]), "unnamed exercise mme" + number, names)
     # participants: one line per (exercise, name)
