@@ -1,9 +1,10 @@
 """The data contract: what the cells of a nodes table and of an edge list must hold, checked on whole columns.
 
-Each check takes a :class:`partnergraph.reader.Table` and returns the valid
-rows and a list of :class:`partnergraph.Problem`; the folder-wide checks
-(endpoints against nodes, ids spelled two ways, dates against lifetimes) run
-on the joined edge table. :mod:`partnergraph.folders` puts them together.
+Each table check (:func:`check_nodes`, :func:`check_edge_table`) takes a
+:class:`partnergraph.reader.Table` and returns the valid rows and a list of
+:class:`partnergraph.Problem`; the folder-wide checks (:func:`check_endpoints`,
+:func:`check_id_spellings`, :func:`check_times`) run on the joined edge table
+(:func:`joined_edges`). :func:`partnergraph.folders.read_folder` puts them together.
 """
 from __future__ import annotations
 
@@ -16,17 +17,18 @@ import pandas as pd
 from .asof import date_bounds, distinct_dates
 from .columns import taken
 from .errors import Problem, a_kind
-from .reader import ROW as _C_ROW, Table
+from .reader import ROW, Table
 
 __all__ = ["NODE_COLUMNS", "FIXED_COLUMNS"]
 
-#: Internal columns added by the checks (see :data:`partnergraph.reader.ROW`).
+#: Internal columns the checks add to the joined edge table (a NUL cannot come from a file, so no user column collides;
+#: :data:`partnergraph.reader.ROW` numbers the rows): each row's file, and each endpoint's header name and kind.
 _C_FIRST = "\x00first"
-_C_PATH = "\x00path"
-_C_U_COL = "\x00u_col"
-_C_U_KIND = "\x00u_kind"
-_C_V_COL = "\x00v_col"
-_C_V_KIND = "\x00v_kind"
+PATH = "\x00path"
+U_COL = "\x00u_col"
+U_KIND = "\x00u_kind"
+V_COL = "\x00v_col"
+V_KIND = "\x00v_kind"
 
 #: Columns nodes.csv must have.
 NODE_COLUMNS = ("id", "kind", "label")
@@ -60,7 +62,7 @@ def _flag(table_path: str, frame: pd.DataFrame, mask, column: str | None, messag
         return []
     bad = frame[mask]
     texts = [message] * len(bad) if isinstance(message, str) else list(message(bad))
-    return [Problem(table_path, int(r), column, t, type=type) for r, t in zip(bad[_C_ROW], texts)]
+    return [Problem(table_path, int(r), column, t, type=type) for r, t in zip(bad[ROW], texts)]
 
 
 def _quoted(values: pd.Series) -> pd.Series:
@@ -107,7 +109,7 @@ def _cell_warnings(table: Table, names: dict[int, str], shown: str) -> list[Prob
     checked = [i for i in names if i in frame]
     if not len(frame) or not checked:
         return problems
-    rows = frame[_C_ROW].to_numpy()
+    rows = frame[ROW].to_numpy()
     for i in checked:  # each column's distinct texts once; its rows only when one of them is a problem
         name = names[i]
         cells = frame[i].to_numpy(dtype=object)
@@ -143,13 +145,15 @@ def _named_columns(frame: pd.DataFrame, header: list[str]) -> pd.DataFrame:
         if name:
             first.setdefault(name, i)
     if list(first.values()) == list(range(len(header))):  # every column named once: rename, do not copy
-        return frame.set_axis([*first, _C_ROW], axis=1)
-    df = frame[[*first.values(), _C_ROW]]
-    df.columns = [*first, _C_ROW]
+        return frame.set_axis([*first, ROW], axis=1)
+    df = frame[[*first.values(), ROW]]
+    df.columns = [*first, ROW]
     return df
 
 
-def _check_nodes(table: Table, shown: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+def check_nodes(table: Table, shown: str) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """The nodes table's rows, checked: the valid ones as a frame (None when a required column is missing), and the
+    problems (missing or duplicate columns, empty ids or kinds, duplicate ids, unreadable dates, formula cells)."""
     _canonical_headers(table)
     header, frame = table.header, table.frame
     problems = _duplicate_headers(table)
@@ -167,7 +171,7 @@ def _check_nodes(table: Table, shown: str) -> tuple[pd.DataFrame | None, list[Pr
         problems += _flag(shown, df, df[col] == "", col, f"empty {col}", "empty-cell")
     dup = (df["id"] != "") & df["id"].duplicated(keep="first")
     if dup.any():
-        df[_C_FIRST] = df.groupby("id", sort=False)[_C_ROW].transform("first")
+        df[_C_FIRST] = df.groupby("id", sort=False)[ROW].transform("first")
         problems += _flag(shown, df, dup, "id",
                           lambda bad: "duplicate id " + _quoted(bad["id"]) + " (first on row " + bad[_C_FIRST].astype(str) + ")",
                           "duplicate-id")
@@ -175,14 +179,14 @@ def _check_nodes(table: Table, shown: str) -> tuple[pd.DataFrame | None, list[Pr
     found, _ = _check_dates(df, shown)
     problems += found
     if found:  # a lifetime that cannot be read is not checked against (the error is reported once)
-        bad = df[_C_ROW].isin({p.row for p in found})
+        bad = df[ROW].isin({p.row for p in found})
         for col in ("since", "until"):
             if col in df:
                 df.loc[bad, col] = ""
     # keep the usable rows, so edges can still be checked against them
     df = df[(df["id"] != "") & (df["kind"] != "")].drop_duplicates("id").copy()
     df["label"] = df["label"].where(df["label"] != "", df["id"])
-    extras = [c for c in df.columns if c not in NODE_COLUMNS and c != _C_ROW]
+    extras = [c for c in df.columns if c not in NODE_COLUMNS and c != ROW]
     nodes = pd.concat([df[list(NODE_COLUMNS)], df[extras].replace("", np.nan)], axis=1)
     return nodes.reset_index(drop=True), problems
 
@@ -191,7 +195,7 @@ def _check_nodes(table: Table, shown: str) -> tuple[pd.DataFrame | None, list[Pr
 # edge files
 
 
-def _check_edge_table(table: Table, shown: str, relation: str, node_index: pd.Index | None = None
+def check_edge_table(table: Table, shown: str, relation: str, node_index: pd.Index | None = None
                       ) -> tuple[pd.DataFrame | None, list[Problem], dict | None]:
     """An edge file's rows, checked: the valid ones as a frame, the problems, and what the later checks need of
     each kept row: the date bounds (:func:`_check_dates`), each distinct id of either side and, given the nodes'
@@ -240,7 +244,7 @@ def _check_edge_table(table: Table, shown: str, relation: str, node_index: pd.In
     dup = pd.DataFrame({c: coded[c][0] for c in key}, copy=False).duplicated(keep="first").to_numpy() \
         & ~empty["u"] & ~empty["v"]
     if dup.any():
-        first = df.groupby(key, sort=False)[_C_ROW].transform("first")
+        first = df.groupby(key, sort=False)[ROW].transform("first")
         problems += _flag(shown, df.assign(**{_C_FIRST: first}), dup, None,
                           lambda rows: "the same edge as row " + rows[_C_FIRST].astype(str), "duplicate-edge")
 
@@ -251,15 +255,15 @@ def _check_edge_table(table: Table, shown: str, relation: str, node_index: pd.In
         reuse["at"] = {side: node_index.get_indexer(texts)[codes] for side, (codes, texts) in coded.items()}
     bad_rows = {p.row for p in problems}
     if bad_rows:
-        keep = ~df[_C_ROW].isin(bad_rows).to_numpy()
+        keep = ~df[ROW].isin(bad_rows).to_numpy()
         df = df[keep].copy()
         reuse["since"], reuse["until"] = (tuple(b[keep] for b in reuse[c]) for c in ("since", "until"))
         reuse["ids"] = {side: pd.unique(df[side].to_numpy(dtype=object)) for side in ("u", "v")}
         if "at" in reuse:
             reuse["at"] = {side: at[keep] for side, at in reuse["at"].items()}
-    df[_C_PATH] = shown
-    df[_C_U_KIND], df[_C_V_KIND] = u_col, v_col
-    df[_C_U_COL], df[_C_V_COL] = u_name, v_name
+    df[PATH] = shown
+    df[U_KIND], df[V_KIND] = u_col, v_col
+    df[U_COL], df[V_COL] = u_name, v_name
     return df, problems + warned, reuse
 
 
@@ -344,10 +348,10 @@ def _date_hint(text: str) -> str:
     return "; write it year first, for example 1994, 1994-05 or 1994-05-09"
 
 
-def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
+def joined_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """One edge table: relation, u, v, since, until, [status, weight], source, [note], extras, as text (an empty
     cell missing), weight as a number; then the internal columns (where each row came from)."""
-    internal = [_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL]
+    internal = [PATH, ROW, U_KIND, V_KIND, U_COL, V_COL]
     if not frames:
         return pd.DataFrame(columns=["relation", "u", "v", "since", "until", "source"] + internal)
     present = {c: None for f in frames for c in f.columns}
@@ -362,8 +366,8 @@ def _concat_edges(frames: list[pd.DataFrame]) -> pd.DataFrame:
         edges.insert(3 + fixed.index("weight"), "weight",
                      pd.to_numeric(pd.Series(_joined_column(frames, "weight"), dtype=object), errors="coerce"))
     sizes = [len(f) for f in frames]
-    edges[_C_ROW] = np.concatenate([f[_C_ROW].to_numpy() for f in frames])
-    for c in (_C_PATH, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL):  # one value per file: a categorical column
+    edges[ROW] = np.concatenate([f[ROW].to_numpy() for f in frames])
+    for c in (PATH, U_KIND, V_KIND, U_COL, V_COL):  # one value per file: a categorical column
         codes, per_file = pd.factorize(np.array([f[c].iloc[0] if len(f) else "" for f in frames], dtype=object))
         edges[c] = pd.Categorical.from_codes(np.repeat(codes, sizes), categories=per_file)
     edges = edges[[*edges.columns[:-len(internal)], *internal]]
@@ -401,7 +405,7 @@ def _joined_block(frames: list[pd.DataFrame], text: list[str]) -> pd.DataFrame:
     return pd.DataFrame(cells, columns=text, dtype="str")
 
 
-def _as_text(frame: pd.DataFrame, keep=()) -> pd.DataFrame:
+def as_text(frame: pd.DataFrame, keep=()) -> pd.DataFrame:
     """Every column as pandas' text dtype (missing cells NaN), whichever way the table was built."""
     text = [c for c in frame.columns if c not in keep]
     if all(frame[c].dtype == "str" for c in text):
@@ -420,8 +424,8 @@ def _endpoints(edges: pd.DataFrame) -> pd.DataFrame:
     Row by row, u then v, so that "first seen" follows the files; built by
     interleaving arrays, without concatenating and re-sorting two tables.
     """
-    pairs = {"id": ("u", "v"), "kind": (_C_U_KIND, _C_V_KIND), "column": (_C_U_COL, _C_V_COL),
-             "path": (_C_PATH, _C_PATH), "row": (_C_ROW, _C_ROW)}
+    pairs = {"id": ("u", "v"), "kind": (U_KIND, V_KIND), "column": (U_COL, V_COL),
+             "path": (PATH, PATH), "row": (ROW, ROW)}
     out = {}
     for name, (u, v) in pairs.items():
         first, second = edges[u].to_numpy(), edges[v].to_numpy()
@@ -437,7 +441,7 @@ def _node_positions(edges: pd.DataFrame, nodes: pd.DataFrame) -> dict[str, np.nd
     return {side: index.get_indexer(edges[side]) for side in ("u", "v")}
 
 
-def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame, table: str = "nodes.csv",
+def check_endpoints(edges: pd.DataFrame, nodes: pd.DataFrame, table: str = "nodes.csv",
                                    at: dict[str, np.ndarray] | None = None) -> list[Problem]:
     """Errors: endpoints nodes.csv lacks, and endpoints whose kind there differs from their column's kind.
 
@@ -447,13 +451,13 @@ def _check_endpoints_against_nodes(edges: pd.DataFrame, nodes: pd.DataFrame, tab
     at = at if at is not None else _node_positions(edges, nodes)
     kinds = nodes["kind"].to_numpy(dtype=object)
     unknown, wrong = [], []
-    for side, kind_col, name_col in (("u", _C_U_KIND, _C_U_COL), ("v", _C_V_KIND, _C_V_COL)):
+    for side, kind_col, name_col in (("u", U_KIND, U_COL), ("v", V_KIND, V_COL)):
         known = at[side] >= 0
         actual = taken(kinds, at[side], None)
         off = ~known | (actual != edges[kind_col].to_numpy(dtype=object))
         if not off.any():
             continue
-        rows = edges.loc[off, [side, kind_col, name_col, _C_PATH, _C_ROW]].set_axis(["id", "kind", "column", "path", "row"], axis=1)
+        rows = edges.loc[off, [side, kind_col, name_col, PATH, ROW]].set_axis(["id", "kind", "column", "path", "row"], axis=1)
         rows["actual"] = actual[off]
         unknown.append(rows[~known[off]])
         wrong.append(rows[known[off]])
@@ -490,7 +494,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-def _check_id_spellings(edges: pd.DataFrame, *, typos: bool, known=None, most: int = 5000,
+def check_id_spellings(edges: pd.DataFrame, *, typos: bool, known=None, most: int = 5000,
                         nodes_table: str = "a nodes.csv", ids=None) -> list[Problem]:
     """Warnings: the same id in two cases (``jpn`` and ``JPN``); without nodes.csv, an id used once that is one
     edit from an id of the same kind used more often (``JNP`` beside ``JPN``), the likely typo.
@@ -567,7 +571,7 @@ def _closest_ids(wanted, ids, most: int = 200) -> dict:
     return hints
 
 
-def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndarray] | None = None,
+def check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndarray] | None = None,
                  bounds: dict | None = None) -> list[Problem]:
     """Warnings: an edge dated outside an endpoint's lifetime; an undated row among dated ones that nothing bounds.
 
@@ -613,11 +617,11 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndar
             if clash.any():
                 rows = bounded[clash]
                 problems += [Problem(p, int(r), column, text.format(e=c, n=n, d=d), "warning", type="outside-lifetime")
-                             for p, r, c, n, d in zip(edges[_C_PATH].to_numpy()[rows], edges[_C_ROW].to_numpy()[rows],
+                             for p, r, c, n, d in zip(edges[PATH].to_numpy()[rows], edges[ROW].to_numpy()[rows],
                                                       cell.to_numpy()[rows], edges[side].to_numpy()[rows],
                                                       node_cell.to_numpy()[pos[clash]])]
     dated = ~np.isnat(es_lo) | ~np.isnat(eu_lo)
-    relation, _ = pd.factorize(edges[_C_PATH])  # one file per relation: its (categorical) file names the same rows
+    relation, _ = pd.factorize(edges[PATH])  # one file per relation: its (categorical) file names the same rows
     some = np.bincount(relation, weights=dated, minlength=relation.max() + 1)
     every = np.bincount(relation, minlength=relation.max() + 1)
     mixed = ((some > 0) & (some < every))[relation]
@@ -627,11 +631,11 @@ def _check_times(edges: pd.DataFrame, nodes: pd.DataFrame, at: dict[str, np.ndar
         column = "since" if "since" in edges else None
         problems += [Problem(p, int(r), column, "undated, unlike other rows here, and neither endpoint has a "
                              "lifetime: counts at every date", "warning", type="undated-row")
-                     for p, r in zip(bad[_C_PATH], bad[_C_ROW])]
+                     for p, r in zip(bad[PATH], bad[ROW])]
     return problems
 
 
-def _nodes_from_edges(edges: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+def nodes_from_edges(edges: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """Without nodes.csv: every endpoint is a node, its kind from the header, label = id."""
     ends = _endpoints(edges)
     first = ends.drop_duplicates("id")

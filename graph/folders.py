@@ -17,12 +17,11 @@ import numpy as np
 import pandas as pd
 
 from .columns import per_distinct
-from .contract import (NODE_COLUMNS, _C_U_COL, _C_U_KIND, _C_V_COL, _C_V_KIND, _C_PATH, _as_text, _check_edge_table,
-                       _check_endpoints_against_nodes, _check_id_spellings, _check_nodes, _check_times, _concat_edges,
-                       _nodes_from_edges)
+from .contract import (NODE_COLUMNS, PATH, U_COL, U_KIND, V_COL, V_KIND, as_text, check_edge_table, check_endpoints,
+                       check_id_spellings, check_nodes, check_times, joined_edges, nodes_from_edges)
 from .dataset import Dataset
 from .errors import DataError, DataWarning, Problem
-from .reader import DESCRIPTOR, ROW as _C_ROW, Source, OTHER_SPREADSHEETS, read_descriptor, read_table, workbook_sources
+from .reader import DESCRIPTOR, OTHER_SPREADSHEETS, ROW, Source, read_descriptor, read_table, workbook_sources
 
 __all__ = ["load", "validate", "bundled_path", "read_folder", "Folder"]
 
@@ -178,7 +177,7 @@ def read_folder(path) -> Folder:
         source = node_files[0]
         table, found = source.read()
         problems += found
-        nodes, found = _check_nodes(table, source.shown) if table is not None else (None, [])
+        nodes, found = check_nodes(table, source.shown) if table is not None else (None, [])
         problems += found
         nodes_ok = nodes is not None
         if table is not None:
@@ -199,7 +198,7 @@ def read_folder(path) -> Folder:
         problems += found
         if table is None:
             continue
-        frame, found, reuse = _check_edge_table(table, source.shown, source.stem, node_index)
+        frame, found, reuse = check_edge_table(table, source.shown, source.stem, node_index)
         problems += found
         headers[source.shown] = list(table.header)
         if frame is not None:
@@ -217,12 +216,12 @@ def read_folder(path) -> Folder:
     if nodes is not None:
         nodes["kind"] = per_distinct(nodes["kind"], spelled)
     for frame in frames:
-        frame[_C_U_KIND], frame[_C_V_KIND] = spelled(frame[_C_U_KIND].iloc[0]) if len(frame) else "", \
-            spelled(frame[_C_V_KIND].iloc[0]) if len(frame) else ""
+        frame[U_KIND], frame[V_KIND] = spelled(frame[U_KIND].iloc[0]) if len(frame) else "", \
+            spelled(frame[V_KIND].iloc[0]) if len(frame) else ""
     for r in relations:
         r["u_kind"], r["v_kind"] = spelled(r["u_kind"]), spelled(r["v_kind"])
     table = frame = None  # let the read cells go once checked (a big folder is held once, not twice)
-    edges = _concat_edges(frames)
+    edges = joined_edges(frames)
     relations_df = pd.DataFrame(relations, columns=["relation", "u_kind", "v_kind", "file"])
     # each row's date bounds and endpoint positions, as the checks of each file found them, in the edges' order
     joined = lambda get: np.concatenate([get(f) for f in reused]) if reused else np.empty(0, "datetime64[D]")  # noqa: E731
@@ -231,20 +230,20 @@ def read_folder(path) -> Folder:
     if nodes is not None:
         at = {side: (np.concatenate([f["at"][side] for f in reused]) if reused else np.empty(0, np.intp))
               for side in ("u", "v")}
-        problems += _check_endpoints_against_nodes(edges, nodes, "nodes.csv" if folder.is_dir() else "the nodes sheet",
+        problems += check_endpoints(edges, nodes, "nodes.csv" if folder.is_dir() else "the nodes sheet",
                                                    at)
     elif nodes_ok:
-        nodes, found = _nodes_from_edges(edges)
+        nodes, found = nodes_from_edges(edges)
         problems += found
     if nodes is not None:
-        problems += _check_times(edges, nodes, at, bounds)
+        problems += check_times(edges, nodes, at, bounds)
         ids = pd.unique(np.concatenate([np.empty(0, object)] + [f["ids"][s] for f in reused for s in ("u", "v")]))
-        problems += _check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None,
+        problems += check_id_spellings(edges, typos=not node_files, known=set(nodes["id"]) if node_files else None,
                                         nodes_table="a nodes.csv" if folder.is_dir() else "a nodes sheet", ids=ids)
-    edges = edges.drop(columns=[_C_PATH, _C_ROW, _C_U_KIND, _C_V_KIND, _C_U_COL, _C_V_COL])
+    edges = edges.drop(columns=[PATH, ROW, U_KIND, V_KIND, U_COL, V_COL])
     if nodes is None:
         nodes = pd.DataFrame(columns=list(NODE_COLUMNS))
-    nodes, edges = _as_text(nodes), _as_text(edges, keep=("weight",))
+    nodes, edges = as_text(nodes), as_text(edges, keep=("weight",))
     order = {shown: -2, str(folder / DESCRIPTOR): -1, **{s.shown: i for i, s in enumerate(node_files + edge_files)}}
     problems = [_numbered(p, headers.get(p.path)) for p in problems]
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.row or 0))
