@@ -24,7 +24,7 @@ import pandas as pd
 from partnergraph.asof import default_date
 from partnergraph.atomic import OutputError, default_mode, write_atomic
 from partnergraph.progress import counted
-from partnergraph.dataset import Dataset, _missing
+from partnergraph.dataset import Dataset, is_missing
 from partnergraph.errors import PartnergraphError
 from partnergraph.tables import csv_text
 
@@ -237,7 +237,7 @@ def _gexf_attvalues(table: pd.DataFrame, columns: list[str], prefix: str) -> np.
 
     out = np.full(len(table), "", dtype=object)
     for i, column in enumerate(columns):
-        out += per_distinct(table[column], lambda v, i=i: "" if _missing(v) else
+        out += per_distinct(table[column], lambda v, i=i: "" if is_missing(v) else
                             f'<attvalue for="{prefix}{i}" value={_xml_attr(v)}/>')
     has = out != ""
     out[has] = "<attvalues>" + out[has] + "</attvalues>"
@@ -291,7 +291,7 @@ def _attr_texts(column: pd.Series, name: str = "") -> np.ndarray:
     """``name`` followed by each cell as a quoted XML attribute value, ``""`` where the cell is missing."""
     from partnergraph.columns import per_distinct
 
-    return per_distinct(column, lambda v: "" if _missing(v) else name + _xml_attr(v)).astype(object)
+    return per_distinct(column, lambda v: "" if is_missing(v) else name + _xml_attr(v)).astype(object)
 
 
 def write_graphml(dataset, path, *, as_of=None, kinds=None) -> Path:
@@ -445,7 +445,7 @@ def _graphml_text(ds) -> Iterator[str]:
                     lambda x: None if x is None else ("true" if x else "false"))
             elif pd.api.types.is_numeric_dtype(cells):  # weight: its shortest exact text
                 cells = cells.astype(object).where(cells.notna(), None).map(lambda x: None if x is None else repr(x))
-            out += per_distinct(cells, lambda v, i=i: "" if _missing(v) else f'<data key="{prefix}{i}">{_xml_text(v)}</data>')
+            out += per_distinct(cells, lambda v, i=i: "" if is_missing(v) else f'<data key="{prefix}{i}">{_xml_text(v)}</data>')
         return out
 
     elements = partial(_xml_elements, indent="    ")
@@ -595,7 +595,7 @@ def _json_records(frame: pd.DataFrame, columns: dict, own, rows: int = 20_000, w
     for start in range(0, len(frame), rows):
         piece = frame.iloc[start:start + rows].to_dict("records")
         for offset, record in enumerate(piece):
-            kept = {columns[k]: v for k, v in record.items() if k in columns and not _missing(v)}
+            kept = {columns[k]: v for k, v in record.items() if k in columns and not is_missing(v)}
             kept |= own(start + offset, record)
             yield {wrap: kept} if wrap else kept
 
@@ -685,7 +685,7 @@ def _cyjs_text(ds, rows: int = 20_000) -> Iterator[str]:
     graph = {"name": ds.name or "", "title": ds.full.title, "partnergraph": metadata(ds) | {"renamed": renamed}}
 
     def node(i, r):  # name: what Cytoscape shows by default; value: the node for networkx's cytoscape_graph
-        return {"id": r["id"], "name": r["id"] if _missing(r.get("label")) else r["label"], "value": r["id"]}
+        return {"id": r["id"], "name": r["id"] if is_missing(r.get("label")) else r["label"], "value": r["id"]}
 
     yield '{\n "data": ' + _dump(graph) + ',\n "directed": false,\n "elements": {\n  "nodes": ['
     yield from array(counted(elements(ds.nodes, names["nodes"], node), "writing nodes", len(ds.nodes)))

@@ -568,11 +568,11 @@ class Dataset:
         G = nx.MultiGraph(name=self.name or "")
         node_attrs = self.nodes.set_index("id")
         records = node_attrs.to_dict("index")
-        G.add_nodes_from((n, {k: v for k, v in attrs.items() if not _missing(v)}) for n, attrs in records.items())
+        G.add_nodes_from((n, {k: v for k, v in attrs.items() if not is_missing(v)}) for n, attrs in records.items())
         cols = [c for c in self.edges.columns if c not in ("u", "v")]
         rows = self.edges[cols].to_dict("records")
         G.add_edges_from(
-            (u, v, i, {k: val for k, val in attrs.items() if not _missing(val)})
+            (u, v, i, {k: val for k, val in attrs.items() if not is_missing(val)})
             for i, (u, v, attrs) in enumerate(zip(self.edges["u"], self.edges["v"], rows))
         )
         return G
@@ -1131,7 +1131,8 @@ def lifetime_text(dataset, node_id: str) -> str:
     return f"; its lifetime is {since or '...'} to {until or '...'}"
 
 
-def _missing(value) -> bool:
+def is_missing(value) -> bool:
+    """True for a missing cell: None, NaN or pandas.NA (an attribute a graph or a file leaves out)."""
     return value is None or (isinstance(value, float) and value != value) or value is pd.NA
 
 

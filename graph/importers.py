@@ -16,7 +16,7 @@ import pandas as pd
 
 from .asof import date_bounds
 from .errors import DataError, PartnergraphError, Problem
-from .membership import _chains
+from .membership import chains
 
 __all__ = ["atop", "atop_periods", "country_crosswalk", "country_names", "cow_country_nodes", "cow_states", "date_texts",
            "dcad", "dcad_relation", "mme", "write"]
@@ -203,7 +203,7 @@ def _periods(rows: pd.DataFrame, keys: list[str], keep_phases: bool) -> pd.DataF
     if keep_phases:  # a line per phase; phases with the very same dates are one line (a treaty split in two)
         chain = rows.assign(_pair=pair).groupby(["_pair", "since", "until"], sort=False).ngroup().to_numpy()
     else:  # periods that overlap or follow on the next day are one membership, whatever the phases
-        chain = _chains(pair.astype(np.int64), first_day, last_day + np.timedelta64(1, "D"))
+        chain = chains(pair.astype(np.int64), first_day, last_day + np.timedelta64(1, "D"))
     rows = rows.assign(_chain=chain, _start=first_day.astype(np.int64),
                        _end=np.where(rows["until"] == "", np.iinfo(np.int64).max, last_day.astype(np.int64)))
     first = rows.sort_values(["_chain", "_start"], kind="stable").drop_duplicates("_chain").set_index("_chain")

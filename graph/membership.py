@@ -97,7 +97,7 @@ def _membership_span(links: pd.DataFrame, start: np.ndarray, end: np.ndarray) ->
     never = np.datetime64("9999-12-31")  # an open end reaches forever
     ends = np.where(np.isnat(end), never, end)
     starts = np.where(np.isnat(start), np.datetime64("0001-01-01"), start)
-    chain = _chains(pd.factorize(links["b"].to_numpy(dtype=object))[0], start, end)
+    chain = chains(pd.factorize(links["b"].to_numpy(dtype=object))[0], start, end)
     frame = pd.DataFrame({"chain": chain, "start": starts, "end": ends,
                           "since": links["since"].to_numpy(dtype=object), "until": links["until"].to_numpy(dtype=object)})
     # the first period's since as written, missing too (groupby's first() would skip a missing one)
@@ -343,7 +343,7 @@ def _spells(periods: pd.DataFrame) -> pd.DataFrame:
     b, b_ids = pd.factorize(periods["b"].to_numpy())
     start = periods["start"].to_numpy(dtype="datetime64[D]")
     end = periods["end"].to_numpy(dtype="datetime64[D]")
-    chain = _chains(a.astype(np.int64) * max(len(b_ids), 1) + b, start, end)
+    chain = chains(a.astype(np.int64) * max(len(b_ids), 1) + b, start, end)
     # a spell starts with its earliest period (an open start is the earliest) and ends with its furthest end
     first = np.full(chain.max() + 1, np.iinfo(np.int64).max)
     np.minimum.at(first, chain, start.astype(np.int64))  # NaT is the smallest integer: open stays open
@@ -357,13 +357,13 @@ def _spells(periods: pd.DataFrame) -> pd.DataFrame:
 _OPEN_END = np.int64(2**32)
 
 
-def _chains(pair: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+def chains(pair: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
     """Each period's chain: periods of one pair (integer codes) that touch or overlap, joined while each starts
     by the furthest end so far; ``start`` and ``end`` are datetime64[D] (NaT: open). Chains are numbered from 0 in
     order of pair, then start.
 
     >>> days = lambda *d: np.array(d, dtype="datetime64[D]")
-    >>> _chains(np.array([0, 0, 0, 1]), days("NaT", "2010-01-01", "2012-01-01", "2005-01-01"),
+    >>> chains(np.array([0, 0, 0, 1]), days("NaT", "2010-01-01", "2012-01-01", "2005-01-01"),
     ...         days("2010-01-01", "2011-01-01", "NaT", "NaT")).tolist()
     [0, 0, 1, 2]
     """

@@ -194,3 +194,14 @@ def test_every_problem_the_code_makes_has_a_known_type():
                 assert isinstance(kinds[0], ast.Constant) or path.name in ("contract.py", "folders.py"), where
                 if isinstance(kinds[0], ast.Constant):
                     assert kinds[0].value in pg.PROBLEM_TYPES, f"{where}: unknown type {kinds[0].value!r}"
+
+
+def test_no_module_imports_another_modules_private_names():
+    """What one module needs from another has a public name there (image.py once imported html.py's _sizes)."""
+    import ast
+
+    for path in sorted([*(ROOT / "graph").glob("*.py"), *(ROOT / "export").glob("*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("partnergraph")):
+                private = [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+                assert not private, f"{path.name}:{node.lineno} imports {', '.join(private)} from {node.module}"
