@@ -313,7 +313,7 @@ def load_or_fail(data):
     try:
         return load(data)
     except DataError as err:
-        raise DataProblems(err.problems) from None
+        raise DataProblems(err.errors) from None
 
 
 def note_if_not_alive(ds, node_id: str, as_of) -> bool:

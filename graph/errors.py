@@ -156,27 +156,32 @@ class PartnergraphError(Exception):
 class DataError(PartnergraphError, ValueError):
     """A data folder breaks the data contract.
 
-    Carries ``problems``, every error found (a list of :class:`Problem`, in file
-    and row order), so the API tells the same story as ``partnergraph
-    validate``; ``problem`` is the first, and ``path``, ``row`` and ``column``
-    are its. ``str(err)`` is the first's one-line ``file:row:column: message``
-    form, followed by how many more there are.
+    Carries ``problems``: every problem found, errors and warnings, in file and
+    row order (a list of :class:`Problem`), the very list ``partnergraph
+    validate`` and :func:`partnergraph.validate` give, so the API and the command
+    line tell the same story. ``errors`` are those that stop the folder loading;
+    ``problem`` is the first of them, and ``path``, ``row`` and ``column`` are
+    its. ``str(err)`` is that error's one-line ``file:row:column: message`` form,
+    followed by how many more errors there are.
 
     Examples
     --------
-    >>> err = DataError([Problem("a.csv", 2, "since", "bad date"), Problem("a.csv", 5, "u", "empty id")])
-    >>> str(err), err.row, len(err.problems)
-    ('a.csv:2:since: bad date (and 1 more error)', 2, 2)
+    >>> err = DataError([Problem("a.csv", 2, "since", "bad date"), Problem("a.csv", 4, "u", "case", "warning"),
+    ...                  Problem("a.csv", 5, "u", "empty id")])
+    >>> str(err), err.row, len(err.problems), len(err.errors)
+    ('a.csv:2:since: bad date (and 1 more error)', 2, 3, 2)
     """
 
     def __init__(self, problems: "Problem | list[Problem]"):
         problems = [problems] if isinstance(problems, Problem) else list(problems)
-        if not problems:
-            raise ValueError("a DataError needs at least one problem")
-        more = len(problems) - 1
-        super().__init__(str(problems[0]) + (f" (and {more} more error{'s' if more != 1 else ''})" if more else ""))
+        errors = [p for p in problems if p.is_error]
+        if not errors:
+            raise ValueError("a DataError needs at least one error")
+        more = len(errors) - 1
+        super().__init__(str(errors[0]) + (f" (and {more} more error{'s' if more != 1 else ''})" if more else ""))
         self.problems = problems
-        self.problem = problems[0]
+        self.errors = errors
+        self.problem = errors[0]
         self.path = self.problem.path
         self.row = self.problem.row
         self.column = self.problem.column

@@ -301,10 +301,10 @@ def load(path=None) -> Dataset:
     Raises
     ------
     DataError
-        When the folder has errors: ``err.problems`` holds every error
-        :func:`validate` reports, in the same order; ``path``, ``row`` and
-        ``column`` are the first's. No other exception escapes for any file
-        content.
+        When the folder has errors: ``err.problems`` is the list
+        :func:`validate` returns (errors and warnings, in the same order),
+        ``err.errors`` the errors among them; ``path``, ``row`` and ``column``
+        are the first error's. No other exception escapes for any file content.
 
     Warns
     -----
@@ -328,7 +328,7 @@ def load(path=None) -> Dataset:
     found = read_folder(folder if path is None else path)
     errors = found.errors
     if errors:
-        raise DataError(errors)
+        raise DataError(found.problems)  # every problem, as validate lists them; the errors among them stop it
     ds = Dataset(found.nodes, found.edges, relations=found.relations, name=name, path=str(folder), meta=found.meta)
     if found.positions is not None:
         ds.__dict__["_endpoint_positions"] = (found.positions["u"], found.positions["v"])

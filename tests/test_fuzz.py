@@ -128,7 +128,7 @@ def test_load_and_validate_raise_only_data_error_and_agree(files):
             ds = pg.load(folder)
         except pg.DataError as err:
             assert errors, "load raised but validate found no error"
-            assert err.problems == errors  # the API carries every error the report lists
+            assert err.problems == problems and err.errors == errors  # the API carries the report's every line
         else:
             assert errors == [], f"load succeeded but validate found {errors[:3]}"
             assert list(ds.edges.columns[:3]) == ["relation", "u", "v"]

@@ -127,12 +127,25 @@ def test_load_raises_every_error_validate_finds(make, name):
     with pytest.raises(pg.DataError) as info:
         pg.load(folder)
     err = info.value
-    assert err.problems == [p for p in pg.validate(folder) if p.is_error]
-    assert [str(p).replace(str(folder) + os.sep, "") for p in err.problems] == expected
+    assert err.problems == pg.validate(folder)
+    assert err.errors == [p for p in err.problems if p.is_error]
+    assert [str(p).replace(str(folder) + os.sep, "") for p in err.errors] == expected
     more = len(expected) - 1
     assert str(err).replace(str(folder) + os.sep, "") == expected[0] + (
         f" (and {more} more error{'s' if more != 1 else ''})" if more else "")
-    assert (err.path, err.row, err.column) == (err.problems[0].path, err.problems[0].row, err.problems[0].column)
+    assert (err.path, err.row, err.column) == (err.errors[0].path, err.errors[0].row, err.errors[0].column)
+
+
+def test_a_data_error_carries_the_warnings_too(make):
+    """The API's story is validate's: the error that stops the load, and the likely mistakes found beside it."""
+    folder = make(memberships__csv=HEAD + "FIN,pfp,1994,,,,\nSWE,pfp,20x4,,,,\n",
+                  covers__csv="framework,threat,jpn\npfp,cyber,\n")
+    with pytest.raises(pg.DataError) as info:
+        pg.load(folder)
+    err = info.value
+    assert [(p.type, p.severity) for p in err.problems] == [("empty-column", "warning"), ("bad-date", "error")]
+    assert err.problems == pg.validate(folder) and [p.type for p in err.errors] == ["bad-date"]
+    assert str(err).endswith('got "20x4"; write it year first, for example 1994, 1994-05 or 1994-05-09')
 
 
 #: Each case's problems as (type, column number): what a program reads instead of the message.
