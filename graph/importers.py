@@ -554,14 +554,16 @@ def _read(source) -> pd.DataFrame:
         except (OSError, ValueError) as err:
             raise DataError(Problem(str(path), None, None, f"cannot read the Stata file: {err}",
                                     type="unreadable")) from None
-    for encoding in ("utf-8-sig", "latin-1"):  # the research releases are UTF-8 or Latin-1; every byte is Latin-1
+    def read(encoding):
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
+
+    try:
         try:
-            return pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
-        except UnicodeDecodeError:
-            continue
-        except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-            raise DataError(Problem(str(path), None, None, f"cannot read the file: {err}", type="unreadable")) from None
-    raise AssertionError("unreachable: Latin-1 decodes every byte")
+            return read("utf-8-sig")
+        except UnicodeDecodeError:  # the research releases are UTF-8 or Latin-1, which decodes every byte
+            return read("latin-1")
+    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise DataError(Problem(str(path), None, None, f"cannot read the file: {err}", type="unreadable")) from None
 
 
 def _name_of(source) -> str:

@@ -251,24 +251,20 @@ def projection_pairs(dataset, kind: str, *, as_of=None, include_suspended: bool 
     is given."""
     if weighting not in WEIGHTINGS:
         raise PartnergraphError(f"unknown weighting {weighting!r}; choose one of {', '.join(WEIGHTINGS)}")
-    if backbone is not None and not 0 < backbone <= 1:  # checked here too: a graph with no pairs never filters
-        raise PartnergraphError(f"the backbone's alpha is a level between 0 and 1, got {backbone}")
     dataset.require_kind(kind)
     if via is not None:
         dataset.require_kind(via)
     ids, node, via = incidence(dataset.snapshot(as_of, include_suspended=include_suspended), kind, via)
     starts = np.flatnonzero(np.r_[True, via[1:] != via[:-1]]) if len(via) else np.empty(0, dtype=np.int64)
     sizes = np.diff(np.r_[starts, len(via)])
-    x_parts, y_parts, share_parts = [], [], []
+    none = np.empty(0, dtype=np.int64)  # a graph where nothing is shared goes through the same steps, to no pairs
+    x_parts, y_parts, share_parts = [none], [none], [np.empty(0)]
     for size in np.unique(sizes[sizes > 1]):  # the pairs within each via's members, all vias of one size at once
         members = node[starts[sizes == size][:, None] + np.arange(size)]
         i, j = np.triu_indices(size, 1)
         x_parts.append(members[:, i].ravel())
         y_parts.append(members[:, j].ravel())
         share_parts.append(np.full(members.shape[0] * len(i), 1.0 / (size - 1)))
-    if not x_parts:
-        empty = np.empty(0, dtype=np.int64)
-        return ids, empty, empty, empty
     pair = np.concatenate(x_parts) * len(ids) + np.concatenate(y_parts)  # members are sorted: x < y
     pair, at, weight = np.unique(pair, return_inverse=True, return_counts=True)
     x, y = pair // len(ids), pair % len(ids)
